@@ -1,0 +1,36 @@
+"""The report model: frozen attrs classes that know nothing of readers or exporters."""
+
+from govreport.model.mentions import (
+    Change,
+    DateMention,
+    DocumentTitle,
+    Formulation,
+    Mention,
+    Qualifier,
+    Quantity,
+    Term,
+)
+from govreport.model.outline import OutlineNode, Region
+from govreport.model.report import Fault, Report
+from govreport.model.span import LineIndex, Span
+from govreport.model.units import DEFAULT_UNITS, Unit, UnitTable
+
+__all__ = [
+    "DEFAULT_UNITS",
+    "Change",
+    "DateMention",
+    "DocumentTitle",
+    "Fault",
+    "Formulation",
+    "LineIndex",
+    "Mention",
+    "OutlineNode",
+    "Qualifier",
+    "Quantity",
+    "Region",
+    "Report",
+    "Span",
+    "Term",
+    "Unit",
+    "UnitTable",
+]

@@ -1,0 +1,131 @@
+"""The parsed report: source text, front matter, outline, mentions and end matter."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import TypeVar
+
+import attrs
+
+from govreport.model.mentions import DateMention, DocumentTitle, Formulation, Mention, Quantity
+from govreport.model.outline import OutlineNode, Region
+from govreport.model.span import LineIndex, Span
+
+M = TypeVar("M", bound=Mention)
+
+
+@attrs.frozen(kw_only=True)
+class Fault:
+    """A plugin failure recorded instead of raised (tolerant mode)."""
+
+    plugin: str
+    """Name of the plugin that failed."""
+    hook: str
+    """The hook or extractor that was running."""
+    message: str
+    """The exception, as one line."""
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A report parsed into its parts; every span indexes ``text``."""
+
+    text: str
+    """The decoded source text, unchanged (line ends kept as they were)."""
+    source: str | None = None
+    """File name the text came from, or None for a string."""
+    front_matter: tuple[Region, ...] = ()
+    """Title, subtitle, speaker, byline and salutation lines, in order."""
+    preamble: Region | None = None
+    """Text before the first numbered heading (after the front matter)."""
+    outline: tuple[OutlineNode, ...] = ()
+    """Top-level headings, each holding its sub-headings and items."""
+    closing: Region | None = None
+    """Closing paragraphs after the last part (problems, next steps, rally), or None."""
+    end_matter: tuple[Region, ...] = ()
+    """Glossary, notes, sources, attachments and signature after the body."""
+    mentions: tuple[Mention, ...] = ()
+    """All mentions, sorted by span start."""
+    faults: tuple[Fault, ...] = ()
+    """Plugin failures recorded while parsing in tolerant mode."""
+
+    # -- parts ------------------------------------------------------------------------------
+    def region(self, kind: str) -> Region | None:
+        """The first front- or end-matter region of ``kind``, or None."""
+        for region in (*self.front_matter, *self.end_matter):
+            if region.kind == kind:
+                return region
+        return None
+
+    @property
+    def title(self) -> str | None:
+        """The report's title line, when the text has one."""
+        region = self.region("title")
+        return None if region is None else region.text
+
+    # -- outline ----------------------------------------------------------------------------
+    def walk(self) -> Iterator[OutlineNode]:
+        """Every outline node, depth first in document order."""
+        for node in self.outline:
+            yield from node.walk()
+
+    def outline_path(self, where: Mention | Span | int) -> tuple[OutlineNode, ...]:
+        """The chain of outline nodes, outermost first, whose parts contain ``where``."""
+        if isinstance(where, Mention):
+            span = where.span
+        elif isinstance(where, Span):
+            span = where
+        else:
+            span = Span(where, where)
+        path: list[OutlineNode] = []
+        level: tuple[OutlineNode, ...] = self.outline
+        while True:
+            inside = next((n for n in level if n.span.contains(span)), None)
+            if inside is None:
+                return tuple(path)
+            path.append(inside)
+            level = inside.children
+
+    # -- mentions ---------------------------------------------------------------------------
+    def find(self, kind: str | type[M]) -> Iterator[Mention]:
+        """Mentions of one kind, given by name (``"quantity"``) or class."""
+        if isinstance(kind, str):
+            return (m for m in self.mentions if m.kind == kind)
+        return (m for m in self.mentions if isinstance(m, kind))
+
+    def quantities(self) -> list[Quantity]:
+        """All quantities, in document order."""
+        return [m for m in self.mentions if isinstance(m, Quantity)]
+
+    def dates(self) -> list[DateMention]:
+        """All dates and periods, in document order."""
+        return [m for m in self.mentions if isinstance(m, DateMention)]
+
+    def documents(self) -> list[DocumentTitle]:
+        """All 《document titles》, in document order."""
+        return [m for m in self.mentions if isinstance(m, DocumentTitle)]
+
+    def formulations(self) -> list[Formulation]:
+        """All numbered formulations, in document order."""
+        return [m for m in self.mentions if isinstance(m, Formulation)]
+
+    # -- positions --------------------------------------------------------------------------
+    @functools.cached_property
+    def lines(self) -> LineIndex:
+        """Line index of ``text``, built on first use."""
+        return LineIndex.of(self.text)
+
+    def line_col(self, where: Mention | Span | int) -> tuple[int, int]:
+        """1-based line and column where ``where`` starts."""
+        if isinstance(where, Mention):
+            offset = where.span.start
+        elif isinstance(where, Span):
+            offset = where.start
+        else:
+            offset = where
+        return self.lines.line_col(offset)
+
+    def slice(self, span: Span) -> str:
+        """The source text at ``span``."""
+        return span.slice(self.text)
