@@ -1,0 +1,502 @@
+"""Quantities: a number with its multiplier, unit or measure word, qualifiers and direction.
+
+One left-to-right scan. A compiled pattern finds each number (Arabic, full-width, Chinese or
+``百分之…``) with an optional qualifier before it; the tail — ``余``/``多``, a multiplier
+(万, 亿, 万亿), the unit (longest match in the unit table, compound units such as ``微克/立方米``),
+``以上``/``左右`` — is read by hand with bounded lookahead, so the whole scan stays linear.
+
+The traps of the domain reference (§3.8) are rejected by rules, not by lists of sample words:
+ordinals (第三届), numbers glued to letters (PM2.5, 5G), ratios (10.1:43.5), the indefinite
+``一`` (一个重要内容, 一批), the ordinal-like ``二`` (二级, 二次供水), bare ``百/千/万`` counts
+(千家万户), numbers inside outline markers, formulations, dates and document titles, and a
+small lexicon of idioms and place names that look like counts (三番五次, 七台河).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from govreport.extractors.base import ExtractionContext
+from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
+from govreport.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_arabic, parse_chinese
+
+_CN = CHINESE_NUMERAL_CHARS
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_PREFIXES = "不少于|不低于|不超过|不高于|不足|不到|不满|将近|接近|超过|突破|大约|至少|最多|多达|约|近|超|逾|过|破|上"
+_NUMBER = re.compile(
+    rf"(?P<pre>{_PREFIXES})?"
+    rf"(?:(?P<pct>百分之|千分之)(?P<pctnum>[{_CN}](?:[{_CN}]|点(?=[{_CN}]))*)"
+    rf"|(?P<minus>[-－−])?(?P<arabic>{_ARABIC})"
+    rf"|(?P<cn>[{_CN}](?:[{_CN}]|点(?=[{_CN}]))*))"
+)
+
+_PRE_QUALIFIER: dict[str, Qualifier | None] = {
+    "不少于": Qualifier.AT_LEAST,
+    "不低于": Qualifier.AT_LEAST,
+    "至少": Qualifier.AT_LEAST,
+    "不超过": Qualifier.AT_MOST,
+    "不高于": Qualifier.AT_MOST,
+    "最多": Qualifier.AT_MOST,
+    "不足": Qualifier.UNDER,
+    "不到": Qualifier.UNDER,
+    "不满": Qualifier.UNDER,
+    "将近": Qualifier.NEARLY,
+    "接近": Qualifier.NEARLY,
+    "近": Qualifier.NEARLY,
+    "超过": Qualifier.OVER,
+    "突破": Qualifier.OVER,
+    "超": Qualifier.OVER,
+    "逾": Qualifier.OVER,
+    "过": Qualifier.OVER,
+    "破": Qualifier.OVER,
+    "多达": None,
+    "约": Qualifier.APPROX,
+    "大约": Qualifier.APPROX,
+    "上": Qualifier.APPROX,  # 上万人: of the order of ten thousand
+}
+# A one-character prefix that is really the end of a word: 节约, 通过, 最近, 打破 …
+_PREFIX_WORD_ENDS: dict[str, str] = {
+    "约": "节制签合预契邀公条相特违履婚守大",
+    "过": "通经超不跨越度错闯路穿走略太难胜好放闪滑跳翻",
+    "近": "最将接附临靠逼亲贴邻就",
+    "破": "突打攻冲击爆识看",
+    "超": "赶高",
+    "上": "以之年月比向往至不",
+}
+_POST_QUALIFIER: dict[str, Qualifier] = {
+    "以上": Qualifier.AT_LEAST,
+    "以下": Qualifier.AT_MOST,
+    "以内": Qualifier.AT_MOST,
+    "左右": Qualifier.APPROX,
+    "上下": Qualifier.APPROX,
+}
+_RANGE_DASHES = "—–-－~～〜"
+_RANGE_WORDS = ("至", "到")
+_ENUMERATION = ("和", "、", "与", "及", "或")
+_PER = ("/", "／", "每")
+# Per-units that are not units on their own (元/人月).
+_PER_ONLY = ("人月", "人年", "人日", "人·月", "月")
+# Units a Chinese numeral does not take: with 十/三 they form words (十分, 一方面, 三期工程).
+_ARABIC_ONLY_UNITS = frozenset({"方", "分", "期", "口", "把", "位", "架"})
+# After a unit these turn a count into a grade, session, serial or system (二级, 五人制).
+_BLOCKING_SUFFIX = frozenset("级届号制")
+_TIME_UNITS = frozenset({"年", "个月", "天", "日", "小时", "周", "分钟", "秒"})
+_ORDINAL_BEFORE = "第初周其之期拜"
+_RANK_UNITS = frozenset({"位", "名"})
+_INCREASE = (
+    "增长", "增加", "提高", "上升", "提升", "扩大", "上涨", "增收", "增支", "新增", "增产",
+    "偏高", "偏多", "多增", "增幅", "涨幅", "增", "涨", "升",
+)  # fmt: skip
+_DECREASE = (
+    "下降", "减少", "降低", "回落", "压减", "缩减", "下跌", "减产", "减收", "偏低", "偏少",
+    "下滑", "缩小", "降幅", "降", "减",
+)  # fmt: skip
+# Words whose numerals count nothing: idioms, economic terms and place names (domain §3.8).
+LEXICON: tuple[str, ...] = (
+    "三次产业", "二次供水", "三次分配", "一次性", "二次元", "三番五次", "三天两头", "三年五载",
+    "千家万户", "万家灯火", "千方百计", "千军万马", "万无一失", "十全十美", "九牛一毛",
+    "三令五申", "七上八下", "五花八门", "四面八方", "一五一十", "两个一百年",
+    "七台河", "三台县", "五台山", "九台区", "三门峡", "五家渠", "十堰", "八一",
+)  # fmt: skip
+_LEXICON = re.compile("|".join(sorted(map(re.escape, LEXICON), key=len, reverse=True)))
+
+
+# A Chinese numeral next to a Chinese count makes a label: 四级|三类, 三类|四级.
+_LABEL_NEIGHBOUR = re.compile(r"[一二三四五六七八九十两双](?=[\u4e00-\u9fff])")
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+@attrs.frozen
+class _Number:
+    """A number as read, before its unit."""
+
+    start: int
+    end: int
+    value: Decimal
+    chinese: str | None
+    """The Chinese numeral as written, or None for Arabic numbers."""
+    qualifier: Qualifier | None
+    qualified: bool
+    """True when a qualifier word stands before the number (and so in the span)."""
+    percent_unit: str | None = None
+    """``%`` or ``‰`` for 百分之/千分之 numbers."""
+
+
+@attrs.frozen
+class _Tail:
+    """What follows a number: multiplier, unit and qualifiers."""
+
+    end: int
+    multiplier: Decimal
+    unit: str | None
+    unit_info: Unit | None
+    qualifier: Qualifier | None
+
+
+@attrs.frozen
+class QuantityExtractor:
+    """Finds quantities: ``19项``, ``34万余元``, ``99%以上``, ``5%—5.5%``, ``超千亿元``."""
+
+    name: str = "quantities"
+    """Extractor name."""
+    order: int = 400
+    """Runs after formulations, documents and dates, whose spans it leaves alone."""
+
+    def extract(self, context: ExtractionContext) -> Iterator[Mention]:
+        """Every quantity in ``context.text``, in document order."""
+        text = context.text
+        scanner = _Scanner(text, context.units, _blocked_spans(context))
+        return iter(scanner.run())
+
+
+def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
+    blocked = [(s.start, s.end) for s in context.marker_spans]
+    blocked += [(m.span.start, m.span.end) for m in context.found]
+    blocked += [(m.start(), m.end()) for m in _LEXICON.finditer(context.text)]
+    blocked.sort()
+    return blocked
+
+
+class _Scanner:
+    """One pass over a text; holds the lookup tables for the unit spellings."""
+
+    def __init__(self, text: str, units: UnitTable, blocked: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.units = units
+        self.max_unit = units.max_length
+        self.blocked = blocked
+        self.block_index = 0
+        self.found: list[Quantity] = []
+
+    # -- the scan ------------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        text = self.text
+        position = 0
+        while True:
+            match = _NUMBER.search(text, position)
+            if match is None:
+                return self.found
+            position = self.read(match)
+
+    def read(self, match: re.Match[str]) -> int:
+        """Read the quantity that starts at ``match``; return where scanning goes on."""
+        number = self.number(match)
+        if number is None:
+            return match.end()
+        if self.ratio_follows(number.end):
+            return self.skip_ratio(number.end)
+        tail = self.tail(number.end, number)
+        second = self.range_end(number, tail)
+        if second is not None:
+            high, high_tail = second
+            multiplier = tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
+            self.emit(
+                number,
+                high_tail,
+                value=number.value * multiplier,
+                value_max=high.value * high_tail.multiplier,
+            )
+            return high_tail.end
+        if tail.unit is None and number.percent_unit is None:
+            shared = self.shared_unit(tail.end)
+            if shared is not None:
+                multiplier = tail.multiplier if tail.multiplier != 1 else shared.multiplier
+                own = _Tail(tail.end, multiplier, shared.unit, shared.unit_info, tail.qualifier)
+                self.emit(number, own, value=number.value * multiplier)
+            return max(tail.end, match.end())
+        self.emit(number, tail, value=number.value * tail.multiplier)
+        return tail.end
+
+    # -- numbers -------------------------------------------------------------------------
+    def number(self, match: re.Match[str]) -> _Number | None:
+        text = self.text
+        pre = match["pre"]
+        start = match.start()
+        core_start = match.start("pre") + len(pre) if pre else start
+        if pre and not self.prefix_stands(pre, start, match):
+            pre, start = None, core_start
+        before = text[start - 1] if start else ""
+        if match["arabic"] is not None:
+            return self.arabic(match, pre, start, before)
+        chinese = match["cn"] if match["cn"] is not None else match["pctnum"]
+        if pre is None and before in _ORDINAL_BEFORE:
+            return None
+        value = parse_chinese(chinese)
+        if value is None:
+            return None
+        percent = None
+        if match["pct"] is not None:
+            percent = "%" if match["pct"] == "百分之" else "‰"
+        return _Number(
+            start=start,
+            end=match.end(),
+            value=value,
+            chinese=chinese,
+            qualifier=_PRE_QUALIFIER[pre] if pre else None,
+            qualified=pre is not None,
+            percent_unit=percent,
+        )
+
+    def arabic(
+        self, match: re.Match[str], pre: str | None, start: int, before: str
+    ) -> _Number | None:
+        text = self.text
+        digits_start = match.start("arabic")
+        sign = match["minus"]
+        if sign is not None:
+            ahead = text[match.start("minus") - 1] if match.start("minus") else ""
+            # A dash between two numbers or after a code is a range dash, not a minus sign.
+            if pre is not None or not ahead or _is_ascii_alnum(ahead) or ahead in "%％)）":
+                sign = None
+                start = digits_start if pre is None else start
+        lead = text[digits_start - 1] if digits_start else ""
+        if sign is None and (_is_ascii_alnum(lead) or lead in "．.０１２３４５６７８９第"):
+            return None
+        if pre is None and before in "第":
+            return None
+        after = text[match.end()] if match.end() < len(text) else ""
+        if _is_ascii_alnum(after):
+            return None  # 5G, 4A级, 3D
+        value = parse_arabic(match["arabic"])
+        return _Number(
+            start=start if sign is None or pre is not None else match.start("minus"),
+            end=match.end(),
+            value=-value if sign is not None else value,
+            chinese=None,
+            qualifier=_PRE_QUALIFIER[pre] if pre else None,
+            qualified=pre is not None,
+        )
+
+    def prefix_stands(self, pre: str, start: int, match: re.Match[str]) -> bool:
+        """False when a one-character prefix is the end of a word (节约, 通过, 最近)."""
+        ends = _PREFIX_WORD_ENDS.get(pre)
+        if ends is not None and start and self.text[start - 1] in ends:
+            return False
+        if pre == "上":  # only 上万, 上千, 上百, 上亿
+            core = match["cn"] or ""
+            return len(core) == 1 and core in "百千万亿"
+        return True
+
+    def ratio_follows(self, end: int) -> bool:
+        text = self.text
+        return text[end : end + 1] in (":", "：") and text[end + 1 : end + 2].isdigit()
+
+    def skip_ratio(self, end: int) -> int:
+        match = re.compile(rf"(?:[:：]{_ARABIC})+").match(self.text, end)
+        return match.end() if match else end
+
+    # -- tails ---------------------------------------------------------------------------
+    def tail(self, position: int, number: _Number) -> _Tail:
+        """Read ``余``, the multiplier, the unit and trailing qualifiers after a number."""
+        text = self.text
+        qualifier = number.qualifier
+        multiplier = Decimal(1)
+        percent = number.percent_unit
+        unit_here: tuple[str, Unit | None] | None = None
+        if percent is not None:  # 百分之五: the unit came first; nothing stands between
+            unit_here = (percent, self.units.get(percent))
+        else:
+            position, qualifier = self.over(position, qualifier, number)
+            unit_here = self.unit_at(position)
+        if unit_here is None:
+            for spelling, factor in MULTIPLIERS.items():
+                if text.startswith(spelling, position):
+                    multiplier = factor
+                    position += len(spelling)
+                    break
+            position, qualifier = self.over(position, qualifier, number)
+            unit_here = self.unit_at(position)
+        if unit_here is None and text[position : position + 1] in (" ", "\u00a0"):
+            unit_here = self.unit_at(position + 1)  # 增长8.8 %: a stray space before the unit
+            position += unit_here is not None
+        unit: str | None = None
+        info: Unit | None = None
+        if unit_here is not None:
+            unit, info = unit_here
+            if percent is None:
+                position += len(unit)
+                position, unit = self.compound(position, unit)
+            for word, post in _POST_QUALIFIER.items():
+                if text.startswith(word, position):
+                    qualifier, position = post, position + len(word)
+                    break
+            else:
+                if text.startswith("多", position) and (unit in _TIME_UNITS or unit == "倍"):
+                    qualifier, position = Qualifier.OVER, position + 1
+        display = "%" if unit == "％" else unit
+        return _Tail(position, multiplier, display, info, qualifier)
+
+    def over(
+        self, position: int, qualifier: Qualifier | None, number: _Number
+    ) -> tuple[int, Qualifier | None]:
+        """``余``/``多`` right after a number or multiplier: a bit more than it."""
+        ch = self.text[position : position + 1]
+        if ch in ("余", "多") and ch:
+            return position + 1, Qualifier.OVER
+        if ch == "几" and number.chinese is not None:
+            return position + 1, Qualifier.OVER
+        return position, qualifier
+
+    def unit_at(self, position: int) -> tuple[str, Unit] | None:
+        """The longest unit spelling at ``position``."""
+        text = self.text
+        for length in range(min(self.max_unit, len(text) - position), 0, -1):
+            spelling = text[position : position + length]
+            info = self.units.get(spelling)
+            if info is None:
+                continue
+            if spelling[-1].isascii() and _is_ascii_alnum(
+                text[position + length : position + length + 1]
+            ):
+                continue  # "m" of "mg" is handled by the longer spelling; "kW" of "kWx" is not a unit
+            return spelling, info
+        return None
+
+    def compound(self, position: int, unit: str) -> tuple[int, str]:
+        """Extend ``unit`` by a per-unit: ``微克/立方米``, ``元/人月``, ``立方米每秒``."""
+        text = self.text
+        for sign in _PER:
+            if text.startswith(sign, position):
+                after = position + len(sign)
+                per = next((p for p in _PER_ONLY if text.startswith(p, after)), None)
+                if per is None:
+                    found = self.unit_at(after)
+                    per = found[0] if found else None
+                if per is not None:
+                    return after + len(per), text[position - len(unit) : after + len(per)]
+        return position, unit
+
+    def range_end(self, number: _Number, tail: _Tail) -> tuple[_Number, _Tail] | None:
+        """The high end of ``3至5年``, ``5%-6%``, ``3—5万元``, if one follows."""
+        text = self.text
+        position = tail.end
+        if tail.qualifier is not None and tail.qualifier != number.qualifier:
+            return None
+        if not (
+            text[position : position + 1] in _RANGE_DASHES
+            or text.startswith(_RANGE_WORDS, position)
+        ):
+            return None
+        position += 1
+        match = _NUMBER.match(text, position)
+        if match is None or match["pre"] is not None:
+            return None
+        if (match["arabic"] is None) != (number.chinese is not None):
+            return None
+        high = self.number(match)
+        if high is None:
+            return None
+        high_tail = self.tail(high.end, high)
+        if high_tail.unit is None or (tail.unit is not None and tail.unit != high_tail.unit):
+            return None
+        if high.value * high_tail.multiplier < number.value * (
+            tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
+        ):
+            return None
+        return high, high_tail
+
+    def shared_unit(self, position: int) -> _Tail | None:
+        """The unit of the next number when a list shares it: ``4.2和0.7个百分点``."""
+        text = self.text
+        for _ in range(8):  # a bounded run of list items
+            if not text.startswith(_ENUMERATION, position):
+                return None
+            match = _NUMBER.match(text, position + 1)
+            if match is None or match["arabic"] is None:
+                return None
+            follower = self.number(match)
+            if follower is None:
+                return None
+            tail = self.tail(follower.end, follower)
+            if tail.unit is not None:
+                return tail
+            position = tail.end
+        return None
+
+    # -- output --------------------------------------------------------------------------
+    def emit(
+        self, number: _Number, tail: _Tail, *, value: Decimal, value_max: Decimal | None = None
+    ) -> None:
+        unit = tail.unit
+        if unit is None:
+            return
+        start, end = number.start, tail.end
+        if self.is_blocked(start, end) or not self.plausible(number, tail):
+            return
+        self.found.append(
+            Quantity(
+                span=Span(start, end),
+                text=self.text[start:end],
+                value=value,
+                unit=unit,
+                qualifier=tail.qualifier,
+                value_max=value_max,
+                change=self.change_before(start),
+                multiplier=tail.multiplier,
+                unit_info=tail.unit_info,
+            )
+        )
+
+    def plausible(self, number: _Number, tail: _Tail) -> bool:
+        """Reject the numeral traps of domain §3.8 that the pattern itself cannot see."""
+        text = self.text
+        unit = tail.unit or ""
+        if text[tail.end : tail.end + 1] in _BLOCKING_SUFFIX:
+            return False
+        before = text[number.start - 1] if number.start else ""
+        if unit in _RANK_UNITS and before == "前":
+            return False  # 前三名, 前10位: ranks
+        chinese = number.chinese
+        if chinese is None:
+            return True
+        if chinese == "一" and tail.multiplier == 1:
+            return False  # 一个重要内容, 一批, 一度: the indefinite article
+        if chinese == "二":
+            return False  # counting uses 两; 二级, 二期, 二次供水 are grades and terms
+        label = _LABEL_NEIGHBOUR.match(text, tail.end) or _LABEL_NEIGHBOUR.match(
+            text, max(0, number.start - 2)
+        )
+        if label and not number.qualified:
+            return False  # 四级三类, 六横六纵, 两学一做 are labels; 两年过万亿元 is no label
+        if unit in _ARABIC_ONLY_UNITS:
+            return False
+        if chinese in ("百", "千", "万"):
+            return number.qualified  # 近千次, 上万人 — but not 千家万户, 万元GDP, 千升
+        return True
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word."""
+        blocked = self.blocked
+        index = self.block_index
+        while index < len(blocked) and blocked[index][1] <= start:
+            index += 1
+        self.block_index = index
+        # Spans are sorted by start; earlier ones that end after ``start`` may still overlap.
+        return any(lo < end and start < hi for lo, hi in _window(blocked, index, end))
+
+    def change_before(self, start: int) -> Change | None:
+        """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
+        text = self.text
+        window = text[max(0, start - 4) : start].rstrip("了 ")
+        for words, change in ((_INCREASE, Change.INCREASE), (_DECREASE, Change.DECREASE)):
+            if window.endswith(words):
+                return change
+        previous = self.found[-2] if len(self.found) >= 2 else None
+        last = self.found[-1] if self.found else None
+        for candidate in (last, previous):
+            if candidate is not None and text[candidate.span.end : start] in _ENUMERATION:
+                return candidate.change
+        return None
+
+
+def _window(blocked: list[tuple[int, int]], index: int, end: int) -> Iterable[tuple[int, int]]:
+    while index < len(blocked) and blocked[index][0] < end:
+        yield blocked[index]
+        index += 1
