@@ -1,0 +1,1 @@
+"""Built-in plugins: govreport's own features, registered exactly like external plugins."""

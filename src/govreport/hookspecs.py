@@ -1,0 +1,65 @@
+"""Hook specifications: the whole surface a govreport plugin can implement.
+
+A plugin is a module or object with functions marked ``@govreport.hookimpl`` whose names match
+the specs below. Calls always pass keywords, and an implementation may accept any subset of the
+arguments, so specs can grow without breaking plugins. Data goes in through ``register_*`` hooks
+that receive a ``register`` callable; the host records which plugin registered what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from govreport.exporters.base import Exporter
+    from govreport.extractors.base import MentionExtractor
+    from govreport.model import Report, Unit
+
+PROJECT = "govreport"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+# -- registration hooks (called once per host, when plugins load) -------------------------------
+
+
+@hookspec
+def register_mention_extractors(register: Callable[[MentionExtractor], None]) -> None:
+    """Register mention extractors.
+
+    :param register: call it once per :class:`~govreport.extractors.base.MentionExtractor`.
+        Extractors run in ascending ``order``; each sees the mentions found before it.
+    """
+
+
+@hookspec
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register output formats.
+
+    :param register: call it once per :class:`~govreport.exporters.base.Exporter`; its
+        ``name`` becomes a ``--format`` choice. Two plugins may not register the same name.
+    """
+
+
+@hookspec
+def register_units(register: Callable[[Unit], None]) -> None:
+    """Register extra units or measure words for the quantity extractor.
+
+    :param register: call it once per :class:`~govreport.model.Unit`. Built-in spellings win
+        over a plugin's when both define one.
+    """
+
+
+# -- per-report hooks --------------------------------------------------------------------------
+
+
+@hookspec
+def report_parsed(report: Report) -> None:
+    """Called after a report is parsed, before anything exports it.
+
+    :param report: the finished, frozen report. The return value is ignored.
+    """

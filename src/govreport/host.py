@@ -1,0 +1,251 @@
+"""The plugin host: loads built-in and external plugins and collects what they register.
+
+Load order (documented in ``docs/plugins.md``):
+
+1. names blocked by ``block=`` and by ``GOVREPORT_DISABLE_PLUGINS`` (a comma list);
+2. the built-in plugins in :data:`BUILTIN_PLUGINS`, registered exactly like external ones;
+3. entry points of the ``govreport`` group, unless ``load_entrypoints=False`` or
+   ``GOVREPORT_DISABLE_PLUGIN_AUTOLOAD`` is set;
+4. plugin objects passed in ``plugins=``;
+5. a check that every hook implementation matches a spec, so a misspelled hook fails loudly.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from importlib import metadata
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+import pluggy
+
+from govreport import hookspecs
+from govreport.errors import InputError, PluginError
+from govreport.exporters.base import Exporter
+from govreport.extractors.base import MentionExtractor
+from govreport.model import DEFAULT_UNITS, Unit, UnitTable
+
+ENTRY_POINT_GROUP = "govreport"
+"""Entry-point group external plugins register under."""
+
+BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
+    {
+        "builtin.extractors": "govreport.builtin.extractors",
+        "builtin.json": "govreport.exporters.json",
+        "builtin.outline": "govreport.exporters.outline",
+    }
+)
+"""Plugin name → module of every built-in plugin."""
+
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True)
+class Registered:
+    """Something a plugin registered, with the plugin's name."""
+
+    plugin: str
+    """Name of the registering plugin."""
+    value: Any
+    """The extractor, exporter or unit."""
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """One loaded plugin, as ``govreport plugins`` lists it."""
+
+    name: str
+    """The name it is registered under."""
+    builtin: bool
+    """True for plugins that ship inside govreport."""
+    distribution: str | None
+    """The installed distribution that provides it, for entry-point plugins."""
+    version: str | None
+    """That distribution's version (govreport's own for built-ins)."""
+    hooks: tuple[str, ...]
+    """The hooks it implements."""
+    provides: tuple[str, ...]
+    """Names of the extractors and exporters it registered."""
+
+
+def _env_list(name: str) -> set[str]:
+    return {part.strip() for part in os.environ.get(name, "").split(",") if part.strip()}
+
+
+class PluginHost:
+    """A fresh plugin manager with everything its plugins registered.
+
+    :param plugins: extra plugin objects (modules or instances) to register.
+    :param load_entrypoints: load plugins installed under the ``govreport`` entry-point group.
+    :param block: plugin names not to load (built-ins included).
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[object] = (),
+        load_entrypoints: bool = True,
+        block: Iterable[str] = (),
+    ) -> None:
+        self.manager = pluggy.PluginManager(hookspecs.PROJECT)
+        self.manager.add_hookspecs(hookspecs)
+        self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
+        for name in self._blocked:
+            self.manager.set_blocked(name)
+        for name, module in BUILTIN_PLUGINS.items():
+            if name not in self._blocked:
+                self.manager.register(importlib.import_module(module), name=name)
+        if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
+            try:
+                self.manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+            except Exception as exc:  # a broken third-party plugin must name itself
+                raise PluginError("<entry point>", "load", f"{type(exc).__name__}: {exc}") from exc
+        for plugin in plugins:
+            self.manager.register(plugin)
+        try:
+            self.manager.check_pending()
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(
+                self.manager.get_name(exc.plugin) or "?", "check_pending", str(exc)
+            ) from exc
+
+    # -- collection ------------------------------------------------------------------------
+    def _collect(self, hook_name: str) -> tuple[Registered, ...]:
+        caller = getattr(self.manager.hook, hook_name)
+        collected: list[Registered] = []
+        # Built-ins first, then others in registration order: never rely on pluggy's LIFO order.
+        for impl in reversed(caller.get_hookimpls()):
+            plugin_name = impl.plugin_name
+
+            def register(value: object, _plugin: str = plugin_name) -> None:
+                collected.append(Registered(plugin=_plugin, value=value))
+
+            try:
+                impl.function(**{arg: register for arg in impl.argnames})
+            except PluginError:
+                raise
+            except Exception as exc:
+                raise PluginError(plugin_name, hook_name, f"{type(exc).__name__}: {exc}") from exc
+        return tuple(collected)
+
+    def _unique(self, hook_name: str, kind: type[T]) -> dict[str, Registered]:
+        by_name: dict[str, Registered] = {}
+        for item in self._collect(hook_name):
+            if not isinstance(item.value, kind):
+                raise PluginError(
+                    item.plugin, hook_name, f"registered {item.value!r}, not a {kind.__name__}"
+                )
+            name = item.value.name  # type: ignore[attr-defined]
+            if name in by_name:
+                raise PluginError(
+                    item.plugin,
+                    hook_name,
+                    f"{name!r} is already registered by {by_name[name].plugin!r}",
+                )
+            by_name[name] = item
+        return by_name
+
+    @functools.cached_property
+    def _extractors(self) -> dict[str, Registered]:
+        return self._unique("register_mention_extractors", MentionExtractor)  # type: ignore[type-abstract]
+
+    @functools.cached_property
+    def _exporters(self) -> dict[str, Registered]:
+        return self._unique("register_exporters", Exporter)  # type: ignore[type-abstract]
+
+    @property
+    def extractors(self) -> tuple[MentionExtractor, ...]:
+        """Registered extractors in the order they run (ascending ``order``, then name)."""
+        items = sorted(self._extractors.values(), key=lambda r: (r.value.order, r.value.name))
+        return tuple(r.value for r in items)
+
+    def extractor_plugin(self, extractor: MentionExtractor) -> str:
+        """Name of the plugin that registered ``extractor``."""
+        return self._extractors[extractor.name].plugin
+
+    @property
+    def exporters(self) -> Mapping[str, Exporter]:
+        """Registered exporters by format name."""
+        return MappingProxyType({name: r.value for name, r in sorted(self._exporters.items())})
+
+    def exporter(self, name: str) -> Exporter:
+        """The exporter for format ``name``; :class:`InputError` names the known formats."""
+        try:
+            return self._exporters[name].value  # type: ignore[no-any-return]
+        except KeyError:
+            known = ", ".join(sorted(self._exporters))
+            raise InputError(f"unknown format {name!r} (known: {known})") from None
+
+    @functools.cached_property
+    def units(self) -> UnitTable:
+        """The built-in unit table extended with the units plugins registered."""
+        extra: list[Unit] = []
+        for item in self._collect("register_units"):
+            if not isinstance(item.value, Unit):
+                raise PluginError(
+                    item.plugin, "register_units", f"registered {item.value!r}, not a Unit"
+                )
+            extra.append(item.value)
+        return DEFAULT_UNITS.extended(extra)
+
+    def call_report_parsed(
+        self, report: object, *, on_error: Callable[[PluginError], None]
+    ) -> None:
+        """Notify every ``report_parsed`` implementation; failures go to ``on_error``."""
+        for impl in reversed(self.manager.hook.report_parsed.get_hookimpls()):
+            try:
+                impl.function(**{arg: report for arg in impl.argnames})
+            except Exception as exc:
+                on_error(
+                    PluginError(impl.plugin_name, "report_parsed", f"{type(exc).__name__}: {exc}")
+                )
+
+    # -- listing ---------------------------------------------------------------------------
+    def plugins(self, *, include_builtin: bool = False) -> list[PluginInfo]:
+        """Every loaded plugin with its version, hooks and what it registered."""
+        dists = {
+            self.manager.get_name(plugin): dist
+            for plugin, dist in self.manager.list_plugin_distinfo()
+        }
+        provides: dict[str, list[str]] = {}
+        for item in (*self._extractors.values(), *self._exporters.values()):
+            provides.setdefault(item.plugin, []).append(item.value.name)
+        infos: list[PluginInfo] = []
+        for name, plugin in self.manager.list_name_plugin():
+            if plugin is None:  # blocked
+                continue
+            builtin = name in BUILTIN_PLUGINS
+            if builtin and not include_builtin:
+                continue
+            dist = dists.get(name)
+            hooks = sorted(c.name for c in self.manager.get_hookcallers(plugin) or ())
+            infos.append(
+                PluginInfo(
+                    name=name,
+                    builtin=builtin,
+                    distribution=dist.project_name if dist is not None else None,
+                    version=dist.version
+                    if dist is not None
+                    else (_own_version() if builtin else None),
+                    hooks=tuple(hooks),
+                    provides=tuple(sorted(provides.get(name, ()))),
+                )
+            )
+        return sorted(infos, key=lambda i: (not i.builtin, i.name))
+
+
+def _own_version() -> str:
+    try:
+        return metadata.version("govreport")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def default_host() -> PluginHost:
+    """The host :func:`govreport.parse` uses when none is given, created on first use."""
+    return PluginHost()

@@ -1,0 +1,99 @@
+"""The pipeline: text → structure → mentions → :class:`~govreport.model.Report`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+from govreport.errors import PluginError
+from govreport.extractors.base import ExtractionContext
+from govreport.host import PluginHost, default_host
+from govreport.model import Fault, Mention, Report
+from govreport.reading import decode, read_path
+from govreport.structure import parse_structure
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    host: PluginHost | None = None,
+    strict: bool = True,
+) -> Report:
+    """Parse a report text into its outline and mentions.
+
+    :param text: the decoded text; spans in the result index it unchanged.
+    :param source: a file name to record in the report, if any.
+    :param host: the plugin host to use; by default one with all installed plugins.
+    :param strict: raise :class:`~govreport.errors.PluginError` when a plugin fails; when
+        False, skip the failing extractor and record a :class:`~govreport.model.Fault` instead.
+    """
+    host = default_host() if host is None else host
+    structure = parse_structure(text)
+    found: list[Mention] = []
+    faults: list[Fault] = []
+
+    def fail(error: PluginError) -> None:
+        if strict:
+            raise error
+        faults.append(Fault(plugin=error.plugin, hook=error.hook, message=str(error)))
+
+    units = host.units
+    for extractor in host.extractors:
+        context = ExtractionContext(
+            text=text, units=units, marker_spans=structure.marker_spans, found=tuple(found)
+        )
+        try:
+            new = list(extractor.extract(context))
+        except Exception as exc:
+            fail(
+                PluginError(
+                    host.extractor_plugin(extractor), extractor.name, f"{type(exc).__name__}: {exc}"
+                )
+            )
+            continue
+        for mention in new:
+            if mention.span.slice(text) != mention.text or mention.span.end > len(text):
+                fail(
+                    PluginError(
+                        host.extractor_plugin(extractor),
+                        extractor.name,
+                        f"span {mention.span} does not slice to {mention.text!r}",
+                    )
+                )
+                break
+        else:
+            found.extend(new)
+    found.sort(key=lambda m: (m.span.start, m.span.end, m.kind))
+    report = Report(
+        text=text,
+        source=source,
+        front_matter=structure.front_matter,
+        preamble=structure.preamble,
+        outline=structure.outline,
+        closing=structure.closing,
+        end_matter=structure.end_matter,
+        mentions=tuple(found),
+        faults=tuple(faults),
+    )
+    host.call_report_parsed(report, on_error=fail)
+    if len(faults) != len(report.faults):  # a report_parsed hook failed in tolerant mode
+        report = attrs.evolve(report, faults=tuple(faults))
+    return report
+
+
+def parse_bytes(
+    data: bytes, *, source: str | None = None, host: PluginHost | None = None, strict: bool = True
+) -> Report:
+    """Decode ``data`` (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030) and parse it."""
+    return parse(decode(data, source or "<bytes>"), source=source, host=host, strict=strict)
+
+
+def parse_file(
+    path: str | os.PathLike[str], *, host: PluginHost | None = None, strict: bool = True
+) -> Report:
+    """Read, decode and parse the file at ``path``; the report records its file name."""
+    text = read_path(path)
+    return parse(text, source=Path(path).name, host=host, strict=strict)

@@ -1,0 +1,148 @@
+"""Scores a parsed report against a hand-made gold file (the annotation guide's rules).
+
+The gold format is the one in ``tests/data/*.gold.json``: the whole outline, and every mention
+inside the listed ``regions``. A predicted quantity is a hit when it overlaps a gold quantity and
+has the same value and unit; a prediction overlapping an ``optional`` gold quantity counts
+neither way; one overlapping a ``trap`` is a trap alarm.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from govreport import Report
+from govreport.model import OutlineNode
+
+DATA = Path(__file__).parent / "data"
+
+
+def load_gold(name: str) -> tuple[str, dict[str, Any]]:
+    """The text and gold annotations of corpus file ``name`` (without suffix)."""
+    with open(DATA / f"{name}.txt", encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    gold = json.loads((DATA / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return text, gold
+
+
+def _overlap(a: Iterable[int], b: Iterable[int]) -> bool:
+    a0, a1 = a
+    b0, b1 = b
+    return a0 < b1 and b0 < a1
+
+
+def _flatten(nodes: Iterable[Any], depth: int = 1) -> list[tuple[int, str, int, str]]:
+    rows: list[tuple[int, str, int, str]] = []
+    for node in nodes:
+        if isinstance(node, OutlineNode):
+            rows.append((depth, node.marker, node.ordinal, node.title))
+            rows += _flatten(node.children, depth + 1)
+        else:
+            rows.append((depth, node["marker"], node["ordinal"], node["title"]))
+            rows += _flatten(node.get("children", []), depth + 1)
+    return rows
+
+
+def _same(predicted: Decimal, gold: Any) -> bool:
+    return gold is not None and abs(float(predicted) - float(gold)) <= 1e-9 * max(
+        1.0, abs(float(gold))
+    )
+
+
+@attrs.frozen
+class Score:
+    """Figures of one report against its gold."""
+
+    outline_precision: float
+    outline_recall: float
+    outline_exact: bool
+    quantity_precision: float
+    quantity_recall: float
+    quantity_qualifier: float
+    missed: tuple[str, ...]
+    false_alarms: tuple[str, ...]
+    trap_alarms: tuple[str, ...]
+    recall: dict[str, float]
+    """Recall of dates, documents and formulations, by kind."""
+
+    @property
+    def quantity_f1(self) -> float:
+        p, r = self.quantity_precision, self.quantity_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def score(report: Report, gold: dict[str, Any]) -> Score:
+    """Compare ``report`` with ``gold``."""
+    want, got = _flatten(gold["outline"]), _flatten(report.outline)
+    hits = len(set(want) & set(got))
+    regions = gold.get("regions")
+
+    def inside(span: Iterable[int]) -> bool:
+        start, end = span
+        return not regions or any(lo <= start and end <= hi for lo, hi in regions)
+
+    mentions = gold["mentions"]
+    quantities = [m for m in mentions if m["kind"] == "quantity"]
+    required = [m for m in quantities if not m.get("optional")]
+    optional = [m for m in quantities if m.get("optional")]
+    traps = [m for m in mentions if m["kind"] == "trap"]
+    predicted = [q for q in report.quantities() if inside(q.span.as_list())]
+    used: set[int] = set()
+    missed: list[str] = []
+    qualifier_ok = 0
+    for g in required:
+        match = next(
+            (
+                i
+                for i, q in enumerate(predicted)
+                if i not in used
+                and _overlap(q.span.as_list(), g["span"])
+                and _same(q.value, g["value"])
+                and q.unit == g["unit"]
+            ),
+            None,
+        )
+        if match is None:
+            missed.append(g["text"])
+            continue
+        used.add(match)
+        qualifier = predicted[match].qualifier
+        qualifier_ok += (qualifier.value if qualifier else None) == g.get("qualifier")
+    false_alarms: list[str] = []
+    trap_alarms: list[str] = []
+    counted = 0
+    for i, q in enumerate(predicted):
+        if i in used or any(_overlap(q.span.as_list(), o["span"]) for o in optional):
+            continue
+        counted += 1
+        if any(_overlap(q.span.as_list(), t["span"]) for t in traps):
+            trap_alarms.append(q.text)
+        else:
+            false_alarms.append(q.text)
+    recall: dict[str, float] = {}
+    for kind in ("date", "document", "formulation"):
+        wanted = [m for m in mentions if m["kind"] == kind]
+        found = [m for m in report.find(kind) if inside(m.span.as_list())]
+        hit = sum(any(_overlap(m.span.as_list(), w["span"]) for m in found) for w in wanted)
+        recall[kind] = _ratio(hit, len(wanted))
+    return Score(
+        outline_precision=_ratio(hits, len(got)),
+        outline_recall=_ratio(hits, len(want)),
+        outline_exact=want == got,
+        quantity_precision=_ratio(len(used), len(used) + counted),
+        quantity_recall=_ratio(len(used), len(required)),
+        quantity_qualifier=_ratio(qualifier_ok, len(used)),
+        missed=tuple(missed),
+        false_alarms=tuple(false_alarms),
+        trap_alarms=tuple(trap_alarms),
+        recall=recall,
+    )
