@@ -1,0 +1,221 @@
+"""Dates and periods: ``2023年``, ``2023年3月``, ``12月15日``, ``11月底``, ``上半年`` …
+
+Values are ISO-8601-like and exactly as precise as the text; a part the text leaves out is left
+out of the value (``--MM`` / ``--MM-DD`` when no year is written, as in ISO 8601:2000):
+
+==========================  =====================================================
+text                        value
+==========================  =====================================================
+``2023年``, ``2023年度``    ``2023``
+``2023年3月``, ``3月份``    ``2023-03``, ``--03``
+``2023年12月15日``          ``2023-12-15`` (also ``2023-12-15``, ``2023.12.15``)
+``12月15日``                ``--12-15``
+``2015年底``/``年末``       ``2015/end``; ``2015年初`` → ``2015/start``
+``11月底``/``月末``         ``--11/end``; ``11月初`` → ``--11/start``
+``11月上旬/中旬/下旬``      ``--11-01/--11-10``, ``--11-11/--11-20``, ``--11-21/--11-30``
+``2018—2021年(度)``         ``2018/2021`` (an ISO interval)
+``1—11月``                  ``--01/--11``; ``2023年1—11月`` → ``2023-01/2023-11``
+``上半年``, ``下半年``      ``--01/--06``, ``--07/--12`` (with a year: ``2023-01/2023-06``)
+``一季度``, ``第四季度``    ``--01/--03``, ``--10/--12``; ``前三季度`` → ``--01/--09``
+==========================  =====================================================
+
+What is not a date, and why:
+
+- a year must have four digits from 1000 to 2999 (``连续3年``, ``365天`` are durations); a number
+  glued to a letter or digit before it (``GB5749``, ``PM2.5``) is not one;
+- ``2000多年`` and ``2000余年`` are durations: the 多/余 stands between the number and 年;
+- plan labels (``十四五``), holidays (``五一``, ``十一``) and document numbers (``〔2023〕10号``)
+  carry no 年/月 and are never read: the year in ``〔〕`` numbers the document, it dates nothing;
+- a month in Chinese numerals needs a year before it or a day, ``份``, ``底``, ``末``, ``初`` or a
+  ``旬`` after it, since ``三月`` alone is often part of a name (``“新十二月市”``); a month in Arabic
+  digits (``3月``) is a month in report prose and stands alone;
+- a day needs its month (``15日内`` is a duration);
+- ``年底``, ``年末``, ``年初`` without a year, and ``今年``, ``上年`` … are relative: they have no
+  value of their own and are left out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from govreport.extractors.base import ExtractionContext
+from govreport.model import DateMention, Mention, Span
+
+_DIGIT_VALUES = str.maketrans(
+    "０１２３４５６７８９〇○零Oo一二三四五六七八九",
+    "012345678900000123456789",
+)
+# Chinese month and day numbers, read by table: there are only 12 and 31 of them.
+_CN_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), start=1
+    )
+}
+_CN_UNITS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九")
+_CN_DAYS = {
+    **{name: number for number, name in enumerate(_CN_UNITS) if number},
+    **{"十" + unit: 10 + number for number, unit in enumerate(_CN_UNITS)},
+    **{"二十" + unit: 20 + number for number, unit in enumerate(_CN_UNITS)},
+    "三十": 30,
+    "三十一": 31,
+}
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2}
+
+_NOT_BEFORE_ARABIC = r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?<![0-9０-９][.．])"
+_NOT_BEFORE_CN = r"(?<![〇○零一二三四五六七八九十百千万两0-9０-９])"
+_ARABIC_YEAR = rf"{_NOT_BEFORE_ARABIC}[12１２][0-9０-９]{{3}}"
+# Read digit by digit, with the zero look-alikes of domain §7 (○ U+25CB, Latin O, 0, 零).
+_CN_YEAR = rf"{_NOT_BEFORE_CN}[一二][〇○零Oo0０一二三四五六七八九]{{3}}"
+_YEAR = rf"(?:{_ARABIC_YEAR}|{_CN_YEAR})"
+_ARABIC_MONTH = rf"{_NOT_BEFORE_ARABIC}[0-9０-９]{{1,2}}"
+_CN_MONTH = rf"{_NOT_BEFORE_CN}(?:十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:[0-9０-９]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+# Range dashes between numbers (domain §3.3, §7), 一 used as a dash included.
+_DASH = r"(?:—{1,2}|[–\-－~～〜―‐─一]|至|到)"
+# 初步, 初次 … are words, not the start of a month or year.
+_START = r"初(?![步次见级心衷始])"
+_ENDS = rf"(?:底|末|{_START})"
+
+
+def _months_pattern(tag: str) -> str:
+    """A month, a month range, or a month with its day or 底/末/初/旬; groups prefixed ``tag``."""
+    month = rf"(?:{_ARABIC_MONTH}|{_CN_MONTH})"
+    return (
+        rf"(?P<{tag}m1>{month})(?:{_DASH}(?P<{tag}m2>{month}))?月"
+        rf"(?:(?P<{tag}day>{_DAY})[日号]|(?P<{tag}suf>份|{_ENDS}|上旬|中旬|下旬))?"
+    )
+
+
+def _period_pattern(tag: str) -> str:
+    """A half year or a quarter (``上半年``, ``第一季度``, ``前三季度``)."""
+    return rf"(?P<{tag}period>[上下]半年|第?[一二三四1-4１-４]季度|前[二两三2-3２-３]季度)"
+
+
+_DATE = re.compile(
+    # Every date starts with a digit or one of these: a cheap test before the alternatives.
+    r"(?=[0-9０-９一二三四五六七八九十上下第前])(?:"
+    + "|".join(
+        (
+            # 2018—2021年度: a range of years
+            rf"(?P<ry1>{_YEAR}){_DASH}(?P<ry2>{_YEAR})年度?",
+            # 2023年, 2023年度, 2023年3月…, 2023年上半年, 2015年底, 2015年年末
+            rf"(?P<year>{_YEAR})年(?:度|{_months_pattern('y')}|{_period_pattern('y')}|年?(?P<yends>{_ENDS}))?",
+            # 2023-12-15, 2023/12/15, 2023.12.15; not inside a path, URL or version number
+            rf"(?<![-/／.．:])(?P<iy>{_ARABIC_YEAR})(?P<sep>[-/.．])(?P<im>[0-9]{{1,2}})(?P=sep)"
+            r"(?P<id>[0-9]{1,2})(?![0-9A-Za-z/-]|[.．][0-9])",
+            # 12月15日, 11月底, 1—11月: a month without its year
+            _months_pattern("n"),
+            # 上半年, 一季度, 前三季度; not 每一季度, nor 以上/以下 followed by 半年
+            rf"(?<![每以0-9０-９一二三四五六七八九十]){_period_pattern('n')}",
+        )
+    )
+    + ")"
+)
+
+_HALVES = {"上": (1, 6), "下": (7, 12)}
+_ENDS_VALUE = {"底": "end", "末": "end", "初": "start"}
+_DECADE_DAYS = {"上旬": (1, 10), "中旬": (11, 20)}
+
+
+def _number(text: str) -> int:
+    """An Arabic number (half- or full-width) or a digit-by-digit Chinese one."""
+    return int(text.translate(_DIGIT_VALUES))
+
+
+def _month(text: str) -> int:
+    return _CN_MONTHS[text] if text in _CN_MONTHS else _number(text)
+
+
+def _ym(year: int | None, month: int) -> str:
+    return f"--{month:02d}" if year is None else f"{year:04d}-{month:02d}"
+
+
+def _period_value(period: str, year: int | None) -> str:
+    """The months ``上半年``, ``一季度`` or ``前三季度`` cover, as an interval."""
+    if period[0] in _HALVES:
+        first, last = _HALVES[period[0]]
+    else:
+        digit = period[1] if period[0] in "第前" else period[0]
+        quarter = _QUARTERS[digit] if digit in _QUARTERS else _number(digit)
+        first, last = (1 if period[0] == "前" else 3 * quarter - 2), 3 * quarter
+    return f"{_ym(year, first)}/{_ym(year, last)}"
+
+
+def _month_value(
+    year: int | None, first: str, last: str | None, day: str | None, suffix: str | None
+) -> str | None:
+    """The value of a month phrase, or None when it is no valid date."""
+    month = _month(first)
+    if not 1 <= month <= 12:
+        return None
+    if last is not None:
+        end = _month(last)
+        if not month < end <= 12 or day is not None or suffix not in (None, "份"):
+            return None
+        return f"{_ym(year, month)}/{_ym(year, end)}"
+    # February has 29 days when the year is unknown: 2月29日 is a valid yearless date.
+    days = calendar.monthrange(2000 if year is None else year, month)[1]
+    base = _ym(year, month)
+    if day is not None:
+        number = _CN_DAYS[day] if day in _CN_DAYS else _number(day)
+        return f"{base}-{number:02d}" if 1 <= number <= days else None
+    if suffix in _ENDS_VALUE:
+        return f"{base}/{_ENDS_VALUE[suffix]}"
+    if suffix is not None and suffix.endswith("旬"):
+        first_day, last_day = _DECADE_DAYS.get(suffix, (21, days))
+        return f"{base}-{first_day:02d}/{base}-{last_day:02d}"
+    return base
+
+
+def _read(match: re.Match[str]) -> tuple[int, str] | None:
+    """Where a date match really ends and its value, or None when it is no date after all."""
+    group = match.group
+    if group("ry1") is not None:
+        first, last = _number(group("ry1")), _number(group("ry2"))
+        return (match.end(), f"{first}/{last}") if first < last else None
+    if group("year") is not None:
+        year = _number(group("year"))
+        value: str | None = str(year)
+        if group("ym1") is not None:
+            value = _month_value(year, group("ym1"), group("ym2"), group("yday"), group("ysuf"))
+        elif group("yperiod") is not None:
+            value = _period_value(group("yperiod"), year)
+        elif group("yends") is not None:
+            value = f"{year}/{_ENDS_VALUE[group('yends')]}"
+        # An impossible month or day after a good year (2023年13月): keep the year alone.
+        return (match.end(), value) if value else (match.end("year") + 1, str(year))
+    if group("iy") is not None:
+        value = _month_value(_number(group("iy")), group("im"), None, group("id"), None)
+        return None if value is None else (match.end(), value)
+    if group("nm1") is not None:
+        month, until, day, suffix = group("nm1"), group("nm2"), group("nday"), group("nsuf")
+        if month in _CN_MONTHS and until is None and day is None and suffix is None:
+            return None  # 三月 alone is too often part of a name (“新十二月市”)
+        value = _month_value(None, month, until, day, suffix)
+        return None if value is None else (match.end(), value)
+    return match.end(), _period_value(group("nperiod"), None)
+
+
+@attrs.frozen
+class DateExtractor:
+    """Finds dates and periods (see the module docstring for the values)."""
+
+    name: str = "dates"
+    """Extractor name."""
+    order: int = 300
+    """Runs after formulations and documents, before quantities, which leave its spans alone."""
+
+    def extract(self, context: ExtractionContext) -> Iterator[Mention]:
+        """Every date in ``context.text``, in document order."""
+        text = context.text
+        for match in _DATE.finditer(text):
+            read = _read(match)
+            if read is not None:
+                end, value = read
+                span = Span(match.start(), end)
+                yield DateMention(span=span, text=text[span.start : end], value=value)

@@ -1,0 +1,42 @@
+"""Document titles: ``《…》`` with the marks included.
+
+A title is what stands between ``《`` and ``》`` on one line: a line break inside means the marks
+are unbalanced, not that the title goes on. Titles nested the standard way (``〈…〉``, GB/T 15834)
+are plain characters of the outer title; nested ``《…》`` (seen in scraped texts:
+``《关于印发《…办法》的通知》``) are accepted one level deep, so the outer title wins. Lengths are
+capped, so an unclosed ``《`` costs at most the cap, and the scan stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from govreport.extractors.base import ExtractionContext
+from govreport.model import DocumentTitle, Mention, Span
+
+MAX_TITLE = 200
+"""Most characters (or nested titles) a title may hold between its marks."""
+
+# Line ends a title may not cross: LF, CR, Word's soft break (VT), FF, NEL, LS, PS.
+_LINE_ENDS = "\n\r\x0b\x0c\x85\u2028\u2029"
+_PLAIN = rf"[^《》{_LINE_ENDS}]"
+_TITLE = re.compile(rf"《(?:{_PLAIN}|《{_PLAIN}{{1,{MAX_TITLE}}}》){{1,{MAX_TITLE}}}》")
+
+
+@attrs.frozen
+class DocumentExtractor:
+    """Finds titles in book-title marks: ``《*市城市排水和再生水利用管理条例》``."""
+
+    name: str = "documents"
+    """Extractor name."""
+    order: int = 200
+    """Runs after formulations and before dates and quantities, which leave its spans alone."""
+
+    def extract(self, context: ExtractionContext) -> Iterator[Mention]:
+        """Every document title in ``context.text``, in document order."""
+        for match in _TITLE.finditer(context.text):
+            text = match.group()
+            yield DocumentTitle(span=Span(match.start(), match.end()), text=text, title=text[1:-1])

@@ -1,0 +1,223 @@
+"""Numbered political and policy formulations (提法): ``两个确立``, ``四风``, ``“1+2”``.
+
+Three sources, in this order of precedence (a span is reported once):
+
+1. **Quoted labels.** A text in quotes (``“…”``, ``"…"``, ``「…」``, ``‘…’``, ``〝…〞``) is a
+   formulation when it is a short label (2 to :data:`MAX_QUOTED` characters, no sentence
+   punctuation, no spaces, no ``的``) with a numeral that numbers something: ``“两个维护”``,
+   ``“十项行动”``, ``“五型”``, ``“1+2”``, ``“21条”``, ``“第一议题”``. A numeral does not count
+   when it belongs to a word (进一步, 一体, 双向 …), a place name (四川, 三门峡 …), a plan label
+   (十四五, 九五), a model number (三号), or when it counts time or people (三年, 一小时, 五人制,
+   十二月); numerals glued to Latin letters (5G, PM2.5) and bare digit strings (``“12345”``)
+   are codes. ``零`` numbers nothing (``“零亡人”``), and event codes (``“23·7”``) have a middle
+   dot. In a quote with ``、``, every part must start with a numeral (``“双随机、一公开”``).
+   The span excludes the quotes.
+2. **The glossary.** Well-known formulations (domain reference §5, :data:`DEFAULT_FORMULATIONS`)
+   are found unquoted too, as whole strings, longest first (中央八项规定 before 八项规定); a quoted
+   glossary term keeps ``quoted=True`` and gets the glossary's meaning.
+3. **N大 + category** (``三大攻坚战``, ``五大片区``, ``六大优势产业``): a numeral two to ten, ``大``,
+   and a noun phrase that ends in a category word (区, 业, 项, 程, 战 …) within six characters.
+   Congress numbers (二十大) and ordinals (第三大) are excluded by what stands before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from govreport.extractors.base import ExtractionContext
+from govreport.model import Formulation, Mention, Span
+
+MAX_QUOTED = 12
+"""Longest quoted text, in characters, still read as a formulation; longer ones are slogans."""
+
+DEFAULT_FORMULATIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "两个确立": "Xi's core position and his Thought as guiding ideology are 'established'",
+        "两个维护": "uphold Xi's core position and the Central Committee's centralized leadership",
+        "四个意识": "political, big-picture, core and alignment consciousness",
+        "四个自信": "confidence in the path, theory, system and culture",
+        "四风": "formalism, bureaucratism, hedonism and extravagance",
+        "中央八项规定": "the Politburo's 2012 eight rules on official conduct",
+        "八项规定": "the Politburo's 2012 eight rules on official conduct",
+        "三不腐": "officials dare not, cannot and do not want to be corrupt",
+        "四种形态": "four forms of discipline, from criticism to criminal investigation",
+        "第一种形态": "the mildest form of discipline: criticism and talks",
+        "两个责任": "the party committee's primary and the discipline commission's supervisory duty",
+        "第一责任人": "the party secretary as the person primarily responsible",
+        "一岗双责": "every leader answers for both business work and party conduct",
+        "四个亲自": "the secretary personally deploys, looks into, coordinates and supervises",
+        "两个清单": "two responsibility lists (local meaning varies)",
+        "三会一课": "branch members' meeting, branch committee, party group meeting, party lecture",
+        "两学一做": "study the Party Constitution and Xi's speeches, be a qualified member",
+        "两优一先": "awards: outstanding members, party workers, advanced party organizations",
+        "一报告两评议": "yearly report on cadre selection, rated by members",
+        "第一议题": "Xi's latest speeches studied as the first item of party meetings",
+        "三个以案": "take warning from, learn from and reform after a case",
+        "三严三实": "three stricts and three earnests for officials' conduct",
+        "三重一大": "major decisions, appointments, projects and sums decided collectively",
+        "三个区分开来": "tell honest mistakes in reform from deliberate violations",
+        "一把手": "the principal leader of a unit",
+        "五位一体": "economic, political, cultural, social and ecological construction",
+        "四个全面": "modern socialist country, deeper reform, rule of law, strict governance",
+        "三大攻坚战": "fight risks, poverty and pollution",
+        "三农": "agriculture, rural areas and farmers",
+        "两会": "the annual sessions of the people's congress and the political consultative conf.",
+        "清四乱": "clear illegal occupation, mining, dumping and building in river and lake zones",
+        "四乱": "illegal occupation, mining, dumping and building in river and lake zones",
+        "四预": "forecast, early warning, rehearsal and contingency plan for floods",
+        "十六字治水思路": "water saving first, spatial balance, systematic governance, two hands",
+        "三条红线": "caps on total water use, water-use efficiency and pollution of water zones",
+        "四水四定": "plan cities, land, population and industry by the water available",
+        "水十条": "the 2015 Water Pollution Prevention and Control Action Plan",
+        "双随机、一公开": "random inspectors, random targets, results made public",
+        "六稳六保": "stabilize and secure employment, finance, trade, investment and more",
+    }
+)
+"""Built-in glossary: formulation → one-line meaning (domain reference §5 and §3.8)."""
+
+_NUMERALS = "一二三四五六七八九十百千万两双0-9０-９"
+# Words and names whose numerals number nothing (domain reference §3.8); matched inside quotes.
+_NOT_COUNTING = (
+    # lexicalized words
+    "进一步", "统一", "一体", "一线", "一些", "一起", "一直", "一定", "一般", "一切", "一致",
+    "一律", "一度", "一流", "一批", "一以贯之", "唯一", "万一", "千方百计", "百姓", "万众一心",
+    "第一时间", "一方面", "一系列", "一样", "一旦", "一并", "一同", "一贯", "一站式", "千家万户",
+    "万千", "双向", "双方", "双边", "双赢", "双重",
+    # place names
+    "四川", "三亚", "三沙", "三明", "三门峡", "六安", "六盘水", "七台河", "九江", "十堰", "四平",
+    "五家渠", "双鸭山", "百色", "万宁", "五指山", "二连浩特", "万州", "长三角", "珠三角", "三峡",
+    "九寨沟", "三星堆", "五台山", "九华山", "八达岭", "千岛湖",
+)  # fmt: skip
+_MASK = re.compile(
+    "|".join(sorted(map(re.escape, _NOT_COUNTING), key=len, reverse=True))
+    # five-year plan labels: 十四五 anywhere; 九五, 十五 alone or before 规划 (“九五”普法规划)
+    + r"|十[一二三四五六七八九]五|(?:十|[一二三四五六七八九])五(?=规划|计划|时期|期间|$)"
+    # numerals that count time or people, number a model or a session: 三年, 五人制, 三号, 第二届
+    + rf"|[{_NUMERALS}〇零]+(?=小时|分钟|[年月日号时天周秒人届])"
+    # codes glued to Latin letters: 5G, PM2.5
+    + r"|[0-9０-９]+(?=[A-Za-z])|(?<=[A-Za-z])[0-9０-９.]+"
+)
+_COUNTING = re.compile(rf"[{_NUMERALS}]")
+_LEADING_NUMERAL = re.compile(rf"第?[{_NUMERALS}]")
+_ONLY_DIGITS = re.compile(r"[0-9０-９]+")
+# Sentence punctuation, brackets, dashes and middle dots: slogans, lists and event codes.
+_PUNCTUATION = re.compile(r"[\s，。！？；：,.!?;:…—–\-()（）《》〈〉“”‘’「」『』〝〞\"·・•‧/／的]")
+
+_LINE_ENDS = "\n\r\x0b\x0c\x85\u2028\u2029"
+_QUOTES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"“([^“”{_LINE_ENDS}]{{1,64}})”",
+        rf"「([^「」{_LINE_ENDS}]{{1,64}})」",
+        rf"‘([^‘’{_LINE_ENDS}]{{1,64}})’",
+        rf"〝([^〝〞{_LINE_ENDS}]{{1,64}})〞",
+        # ASCII quotes open and close alike, so they pair off along the line; a bound would let a
+        # long quote's closing mark open the next one. The scan stays linear: each attempt ends
+        # at the next quote mark or line end.
+        rf'"([^"{_LINE_ENDS}]*)"',
+    )
+)
+
+# N大 + a noun ending in a category word: 三大攻坚战, 五大片区, 八大重点产业.
+_BIG = re.compile(rf"(?<![第〇零{_NUMERALS}])[两三四五六七八九十]大([\u4e00-\u9fff]{{1,6}})")
+_CATEGORY_ENDS = frozenset("区业项程动战略念块系地群域带圈廊链类网")
+
+
+def _freeze(glossary: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(glossary))
+
+
+def _is_label(quoted: str) -> bool:
+    """True when a quoted text reads as a numbered formulation (module docstring, rule 1)."""
+    if not 2 <= len(quoted) <= MAX_QUOTED or _ONLY_DIGITS.fullmatch(quoted):
+        return False
+    parts = quoted.split("、")
+    if any(_PUNCTUATION.search(part) for part in parts):
+        return False
+    if len(parts) > 1 and not all(_LEADING_NUMERAL.match(part) for part in parts):
+        return False
+    masked = _MASK.sub(lambda match: " " * len(match.group()), quoted)
+    return _COUNTING.search(masked) is not None
+
+
+@attrs.frozen
+class FormulationExtractor:
+    """Finds numbered formulations: quoted labels, glossary terms and ``N大`` categories."""
+
+    glossary: Mapping[str, str] = attrs.field(default=DEFAULT_FORMULATIONS, converter=_freeze)
+    """Known formulations → one-line meanings; plugins pass an extended copy."""
+    name: str = "formulations"
+    """Extractor name."""
+    order: int = 100
+    """Runs first: documents, dates and quantities leave its spans alone."""
+    _terms: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
+
+    @_terms.default
+    def _compile_terms(self) -> re.Pattern[str] | None:
+        if not self.glossary:
+            return None
+        # Longest first, so 中央八项规定 wins over 八项规定; never inside a longer number.
+        terms = "|".join(sorted(map(re.escape, self.glossary), key=len, reverse=True))
+        return re.compile(rf"(?<![第〇零{_NUMERALS}])(?:{terms})(?![{_NUMERALS}])")
+
+    def extract(self, context: ExtractionContext) -> Iterator[Mention]:
+        """Every formulation in ``context.text``, in document order."""
+        text = context.text
+        quoted = sorted(self._quoted(text), key=lambda m: m.span)
+        # Unquoted candidates, by start; at one start a glossary term beats an N大 match.
+        extra = sorted(
+            [(m.span.start, 0, m) for m in self._glossary_terms(text)]
+            + [(m.span.start, 1, m) for m in _big_categories(text)],
+            key=lambda item: item[:2],
+        )
+        kept: list[Formulation] = []
+        position, last_end = 0, 0
+        for start, _, mention in extra:
+            # Quoted spans do not overlap one another, so one pointer walks them in step.
+            while position < len(quoted) and quoted[position].span.end <= start:
+                position += 1
+            if start < last_end or (
+                position < len(quoted) and quoted[position].span.start < mention.span.end
+            ):
+                continue
+            kept.append(mention)
+            last_end = mention.span.end
+        yield from sorted(quoted + kept, key=lambda m: m.span)
+
+    def _quoted(self, text: str) -> Iterator[Formulation]:
+        """Quoted formulations (rule 1), and quoted glossary terms."""
+        for pattern in _QUOTES:
+            for match in pattern.finditer(text):
+                label = match.group(1)
+                if label in self.glossary or _is_label(label):
+                    yield Formulation(
+                        span=Span(match.start(1), match.end(1)),
+                        text=label,
+                        meaning=self.glossary.get(label),
+                        quoted=True,
+                    )
+
+    def _glossary_terms(self, text: str) -> Iterator[Formulation]:
+        """Glossary terms wherever they stand (rule 2)."""
+        if self._terms is None:
+            return
+        for match in self._terms.finditer(text):
+            term = match.group()
+            yield Formulation(
+                span=Span(match.start(), match.end()), text=term, meaning=self.glossary[term]
+            )
+
+
+def _big_categories(text: str) -> Iterator[Formulation]:
+    """``N大`` + category formulations (rule 3)."""
+    for match in _BIG.finditer(text):
+        noun = match.group(1)
+        # The phrase ends after its first category word from the second character on.
+        end = next((i + 1 for i in range(1, len(noun)) if noun[i] in _CATEGORY_ENDS), None)
+        if end is not None:
+            span = Span(match.start(), match.start(1) + end)
+            yield Formulation(span=span, text=text[span.start : span.end])
