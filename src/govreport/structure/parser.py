@@ -299,6 +299,10 @@ def _outline(text: str, body: list[Paragraph]) -> tuple[list[_Open], list[Span],
             stack.append(node)
             marker_spans.append(Span(match.start, match.end))
             last_heading = index
+        else:
+            # An item is its own paragraph: what follows unnumbered belongs to the heading.
+            while stack and stack[-1].match.style.is_item:
+                stack.pop()
         for open_node in stack:
             open_node.end = paragraph.end
     return roots, marker_spans, last_heading
