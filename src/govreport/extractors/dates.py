@@ -3,21 +3,20 @@
 Values are ISO-8601-like and exactly as precise as the text; a part the text leaves out is left
 out of the value (``--MM`` / ``--MM-DD`` when no year is written, as in ISO 8601:2000):
 
-==========================  =====================================================
-text                        value
-==========================  =====================================================
-``2023年``, ``2023年度``    ``2023``
-``2023年3月``, ``3月份``    ``2023-03``, ``--03``
-``2023年12月15日``          ``2023-12-15`` (also ``2023-12-15``, ``2023.12.15``)
-``12月15日``                ``--12-15``
-``2015年底``/``年末``       ``2015/end``; ``2015年初`` → ``2015/start``
-``11月底``/``月末``         ``--11/end``; ``11月初`` → ``--11/start``
-``11月上旬/中旬/下旬``      ``--11-01/--11-10``, ``--11-11/--11-20``, ``--11-21/--11-30``
-``2018—2021年(度)``         ``2018/2021`` (an ISO interval)
-``1—11月``                  ``--01/--11``; ``2023年1—11月`` → ``2023-01/2023-11``
-``上半年``, ``下半年``      ``--01/--06``, ``--07/--12`` (with a year: ``2023-01/2023-06``)
-``一季度``, ``第四季度``    ``--01/--03``, ``--10/--12``; ``前三季度`` → ``--01/--09``
-==========================  =====================================================
+- ``2023年``, ``2023年度`` → ``2023``; ``2023年3月`` → ``2023-03``; ``3月份`` → ``--03``
+- ``2023年12月15日`` (also ``2023-12-15``, ``2023/12/15``, ``2023.12.15``,
+  ``二〇二三年十二月十五日``) → ``2023-12-15``; ``12月15日`` → ``--12-15``
+- ``2015年底``, ``2015年末``, ``2015年年末`` → ``2015/end``; ``2015年初`` → ``2015/start``
+- ``11月底``, ``11月末`` → ``--11/end``; ``11月初`` → ``--11/start``
+- ``11月上旬``, ``中旬``, ``下旬`` → ``--11-01/--11-10``, ``--11-11/--11-20``,
+  ``--11-21/--11-30`` (下旬 ends on the month's last day, 29 for a yearless 2月)
+- ``2018—2021年``, ``2018-2021年度`` → ``2018/2021`` (an ISO interval)
+- ``1—11月`` → ``--01/--11``; ``2023年1—11月`` → ``2023-01/2023-11``
+- ``上半年``, ``下半年`` → ``--01/--06``, ``--07/--12``; ``2023年上半年`` → ``2023-01/2023-06``
+- ``一季度`` … ``第四季度`` → ``--01/--03`` … ``--10/--12``; ``前三季度`` → ``--01/--09``
+
+The ``/end`` and ``/start`` suffixes follow the output contract's ``--11/end``; everything else
+is a plain ISO date or interval, so consumers can parse it without knowing the suffixes.
 
 What is not a date, and why:
 
@@ -46,8 +45,8 @@ from govreport.extractors.base import ExtractionContext
 from govreport.model import DateMention, Mention, Span
 
 _DIGIT_VALUES = str.maketrans(
-    "０１２３４５６７８９〇○零Oo一二三四五六七八九",
-    "012345678900000123456789",
+    "０１２３４５６７８９〇○◯零Oo一二三四五六七八九",
+    "0123456789000000123456789",
 )
 # Chinese month and day numbers, read by table: there are only 12 and 31 of them.
 _CN_MONTHS = {
@@ -67,10 +66,10 @@ _CN_DAYS = {
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2}
 
 _NOT_BEFORE_ARABIC = r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?<![0-9０-９][.．])"
-_NOT_BEFORE_CN = r"(?<![〇○零一二三四五六七八九十百千万两0-9０-９])"
+_NOT_BEFORE_CN = r"(?<![〇○◯零一二三四五六七八九十百千万两0-9０-９])"
 _ARABIC_YEAR = rf"{_NOT_BEFORE_ARABIC}[12１２][0-9０-９]{{3}}"
-# Read digit by digit, with the zero look-alikes of domain §7 (○ U+25CB, Latin O, 0, 零).
-_CN_YEAR = rf"{_NOT_BEFORE_CN}[一二][〇○零Oo0０一二三四五六七八九]{{3}}"
+# Read digit by digit, with the zero look-alikes of domain §7 (○ U+25CB, ◯ U+25EF, Latin O, 0, 零).
+_CN_YEAR = rf"{_NOT_BEFORE_CN}[一二][〇○◯零Oo0０一二三四五六七八九]{{3}}"
 _YEAR = rf"(?:{_ARABIC_YEAR}|{_CN_YEAR})"
 _ARABIC_MONTH = rf"{_NOT_BEFORE_ARABIC}[0-9０-９]{{1,2}}"
 _CN_MONTH = rf"{_NOT_BEFORE_CN}(?:十[一二]?|[一二三四五六七八九])"

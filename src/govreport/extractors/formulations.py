@@ -7,8 +7,8 @@ Three sources, in this order of precedence (a span is reported once):
    punctuation, no spaces, no ``的``) with a numeral that numbers something: ``“两个维护”``,
    ``“十项行动”``, ``“五型”``, ``“1+2”``, ``“21条”``, ``“第一议题”``. A numeral does not count
    when it belongs to a word (进一步, 一体, 双向 …), a place name (四川, 三门峡 …), a plan label
-   (十四五, 九五), a model number (三号), or when it counts time or people (三年, 一小时, 五人制,
-   十二月); numerals glued to Latin letters (5G, PM2.5) and bare digit strings (``“12345”``)
+   (十四五, 九五), a holiday (五一, 十一), a model number (三号), or when it counts time or
+   people (三年, 一小时, 五人制, 十二月); numerals glued to Latin letters (5G, PM2.5) and bare digit strings (``“12345”``)
    are codes. ``零`` numbers nothing (``“零亡人”``), and event codes (``“23·7”``) have a middle
    dot. In a quote with ``、``, every part must start with a numeral (``“双随机、一公开”``).
    The span excludes the quotes.
@@ -96,6 +96,8 @@ _MASK = re.compile(
     "|".join(sorted(map(re.escape, _NOT_COUNTING), key=len, reverse=True))
     # five-year plan labels: 十四五 anywhere; 九五, 十五 alone or before 规划 (“九五”普法规划)
     + r"|十[一二三四五六七八九]五|(?:十|[一二三四五六七八九])五(?=规划|计划|时期|期间|$)"
+    # holidays named by their date (domain §3.8): “五一”, “七一”, “十一”
+    + r"|^(?:三八|五一|五四|六一|七一|八一|十一)(?=$|假期|黄金周|节)"
     # numerals that count time or people, number a model or a session: 三年, 五人制, 三号, 第二届
     + rf"|[{_NUMERALS}〇零]+(?=小时|分钟|[年月日号时天周秒人届])"
     # codes glued to Latin letters: 5G, PM2.5
@@ -148,7 +150,12 @@ def _is_label(quoted: str) -> bool:
 class FormulationExtractor:
     """Finds numbered formulations: quoted labels, glossary terms and ``N大`` categories."""
 
-    glossary: Mapping[str, str] = attrs.field(default=DEFAULT_FORMULATIONS, converter=_freeze)
+    glossary: Mapping[str, str] = attrs.field(
+        default=DEFAULT_FORMULATIONS,
+        converter=_freeze,
+        hash=False,  # a mapping is unhashable; equal extractors still hash alike
+        repr=lambda glossary: f"<{len(glossary)} terms>",
+    )
     """Known formulations → one-line meanings; plugins pass an extended copy."""
     name: str = "formulations"
     """Extractor name."""
@@ -158,10 +165,12 @@ class FormulationExtractor:
 
     @_terms.default
     def _compile_terms(self) -> re.Pattern[str] | None:
-        if not self.glossary:
+        # An empty key would match everywhere with an empty span.
+        keys = sorted((key for key in self.glossary if key), key=len, reverse=True)
+        if not keys:
             return None
         # Longest first, so 中央八项规定 wins over 八项规定; never inside a longer number.
-        terms = "|".join(sorted(map(re.escape, self.glossary), key=len, reverse=True))
+        terms = "|".join(map(re.escape, keys))
         return re.compile(rf"(?<![第〇零{_NUMERALS}])(?:{terms})(?![{_NUMERALS}])")
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:

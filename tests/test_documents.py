@@ -1,0 +1,95 @@
+"""Document titles in book-title marks."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreport.extractors.base import ExtractionContext, MentionExtractor
+from govreport.extractors.documents import MAX_TITLE, DocumentExtractor
+from govreport.model import DEFAULT_UNITS, DocumentTitle
+
+
+def titles(text: str) -> list[DocumentTitle]:
+    context = ExtractionContext(text=text, units=DEFAULT_UNITS)
+    found = list(DocumentExtractor().extract(context))
+    for mention in found:
+        assert isinstance(mention, DocumentTitle)
+        assert text[mention.span.start : mention.span.end] == mention.text
+        assert mention.text == f"《{mention.title}》"
+    return [m for m in found if isinstance(m, DocumentTitle)]
+
+
+def texts(text: str) -> list[str]:
+    return [m.text for m in titles(text)]
+
+
+def test_is_a_mention_extractor() -> None:
+    extractor = DocumentExtractor()
+    assert isinstance(extractor, MentionExtractor)
+    assert (extractor.name, extractor.order) == ("documents", 200)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("修订《*市城市排水和再生水利用管理条例》，编制", ["《*市城市排水和再生水利用管理条例》"]),
+        (
+            "编制《*市水务监督工作手册—水利监督制度汇编》",
+            ["《*市水务监督工作手册—水利监督制度汇编》"],
+        ),
+        ("《全民健身计划（2011-2015）》为主线", ["《全民健身计划（2011-2015）》"]),
+        ("《关于贯彻〈中华人民共和国水法〉的意见》", ["《关于贯彻〈中华人民共和国水法〉的意见》"]),
+        ("《关于印发《水行政处罚实施办法》的通知》", ["《关于印发《水行政处罚实施办法》的通知》"]),
+        ("《哪吒2》和《家里家外》", ["《哪吒2》", "《家里家外》"]),
+        ("《条例》\r\n《办法》", ["《条例》", "《办法》"]),
+    ],
+)
+def test_titles(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_title_is_the_text_without_marks() -> None:
+    [mention] = titles("制定《任务清单》，")
+    assert (mention.title, mention.span.start, mention.span.end) == ("任务清单", 2, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《》",  # empty
+        "《没有结尾的书名",
+        "《跨越\n两行》",
+        "《跨越\r\n两行》",
+        "《跨越\u2028两行》",
+        "《" + "长" * (MAX_TITLE + 1) + "》",
+        "<<水法>>",
+        "〈单书名号〉",
+    ],
+)
+def test_no_title(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_unclosed_mark_does_not_hide_the_next_title() -> None:
+    assert texts("《未闭合，见《水法》") == ["《水法》"]
+
+
+@given(st.text(st.sampled_from(list("《》〈〉ab水法\n\r "))) | st.text())
+def test_any_text_gives_spans_that_slice(text: str) -> None:
+    for mention in titles(text):
+        assert 0 <= mention.span.start < mention.span.end <= len(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["《" + "a" * 1_000_000, "《" * 1_000_000, "《a" * 500_000, ("《" + "《》" * 50) * 10_000],
+)
+def test_large_inputs_stay_linear(text: str) -> None:
+    started = time.perf_counter()
+    titles(text)
+    assert time.perf_counter() - started < 10
