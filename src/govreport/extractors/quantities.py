@@ -26,7 +26,7 @@ from govreport.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_arabic,
 
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
-_PREFIXES = "不少于|不低于|不超过|不高于|不足|不到|不满|将近|接近|超过|突破|大约|至少|最多|多达|约|近|超|逾|过|破|上"
+_PREFIXES = "不少于|不低于|不超过|不高于|不足|不到|不满|将近|接近|超过|突破|大约|至少|最多|约|近|超|逾|过|破|上"
 _NUMBER = re.compile(
     rf"(?P<pre>{_PREFIXES})?"
     rf"(?:(?P<pct>百分之|千分之)(?P<pctnum>[{_CN}](?:[{_CN}]|点(?=[{_CN}]))*)"
@@ -53,7 +53,6 @@ _PRE_QUALIFIER: dict[str, Qualifier | None] = {
     "逾": Qualifier.OVER,
     "过": Qualifier.OVER,
     "破": Qualifier.OVER,
-    "多达": None,
     "约": Qualifier.APPROX,
     "大约": Qualifier.APPROX,
     "上": Qualifier.APPROX,  # 上万人: of the order of ten thousand
@@ -85,7 +84,7 @@ _ARABIC_ONLY_UNITS = frozenset({"方", "分", "期", "口", "把", "位", "架"}
 # After a unit these turn a count into a grade, session, serial or system (二级, 五人制).
 _BLOCKING_SUFFIX = frozenset("级届号制")
 _TIME_UNITS = frozenset({"年", "个月", "天", "日", "小时", "周", "分钟", "秒"})
-_ORDINAL_BEFORE = "第初周其之期拜"
+_ORDINAL_BEFORE = frozenset("第初周其之期拜")
 _RANK_UNITS = frozenset({"位", "名"})
 _INCREASE = (
     "增长", "增加", "提高", "上升", "提升", "扩大", "上涨", "增收", "增支", "新增", "增产",
@@ -105,8 +104,13 @@ LEXICON: tuple[str, ...] = (
 _LEXICON = re.compile("|".join(sorted(map(re.escape, LEXICON), key=len, reverse=True)))
 
 
-# A Chinese numeral next to a Chinese count makes a label: 四级|三类, 三类|四级.
-_LABEL_NEIGHBOUR = re.compile(r"[一二三四五六七八九十两双](?=[\u4e00-\u9fff])")
+# A footnote marker glued before a number (增长[3]5.2%) hides the verb before it.
+_FOOTNOTE_END = re.compile(r"[\[［【]\d{1,2}[\]］】]$")
+_LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _LABEL_NUMERALS
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -199,7 +203,7 @@ class _Scanner:
             multiplier = tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
             self.emit(
                 number,
-                high_tail,
+                attrs.evolve(high_tail, qualifier=tail.qualifier or high_tail.qualifier),
                 value=number.value * multiplier,
                 value_max=high.value * high_tail.multiplier,
             )
@@ -257,9 +261,9 @@ class _Scanner:
                 sign = None
                 start = digits_start if pre is None else start
         lead = text[digits_start - 1] if digits_start else ""
-        if sign is None and (_is_ascii_alnum(lead) or lead in "．.０１２３４５６７８９第"):
+        if sign is None and lead and (_is_ascii_alnum(lead) or lead in "．.０１２３４５６７８９第"):
             return None
-        if pre is None and before in "第":
+        if pre is None and before == "第":
             return None
         after = text[match.end()] if match.end() < len(text) else ""
         if _is_ascii_alnum(after):
@@ -313,6 +317,8 @@ class _Scanner:
                     break
             position, qualifier = self.over(position, qualifier, number)
             unit_here = self.unit_at(position)
+        if unit_here is None and multiplier == 1 and text[position : position + 1] in ("千", "百"):
+            unit_here = self.prefixed_unit(position)  # 5千元: 千 belongs to the unit as written
         if unit_here is None and text[position : position + 1] in (" ", "\u00a0"):
             unit_here = self.unit_at(position + 1)  # 增长8.8 %: a stray space before the unit
             position += unit_here is not None
@@ -322,7 +328,7 @@ class _Scanner:
             unit, info = unit_here
             if percent is None:
                 position += len(unit)
-                position, unit = self.compound(position, unit)
+                position, unit, info = self.compound(position, unit, info)
             for word, post in _POST_QUALIFIER.items():
                 if text.startswith(word, position):
                     qualifier, position = post, position + len(word)
@@ -359,19 +365,45 @@ class _Scanner:
             return spelling, info
         return None
 
-    def compound(self, position: int, unit: str) -> tuple[int, str]:
-        """Extend ``unit`` by a per-unit: ``微克/立方米``, ``元/人月``, ``立方米每秒``."""
+    def prefixed_unit(self, position: int) -> tuple[str, Unit] | None:
+        """``千元``, ``百人``: a unit with 千 or 百 written before it, as one unit."""
+        found = self.unit_at(position + 1)
+        if found is None:
+            return None
+        spelling, info = found
+        factor = Decimal(1000) if self.text[position] == "千" else Decimal(100)
+        name = self.text[position] + spelling
+        return name, Unit(name, info.dimension, info.base, info.factor * factor)
+
+    def compound(self, position: int, unit: str, info: Unit | None) -> tuple[int, str, Unit | None]:
+        """Extend ``unit`` by a per-unit: ``微克/立方米``, ``元/人月``, ``立方米每秒``.
+
+        The compound gets a unit of its own (dimension ``mass/volume``, factor of the parts'
+        quotient), or None when the per-unit is not in the table (人月).
+        """
         text = self.text
         for sign in _PER:
-            if text.startswith(sign, position):
-                after = position + len(sign)
-                per = next((p for p in _PER_ONLY if text.startswith(p, after)), None)
-                if per is None:
-                    found = self.unit_at(after)
-                    per = found[0] if found else None
-                if per is not None:
-                    return after + len(per), text[position - len(unit) : after + len(per)]
-        return position, unit
+            if not text.startswith(sign, position):
+                continue
+            after = position + len(sign)
+            per = next((p for p in _PER_ONLY if text.startswith(p, after)), None)
+            per_info: Unit | None = None
+            if per is None:
+                found = self.unit_at(after)
+                if found is None:
+                    continue
+                per, per_info = found
+            name = text[position - len(unit) : after + len(per)]
+            compound = None
+            if info is not None and per_info is not None:
+                compound = Unit(
+                    name,
+                    f"{info.dimension}/{per_info.dimension}",
+                    f"{info.base}/{per_info.base}",
+                    info.factor / per_info.factor,
+                )
+            return after + len(per), name, compound
+        return position, unit, info
 
     def range_end(self, number: _Number, tail: _Tail) -> tuple[_Number, _Tail] | None:
         """The high end of ``3至5年``, ``5%-6%``, ``3—5万元``, if one follows."""
@@ -454,22 +486,27 @@ class _Scanner:
         if unit in _RANK_UNITS and before == "前":
             return False  # 前三名, 前10位: ranks
         chinese = number.chinese
-        if chinese is None:
-            return True
+        if chinese is None or number.percent_unit is not None:
+            return True  # 百分之一 is a share, not the indefinite 一
         if chinese == "一" and tail.multiplier == 1:
             return False  # 一个重要内容, 一批, 一度: the indefinite article
         if chinese == "二":
             return False  # counting uses 两; 二级, 二期, 二次供水 are grades and terms
-        label = _LABEL_NEIGHBOUR.match(text, tail.end) or _LABEL_NEIGHBOUR.match(
-            text, max(0, number.start - 2)
-        )
-        if label and not number.qualified:
+        if not number.qualified and self.next_to_a_count(number.start, tail.end):
             return False  # 四级三类, 六横六纵, 两学一做 are labels; 两年过万亿元 is no label
         if unit in _ARABIC_ONLY_UNITS:
             return False
         if chinese in ("百", "千", "万"):
             return number.qualified  # 近千次, 上万人 — but not 千家万户, 万元GDP, 千升
         return True
+
+    def next_to_a_count(self, start: int, end: int) -> bool:
+        """True when another Chinese numeral and word stand right before or after: a label such
+        as 四级三类, 六横六纵 or 两学一做 rather than a count."""
+        text = self.text
+        before = start >= 2 and text[start - 2] in _LABEL_NUMERALS and _is_han(text[start - 1])
+        after = text[end : end + 1] in _LABEL_NUMERALS and _is_han(text[end + 1 : end + 2])
+        return before or after
 
     def is_blocked(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word."""
@@ -484,7 +521,7 @@ class _Scanner:
     def change_before(self, start: int) -> Change | None:
         """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
         text = self.text
-        window = text[max(0, start - 4) : start].rstrip("了 ")
+        window = _FOOTNOTE_END.sub("", text[max(0, start - 8) : start]).rstrip("了 ")
         for words, change in ((_INCREASE, Change.INCREASE), (_DECREASE, Change.DECREASE)):
             if window.endswith(words):
                 return change

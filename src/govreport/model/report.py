@@ -77,7 +77,7 @@ class Report:
         elif isinstance(where, Span):
             span = where
         else:
-            span = Span(where, where)
+            span = Span(where, where + 1)  # the character at offset ``where``
         path: list[OutlineNode] = []
         level: tuple[OutlineNode, ...] = self.outline
         while True:

@@ -61,7 +61,7 @@ class MarkerStyle:
     name: str
     """Style name used in the output (``cn-comma``, ``cn-paren``, ``item-shi`` …)."""
     rank: int
-    """Nesting class: parts 10, chapters 20, sections 30, 一、 40, （一） 50, 1. 60, （1） 70,
+    """Nesting class: parts 10, chapters 20, sections 30, articles 35, 一、 40, （一） 50, 1. 60, （1） 70,
     ① 80, A. 90, paragraph items 100."""
     pattern: re.Pattern[str]
     """Matches the whole marker at a paragraph start; group ``n`` is the numeral."""
@@ -92,6 +92,7 @@ STYLES: tuple[MarkerStyle, ...] = (
     _style("part", 10, rf"第(?P<n>[{_CN}]+)(?:部分|篇|编)", _chinese),
     _style("chapter", 20, rf"第(?P<n>[{_CN}]+)章", _chinese),
     _style("section", 30, rf"第(?P<n>[{_CN}]+)节", _chinese),
+    _style("article", 35, rf"第(?P<n>[{_CN}]+)条", _chinese),
     _style("cn-paren", 50, rf"[（(](?P<n>[{_CN}]+)[）)]、?", _chinese),
     _style("cn-enclosed", 50, r"(?P<n>[㈠-㈩])", _enclosed("㈠")),
     _style("cn-comma", 40, rf"(?P<n>[{_CN}]+)(?:、|．|\.|，|,)", _chinese),

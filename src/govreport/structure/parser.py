@@ -170,8 +170,8 @@ def _heading(text: str, paragraph: Paragraph, match: MarkerMatch) -> _Open:
         title_end, run_in = title_start + clause, True
     else:
         body = rest.rstrip("。").rstrip(_SPACE)
-        run_in = clause < len(body)
-        title_end = title_start + (clause if run_in else len(body))
+        title_end = title_start + min(clause, len(body))
+        run_in = bool(body[clause + 1 :].strip(_SPACE))
     title_end = max(title_start, title_end)
     while title_end > title_start and text[title_end - 1] in _SPACE:
         title_end -= 1
@@ -217,7 +217,9 @@ def _end_matter_kind(paragraph: Paragraph) -> str | None:
     content = paragraph.text
     for word, kind in _END_MATTER:
         if content.startswith(word) and (
-            len(content) <= 12 or content[len(word) : len(word) + 1] in "：:"
+            word.endswith(("：", ":"))
+            or len(content) <= 12
+            or content[len(word) : len(word) + 1] in "：:"
         ):
             return kind
     return None
@@ -264,7 +266,10 @@ def parse_structure(text: str) -> Structure:
 
     closing = None
     if last_heading is not None:
-        for index in range(last_heading + 1, len(body)):
+        # The paragraph right under a heading line is that part's body, whatever it says.
+        deepest = _deepest_last(roots)
+        first = last_heading + (1 if deepest.match.style.is_item or deepest.run_in else 2)
+        for index in range(first, len(body)):
             if body[index].text.startswith(_CLOSING_CUES):
                 closing = _region("closing", text, body[index].start, body[-1].end)
                 _trim(roots, body[index - 1].end)
@@ -279,6 +284,13 @@ def parse_structure(text: str) -> Structure:
     )
 
 
+def _deepest_last(nodes: list[_Open]) -> _Open:
+    node = nodes[-1]
+    while node.children:
+        node = node.children[-1]
+    return node
+
+
 def _first_start(roots: list[_Open]) -> int:
     return roots[0].match.start if roots else -1
 
@@ -291,6 +303,8 @@ def _outline(text: str, body: list[Paragraph]) -> tuple[list[_Open], list[Span],
     last_heading: int | None = None
     for index, paragraph in enumerate(body):
         match = match_marker(text, paragraph.start, standalone=_is_standalone(paragraph))
+        if match is not None and not _continues_series(text, match, stack, roots):
+            match = None
         if match is not None:
             node = _heading(text, paragraph, match)
             while stack and stack[-1].rank >= node.rank:
@@ -306,6 +320,22 @@ def _outline(text: str, body: list[Paragraph]) -> tuple[list[_Open], list[Span],
         for open_node in stack:
             open_node.end = paragraph.end
     return roots, marker_spans, last_heading
+
+
+def _continues_series(
+    text: str, match: MarkerMatch, stack: list[_Open], roots: list[_Open]
+) -> bool:
+    """A bare two-digit number (``10文化``) is a heading only after ``09…`` of the same style;
+    alone, a short line like ``15个项目全部开工`` starts with a quantity."""
+    if match.style.name != "zero-padded" or text[match.start] == "0":
+        return True
+    parent = next((node for node in reversed(stack) if node.rank < match.style.rank), None)
+    siblings = roots if parent is None else parent.children
+    return (
+        bool(siblings)
+        and siblings[-1].match.style is match.style
+        and siblings[-1].match.ordinal == match.ordinal - 1
+    )
 
 
 def _trim(nodes: list[_Open], end: int) -> None:

@@ -1,0 +1,35 @@
+"""Test helpers for govreport and its plugins.
+
+:mod:`govreport.testing.strategies` holds Hypothesis strategies that generate what reports
+contain — numerals, units, quantities, heading markers, whole outlines rendered as report text —
+and fuzz text, for round-trip and "never crashes" properties.
+
+The strategies are public but young: what they generate may grow between minor versions (new
+marker forms, new units), so tests should assert properties, not particular draws.
+"""
+
+from govreport.testing.strategies import (
+    Marker,
+    OutlineModel,
+    chinese_numerals,
+    markers,
+    measure_words,
+    outline_trees,
+    quantity_texts,
+    raw_texts,
+    report_texts,
+    units,
+)
+
+__all__ = [
+    "Marker",
+    "OutlineModel",
+    "chinese_numerals",
+    "markers",
+    "measure_words",
+    "outline_trees",
+    "quantity_texts",
+    "raw_texts",
+    "report_texts",
+    "units",
+]

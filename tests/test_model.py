@@ -1,0 +1,312 @@
+"""The report model: spans, line index, report helpers, the unit table and unit conversion."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govreport.extractors.base import ExtractionContext
+from govreport.extractors.quantities import QuantityExtractor
+from govreport.model import DEFAULT_UNITS, LineIndex, Quantity, Report, Span, Unit, UnitTable
+from govreport.structure import parse_structure
+
+# -- Span ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 4)])
+def test_a_span_must_be_a_forward_range_of_offsets(start: int, end: int) -> None:
+    with pytest.raises(ValueError):
+        Span(start, end)
+
+
+def test_an_empty_span_is_allowed() -> None:
+    empty = Span(3, 3)
+    assert len(empty) == 0
+    assert empty.slice("abcdef") == ""
+
+
+def test_span_slice_length_and_list_form() -> None:
+    span = Span(2, 6)
+    assert span.slice("调水53亿立方米") == "53亿立"
+    assert len(span) == 4
+    assert span.as_list() == [2, 6]
+
+
+@pytest.mark.parametrize(
+    ("other", "contained", "overlapping"),
+    [
+        (Span(2, 6), True, True),
+        (Span(3, 5), True, True),
+        (Span(2, 2), True, False),
+        (Span(0, 3), False, True),
+        (Span(5, 9), False, True),
+        (Span(0, 2), False, False),
+        (Span(6, 8), False, False),
+    ],
+)
+def test_span_contains_and_overlaps(other: Span, contained: bool, overlapping: bool) -> None:
+    span = Span(2, 6)
+    assert span.contains(other) is contained
+    assert span.overlaps(other) is overlapping
+    assert other.overlaps(span) is overlapping
+
+
+def test_spans_sort_by_start_then_end() -> None:
+    assert sorted([Span(4, 5), Span(1, 9), Span(1, 3)]) == [Span(1, 3), Span(1, 9), Span(4, 5)]
+
+
+# -- LineIndex -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "line_col"),
+    [
+        ("一、综合\n正文。\n", 0, (1, 1)),
+        ("一、综合\n正文。\n", 4, (1, 5)),  # the LF ends line 1
+        ("一、综合\n正文。\n", 5, (2, 1)),
+        ("一、综合\n正文。\n", 7, (2, 3)),
+        ("一、综合\r\n正文。\r\n", 4, (1, 5)),  # CR and LF both on line 1
+        ("一、综合\r\n正文。\r\n", 5, (1, 6)),
+        ("一、综合\r\n正文。\r\n", 6, (2, 1)),
+        ("一、综合\r\n正文。\r\n", 8, (2, 3)),
+        ("一、综合\r正文。\r", 4, (1, 5)),
+        ("一、综合\r正文。\r", 5, (2, 1)),
+        ("一、综合\r正文。\r", 9, (3, 1)),
+        ("甲\r\n乙\r丙\n丁", 3, (2, 1)),  # mixed line ends
+        ("甲\r\n乙\r丙\n丁", 5, (3, 1)),
+        ("甲\r\n乙\r丙\n丁", 7, (4, 1)),
+        ("", 0, (1, 1)),
+    ],
+)
+def test_line_index_gives_one_based_line_and_column(
+    text: str, offset: int, line_col: tuple[int, int]
+) -> None:
+    assert LineIndex.of(text).line_col(offset) == line_col
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("a\nb\nc", (0, 2, 4)),
+        ("a\r\nb\r\nc", (0, 3, 6)),
+        ("a\rb\rc", (0, 2, 4)),
+        ("a\n\nb", (0, 2, 3)),
+    ],
+)
+def test_line_index_line_starts(text: str, starts: tuple[int, ...]) -> None:
+    assert LineIndex.of(text).line_starts == starts
+
+
+# -- Report ----------------------------------------------------------------------------------
+
+TEXT = (
+    "今年完成任务19项。\r\n"
+    "一、总体情况\r\n"
+    "一是调水53亿立方米。\r\n"
+    "二是培训34万余人次。\r\n"
+    "二、下一步打算\r\n"
+    "（一）节水\r\n"
+    "节约用水3万吨。\r\n"
+)
+
+
+def build_report(text: str = TEXT) -> Report:
+    structure = parse_structure(text)
+    context = ExtractionContext(text=text, units=DEFAULT_UNITS, marker_spans=structure.marker_spans)
+    return Report(
+        text=text,
+        front_matter=structure.front_matter,
+        preamble=structure.preamble,
+        outline=structure.outline,
+        closing=structure.closing,
+        end_matter=structure.end_matter,
+        mentions=tuple(QuantityExtractor().extract(context)),
+    )
+
+
+def quantity(report: Report, text: str) -> Quantity:
+    (found,) = (q for q in report.quantities() if q.text == text)
+    return found
+
+
+def test_walk_visits_every_node_depth_first() -> None:
+    report = build_report()
+    assert [n.marker for n in report.walk()] == ["一、", "一是", "二是", "二、", "（一）"]
+
+
+def test_quantities_and_find() -> None:
+    report = build_report()
+    texts = ["19项", "53亿立方米", "34万余人次", "3万吨"]
+    assert [q.text for q in report.quantities()] == texts
+    assert [m.text for m in report.find("quantity")] == texts
+    assert [m.text for m in report.find(Quantity)] == texts
+    assert list(report.find("date")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("19项", []),
+        ("53亿立方米", ["一、", "一是"]),
+        ("34万余人次", ["一、", "二是"]),
+        ("3万吨", ["二、", "（一）"]),
+    ],
+)
+def test_outline_path_of_a_mention(text: str, path: list[str]) -> None:
+    report = build_report()
+    assert [n.marker for n in report.outline_path(quantity(report, text))] == path
+
+
+def test_outline_path_of_a_span_and_an_offset() -> None:
+    report = build_report()
+    heading = TEXT.index("总体情况")
+    assert [n.marker for n in report.outline_path(heading)] == ["一、"]
+    assert [n.marker for n in report.outline_path(Span(heading, heading + 4))] == ["一、"]
+    assert report.outline_path(0) == ()
+
+
+def test_the_offset_just_past_a_part_is_outside_it() -> None:
+    report = build_report()
+    first = report.outline[0]
+    assert TEXT[first.span.end] == "\r"
+    assert report.outline_path(first.span.end) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "line_col"),
+    [("19项", (1, 7)), ("53亿立方米", (3, 5)), ("34万余人次", (4, 5)), ("3万吨", (7, 5))],
+)
+def test_line_col_of_a_mention_on_crlf_text(text: str, line_col: tuple[int, int]) -> None:
+    report = build_report()
+    found = quantity(report, text)
+    assert report.line_col(found) == line_col
+    assert report.line_col(found.span) == line_col
+    assert report.line_col(found.span.start) == line_col
+    assert report.slice(found.span) == text
+
+
+def test_title_and_regions() -> None:
+    report = build_report("2023年工作总结\n2023年，我们完成任务。\n一、总体情况\n正文。\n")
+    assert report.title == "2023年工作总结"
+    assert report.region("title") is not None
+    assert report.region("signature") is None
+    assert build_report().title is None
+
+
+# -- units -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("平方米", "平方米"),
+        ("㎡", "平方米"),
+        ("m²", "平方米"),
+        ("平方千米", "平方公里"),
+        ("千米", "公里"),
+        ("km", "公里"),
+        ("％", "%"),
+        ("度", "千瓦时"),
+        ("方", "立方米"),
+        ("项", "项"),
+        ("人次", "人次"),
+    ],
+)
+def test_unit_table_looks_up_every_spelling(spelling: str, name: str) -> None:
+    unit = DEFAULT_UNITS.get(spelling)
+    assert unit is not None
+    assert unit.name == name
+    assert spelling in DEFAULT_UNITS
+
+
+@pytest.mark.parametrize("spelling", ["万元", "立方", "", "GDP"])
+def test_unknown_spellings_are_not_units(spelling: str) -> None:
+    assert DEFAULT_UNITS.get(spelling) is None
+    assert spelling not in DEFAULT_UNITS
+
+
+def test_iterating_the_table_yields_each_unit_once() -> None:
+    names = [unit.name for unit in DEFAULT_UNITS]
+    assert len(names) == len(set(names))
+    assert {"项", "平方公里", "%"} <= set(names)
+
+
+def test_extended_adds_units_but_existing_spellings_win() -> None:
+    extra = [
+        Unit("孔", "count", "孔", Decimal(1)),
+        Unit("米", "count", "米", Decimal(1), aliases=("延米",)),
+    ]
+    table = DEFAULT_UNITS.extended(extra)
+    assert table.get("孔") == extra[0]
+    assert table.get("延米") == extra[1]
+    assert table.get("米") == DEFAULT_UNITS.get("米")
+    assert DEFAULT_UNITS.get("孔") is None  # the original table is unchanged
+
+
+def test_max_length_is_the_longest_spelling() -> None:
+    table = UnitTable({"项": Unit("项", "count", "项", Decimal(1))})
+    assert table.max_length == 1
+    assert UnitTable({}).max_length == 0
+    assert DEFAULT_UNITS.max_length == max(len(s) for s in DEFAULT_UNITS.units)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "value", "base", "in_base"),
+    [
+        ("公里", "1", "m", "1000"),
+        ("千米", "9.8", "m", "9800"),
+        ("平方公里", "1", "m²", "1000000"),
+        ("公顷", "1", "m²", "10000"),
+        ("亩", "15", "m²", "10000"),  # 15 亩 = 1 公顷
+        ("吨", "1", "kg", "1000"),
+        ("%", "99", "1", "0.99"),
+        ("千瓦时", "1", "J", "3600000"),
+    ],
+)
+def test_unit_to_base(spelling: str, value: str, base: str, in_base: str) -> None:
+    unit = DEFAULT_UNITS.get(spelling)
+    assert unit is not None
+    assert unit.base == base
+    assert unit.to_base(Decimal(value)) == Decimal(in_base)
+
+
+def test_one_mu_is_a_fifteenth_of_a_hectare() -> None:
+    mu = DEFAULT_UNITS.get("亩")
+    assert mu is not None
+    assert abs(mu.factor - Decimal(10000) / 15) < Decimal("1e-20")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "is_count"),
+    [("项", True), ("人次", True), ("人", True), ("元", False), ("%", False)],
+)
+def test_measure_words_are_counts(spelling: str, is_count: bool) -> None:
+    unit = DEFAULT_UNITS.get(spelling)
+    assert unit is not None
+    assert unit.is_count is is_count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "in_base"),
+    [
+        ("长9.8公里", "9800"),
+        ("长5千米", "5000"),
+        ("调水53亿立方米", "5300000000"),
+        ("种植30亩", "20000"),
+        ("合格率99%以上", "0.99"),
+        ("发电3亿千瓦时", "1080000000000000"),
+        ("完成19项", "19"),
+        ("浓度28.5微克/立方米", "0.0000000285"),
+        ("能力10万吨/日", "1157.407407407407407407407407"),
+    ],
+)
+def test_quantity_in_base_unit(sentence: str, in_base: str) -> None:
+    (found,) = QuantityExtractor().extract(ExtractionContext(text=sentence, units=DEFAULT_UNITS))
+    assert isinstance(found, Quantity)
+    assert found.in_base_unit() == Decimal(in_base)
+
+
+def test_a_quantity_without_unit_info_has_no_base_value() -> None:
+    bare = Quantity(span=Span(0, 3), text="19项", value=Decimal(19), unit="项")
+    assert bare.in_base_unit() is None
