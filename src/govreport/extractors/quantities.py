@@ -80,9 +80,25 @@ _PER = ("/", "／", "每")
 # Per-units that are not units on their own (元/人月).
 _PER_ONLY = ("人月", "人年", "人日", "人·月", "月")
 # Units a Chinese numeral does not take: with 十/三 they form words (十分, 一方面, 三期工程).
-_ARABIC_ONLY_UNITS = frozenset({"方", "分", "期", "口", "把", "位", "架"})
-# After a unit these turn a count into a grade, session, serial or system (二级, 五人制).
+_ARABIC_ONLY_UNITS = frozenset(
+    {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村"}
+)
+# After a unit these turn a count into a grade, session, serial or system (二级, 五人制, 3号)…
 _BLOCKING_SUFFIX = frozenset("级届号制")
+# … unless they start an ordinary word (5项制度, 50%以上号源, 10项制定).
+_SUFFIX_WORDS = ("制度", "制定", "制造", "制作", "制订", "制约", "号召", "号源", "级别")
+# A unit character that is really the first character of a word (5万亿台阶, 3.0方案, 80周年).
+_WORDS_AFTER_UNIT: dict[str, str] = {
+    "台": "阶账风湾", "方": "案面式向针法位", "期": "间限待望", "条": "件例款",
+    "周": "年边期", "场": "所景", "名": "单称", "起": "来步", "处": "理置罚",
+    "户": "籍", "位": "于置", "所": "有属", "批": "准示复", "口": "岸径", "角": "度色",
+}  # fmt: skip
+# After 个, these words make one unit (16个季度, 9个多月).
+_AFTER_GE = ("季度", "工作日", "星期", "小时", "月", "百分点")
+# Rank words: a 位/名 after them is a place in a ranking (排名由369位上升到235位).
+_RANKING = re.compile(r"排名|位列|名次|排位|排行|位次")
+# A Chinese-numeral count of sessions right after a congress is its ordinal (十六届人大三次会议).
+_SESSION = re.compile(r"届[^，。；]{0,6}$")
 _TIME_UNITS = frozenset({"年", "个月", "天", "日", "小时", "周", "分钟", "秒"})
 _ORDINAL_BEFORE = frozenset("第初周其之期拜")
 _RANK_UNITS = frozenset({"位", "名"})
@@ -210,7 +226,12 @@ class _Scanner:
             return high_tail.end
         if tail.unit is None and number.percent_unit is None:
             shared = self.shared_unit(tail.end)
-            if shared is not None:
+            # Share only across items of one shape: not 近千亿、4个 (a count after an amount).
+            if (
+                shared is not None
+                and number.chinese is None
+                and (tail.multiplier == 1) == (shared.multiplier == 1)
+            ):
                 multiplier = tail.multiplier if tail.multiplier != 1 else shared.multiplier
                 own = _Tail(tail.end, multiplier, shared.unit, shared.unit_info, tail.qualifier)
                 self.emit(number, own, value=number.value * multiplier)
@@ -266,13 +287,14 @@ class _Scanner:
         if pre is None and before == "第":
             return None
         after = text[match.end()] if match.end() < len(text) else ""
-        if _is_ascii_alnum(after):
-            return None  # 5G, 4A级, 3D
+        if _is_ascii_alnum(after) and self.unit_at(match.end()) is None:
+            return None  # 5G, 4A级, 3D — but 4800PF, 5kW
+        below_zero = sign is None and text.endswith("零下", 0, digits_start)  # 零下12℃
         value = parse_arabic(match["arabic"])
         return _Number(
             start=start if sign is None or pre is not None else match.start("minus"),
             end=match.end(),
-            value=-value if sign is not None else value,
+            value=-value if sign is not None or below_zero else value,
             chinese=None,
             qualifier=_PRE_QUALIFIER[pre] if pre else None,
             qualified=pre is not None,
@@ -329,15 +351,30 @@ class _Scanner:
             if percent is None:
                 position += len(unit)
                 position, unit, info = self.compound(position, unit, info)
-            for word, post in _POST_QUALIFIER.items():
-                if text.startswith(word, position):
-                    qualifier, position = post, position + len(word)
-                    break
-            else:
-                if text.startswith("多", position) and (unit in _TIME_UNITS or unit == "倍"):
-                    qualifier, position = Qualifier.OVER, position + 1
+            position, unit, info, qualifier = self.after_unit(position, unit, info, qualifier)
         display = "%" if unit == "％" else unit
         return _Tail(position, multiplier, display, info, qualifier)
+
+    def after_unit(
+        self, position: int, unit: str, info: Unit | None, qualifier: Qualifier | None
+    ) -> tuple[int, str, Unit | None, Qualifier | None]:
+        """以上, 左右 … after the unit; 多 after a duration (3年多) or 个 (9个多月)."""
+        text = self.text
+        for word, post in _POST_QUALIFIER.items():
+            if text.startswith(word, position):
+                return position + len(word), unit, info, post
+        if text.startswith("多", position) and (unit in _TIME_UNITS or unit == "倍"):
+            return position + 1, unit, info, Qualifier.OVER
+        if unit == "个" and text[position : position + 1] in ("多", "余"):
+            time_word = next((w for w in _AFTER_GE if text.startswith(w, position + 1)), None)
+            if time_word is not None:
+                return (
+                    position + 1 + len(time_word),
+                    "个" + time_word,
+                    self.units.get("个" + time_word),
+                    Qualifier.OVER,
+                )
+        return position, unit, info, qualifier
 
     def over(
         self, position: int, qualifier: Qualifier | None, number: _Number
@@ -358,10 +395,11 @@ class _Scanner:
             info = self.units.get(spelling)
             if info is None:
                 continue
-            if spelling[-1].isascii() and _is_ascii_alnum(
-                text[position + length : position + length + 1]
-            ):
+            following = text[position + length : position + length + 1]
+            if spelling[-1].isascii() and _is_ascii_alnum(following):
                 continue  # "m" of "mg" is handled by the longer spelling; "kW" of "kWx" is not a unit
+            if following and following in _WORDS_AFTER_UNIT.get(spelling, ""):
+                continue
             return spelling, info
         return None
 
@@ -386,6 +424,11 @@ class _Scanner:
             if not text.startswith(sign, position):
                 continue
             after = position + len(sign)
+            per_factor = Decimal(1)
+            for spelling, factor in MULTIPLIERS.items():  # 0.6人/百亿元
+                if text.startswith(spelling, after):
+                    per_factor, after = factor, after + len(spelling)
+                    break
             per = next((p for p in _PER_ONLY if text.startswith(p, after)), None)
             per_info: Unit | None = None
             if per is None:
@@ -400,7 +443,7 @@ class _Scanner:
                     name,
                     f"{info.dimension}/{per_info.dimension}",
                     f"{info.base}/{per_info.base}",
-                    info.factor / per_info.factor,
+                    info.factor / (per_info.factor * per_factor),
                 )
             return after + len(per), name, compound
         return position, unit, info
@@ -480,11 +523,15 @@ class _Scanner:
         """Reject the numeral traps of domain §3.8 that the pattern itself cannot see."""
         text = self.text
         unit = tail.unit or ""
-        if text[tail.end : tail.end + 1] in _BLOCKING_SUFFIX:
+        glued = tail.qualifier is None or tail.qualifier is number.qualifier
+        suffix = text[tail.end : tail.end + 1]
+        if glued and suffix in _BLOCKING_SUFFIX and not text.startswith(_SUFFIX_WORDS, tail.end):
             return False
         before = text[number.start - 1] if number.start else ""
-        if unit in _RANK_UNITS and before == "前":
-            return False  # 前三名, 前10位: ranks
+        if unit in _RANK_UNITS and (
+            before == "前" or _RANKING.search(text, max(0, number.start - 12), number.start)
+        ):
+            return False  # 前三名, 排名由369位: places in a ranking
         chinese = number.chinese
         if chinese is None or number.percent_unit is not None:
             return True  # 百分之一 is a share, not the indefinite 一
@@ -496,6 +543,8 @@ class _Scanner:
             return False  # 四级三类, 六横六纵, 两学一做 are labels; 两年过万亿元 is no label
         if unit in _ARABIC_ONLY_UNITS:
             return False
+        if unit == "次" and _SESSION.search(text, max(0, number.start - 8), number.start):
+            return False  # 十六届人大三次会议: the third session
         if chinese in ("百", "千", "万"):
             return number.qualified  # 近千次, 上万人 — but not 千家万户, 万元GDP, 千升
         return True

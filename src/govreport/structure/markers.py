@@ -116,7 +116,7 @@ STYLES: tuple[MarkerStyle, ...] = (
     _style("arabic-half-paren", 70, r"(?P<n>[0-9]{1,2})[）)]", _arabic),
     _style("circled", 80, r"(?P<n>[①-⑳㉑-㉟㊱-㊿])", _circled),
     _style("latin", 90, rf"(?P<n>[A-Za-z])[.．、](?=[{HAN}])", _latin),
-    _style("item-shi", 100, rf"(?P<n>[{_CN}]+)是(?![否不])", _chinese),
+    _style("item-shi", 100, rf"(?P<n>[{_CN}]+)是(?!否|不是)", _chinese),
     _style("item-yao", 100, rf"(?P<n>[{_CN}]+)要(?=[{HAN}])", _chinese),
     _style("item-di", 100, rf"第(?P<n>[{_CN}]+)[，,、]", _chinese),
     _style("item-qi", 100, rf"其(?P<n>[{_CN}]+)[，,、]", _chinese),

@@ -48,6 +48,11 @@ _TITLE_WORDS = (
 )
 _SPEAKER_WORDS = ("省长", "市长", "县长", "区长", "主席", "书记", "主任", "局长", "厅长", "部长")
 _DATE_LINE = re.compile(r"[（(]?\s*(?:\d{4}|[一二三四五六七八九〇○零]{4})年.{1,8}日\s*[）)]?")
+_WEB_CHROME = re.compile(
+    r"(?:下载|打印|全屏|收藏|分享|关闭|返回|首页|当前位置|浏览|点击|字号|字体|【|"
+    r"发布时间|发布日期|来源[:：]|作者[:：]|责任编辑)"
+)
+_CAPTION = re.compile(r"记者|摄影|^图[：:]")
 _ORG_END = ("党组", "委员会", "人民政府", "统计局", "办公室", "调查队", "局", "委", "厅")
 
 
@@ -188,19 +193,27 @@ def _heading(text: str, paragraph: Paragraph, match: MarkerMatch) -> _Open:
 def _front_matter(text: str, paras: list[Paragraph]) -> list[Region]:
     """Title, subtitle, byline, date, speaker and salutation lines at the top."""
     regions: list[Region] = []
-    for index, paragraph in enumerate(paras):
+    titled = False
+    for paragraph in paras:
         content = paragraph.text
         if match_marker(text, paragraph.start, standalone=True) is not None:
             break
+        in_chrome = bool(regions) and regions[-1].kind == "chrome" and len(content) <= 4
+        if in_chrome or (len(content) <= 40 and _WEB_CHROME.match(content)):
+            regions.append(_region("chrome", text, paragraph.start, paragraph.end))
+            continue  # 下载 打印 【字号：大 中 小】 from scraped pages
+        if len(content) <= 60 and _CAPTION.search(content):
+            regions.append(_region("caption", text, paragraph.start, paragraph.end))
+            continue  # a photo caption (…记者 X摄)
         if content.endswith(("：", ":")) and len(content) <= 12 and "，" not in content:
             regions.append(_region("salutation", text, paragraph.start, paragraph.end))
             break
         if len(content) > 60 or any(mark in content for mark in "。，,；！？"):
             break
-        if index == 0:
+        if not titled:
             if not any(word in content for word in _TITLE_WORDS):
                 break
-            kind = "title"
+            kind, titled = "title", True
         elif content.startswith(("—", "－")) or content.endswith(("会议上", "大会上")):
             kind = "subtitle"
         elif _DATE_LINE.fullmatch(content):
@@ -302,8 +315,10 @@ def _outline(text: str, body: list[Paragraph]) -> tuple[list[_Open], list[Span],
     marker_spans: list[Span] = []
     last_heading: int | None = None
     for index, paragraph in enumerate(body):
-        match = match_marker(text, paragraph.start, standalone=_is_standalone(paragraph))
-        if match is not None and not _continues_series(text, match, stack, roots):
+        standalone = _is_standalone(paragraph)
+        match = match_marker(text, paragraph.start, standalone=standalone)
+        heading_like = standalone and not paragraph.text.endswith("。")
+        if match is not None and not _accept(text, match, heading_like, stack, roots):
             match = None
         if match is not None:
             node = _heading(text, paragraph, match)
@@ -322,11 +337,17 @@ def _outline(text: str, body: list[Paragraph]) -> tuple[list[_Open], list[Span],
     return roots, marker_spans, last_heading
 
 
-def _continues_series(
-    text: str, match: MarkerMatch, stack: list[_Open], roots: list[_Open]
+def _accept(
+    text: str, match: MarkerMatch, heading_like: bool, stack: list[_Open], roots: list[_Open]
 ) -> bool:
-    """A bare two-digit number (``10文化``) is a heading only after ``09…`` of the same style;
-    alone, a short line like ``15个项目全部开工`` starts with a quantity."""
+    """Reject markers that are really the start of a sentence.
+
+    ``一、二季度分别增长…`` enumerates quarters: a run-in ``一、`` followed by another numeral is
+    no heading. A bare two-digit number (``10文化``) is a heading only after ``09…`` of the same
+    style; alone, ``15个项目全部开工`` starts with a quantity.
+    """
+    if match.style.name == "cn-comma" and not heading_like:
+        return text[match.end : match.end + 1] not in "一二三四五六七八九十"
     if match.style.name != "zero-padded" or text[match.start] == "0":
         return True
     parent = next((node for node in reversed(stack) if node.rank < match.style.rank), None)

@@ -301,6 +301,7 @@ _FORMS: dict[str, _Forms] = {
     "part": _Forms(10, tuple(map(_cn_form, ("第{}部分", "第{}篇", "第{}编"))), spaced=True),
     "chapter": _Forms(30, (_cn_form("第{}章"),), spaced=True),
     "section": _Forms(30, (_cn_form("第{}节"),), spaced=True),
+    "article": _Forms(99, (_cn_form("第{}条"),), spaced=True),
     "cn-paren": _Forms(99, tuple(map(_cn_form, ("（{}）", "({})", "（{}）、"))), spaced=True),
     "cn-enclosed": _Forms(10, (_enclosed("㈠"),), spaced=True),
     "cn-comma": _Forms(
@@ -398,7 +399,11 @@ class OutlineModel(NamedTuple):
 
 
 def _titles() -> st.SearchStrategy[str]:
-    return st.text(TITLE_ALPHABET, min_size=1, max_size=12)
+    """``改革发展``, ``推进改革，完善治理``, ``建设　服务``: Han runs, inner commas and spaces."""
+    parts = st.lists(st.text(TITLE_ALPHABET, min_size=1, max_size=8), min_size=1, max_size=3)
+    return st.tuples(st.sampled_from(("，", " ", "\u3000")), parts).map(
+        lambda drawn: drawn[0].join(drawn[1])
+    )
 
 
 _STYLES_BY_NAME: dict[str, MarkerStyle] = {style.name: style for style in STYLES}
@@ -452,6 +457,20 @@ def _sentences() -> st.SearchStrategy[str]:
     return st.lists(sentence, min_size=1, max_size=2).map("".join)
 
 
+_DATES = ("2023年，", "2023年3月，", "12月15日，", "11月底，", "上半年，", "1—11月，")
+
+
+def _body() -> st.SearchStrategy[str]:
+    """A body paragraph, which may open with a date or a quantity (``15个项目…``, ``12月15日，…``):
+    a line that starts with a number is not a heading for that."""
+    opener = st.one_of(
+        st.just(""),
+        st.sampled_from(_DATES),
+        quantity_texts(forms=("arabic",)).map(lambda drawn: drawn[0]),
+    )
+    return st.tuples(opener, _sentences()).map("".join)
+
+
 def _expected(nodes: tuple[OutlineModel, ...]) -> list[dict[str, Any]]:
     return [
         {
@@ -466,29 +485,36 @@ def _expected(nodes: tuple[OutlineModel, ...]) -> list[dict[str, Any]]:
 
 @st.composite
 def _lines(draw: st.DrawFn, nodes: tuple[OutlineModel, ...]) -> list[str]:
-    """The paragraphs that write ``nodes``: headings on their own lines, items run in."""
+    """The paragraphs that write ``nodes``: items and some headings run in, the rest on lines
+    of their own, with body paragraphs after headings and after their parts."""
     lines: list[str] = []
     for node in nodes:
-        if node.is_item:
+        style = _STYLES_BY_NAME[node.style]
+        gap = draw(st.sampled_from(("", " ", "\u3000"))) if _FORMS[node.style].spaced else ""
+        run_in = style.is_item or (not style.standalone_only and draw(st.booleans()))
+        if run_in:  # the title is the lead clause, up to the first 。；：
+            stop = draw(st.sampled_from(("。", "；", "：")))
             body = draw(st.one_of(st.just(""), _sentences()))
-            lines.append(f"{node.marker}{node.title}。{body}")
-        else:
-            spaced = _FORMS[node.style].spaced
-            gap = draw(st.sampled_from(("", " ", "\u3000"))) if spaced else ""
+            lines.append(f"{node.marker}{gap}{node.title}{stop}{body}")
+        else:  # the title is the whole line, but for a final 。
             stop = draw(st.sampled_from(("", "。")))
             lines.append(f"{node.marker}{gap}{node.title}{stop}")
-            if draw(st.booleans()):
-                lines.append(draw(_sentences()))
+        if not style.is_item and draw(st.booleans()):
+            lines.append(draw(_body()))
         lines.extend(draw(_lines(node.children)))
+        if bool(node.children) and draw(st.booleans()):
+            lines.append(draw(_body()))
     return lines
 
 
 def report_texts(max_depth: int = 3) -> st.SearchStrategy[tuple[str, list[dict[str, Any]]]]:
     """A report rendered from an :func:`outline_trees` model, and the outline it must parse to.
 
-    The text has a preamble line, each heading on a line of its own (sometimes with a space
-    after the marker or a final ``。``), items as ``一是<title>。<body>`` paragraphs, and body
-    sentences between them; paragraphs may be indented with U+3000 and end in LF or CRLF.
+    The text has a preamble line, then each heading either on a line of its own (sometimes with
+    a space after the marker or a final ``。``) or run in (``（一）<title>。<body>``), items as
+    ``一是<title>。<body>`` paragraphs (or ``；``, ``：``), and body paragraphs after headings
+    and parts, some opening with a date or a quantity. Titles may hold commas and spaces.
+    Paragraphs may be indented with U+3000 and end in LF or CRLF.
     The outline is a list of ``{"marker", "ordinal", "title", "children"}`` dicts.
 
     :param max_depth: the most levels of nesting, at least 1.
