@@ -16,7 +16,7 @@ import pluggy
 if TYPE_CHECKING:
     from govreport.exporters.base import Exporter
     from govreport.extractors.base import MentionExtractor
-    from govreport.model import Report, Unit
+    from govreport.model import Report, Unit, Vocabulary
 
 PROJECT = "govreport"
 
@@ -51,6 +51,16 @@ def register_units(register: Callable[[Unit], None]) -> None:
 
     :param register: call it once per :class:`~govreport.model.Unit`. Built-in spellings win
         over a plugin's when both define one.
+    """
+
+
+@hookspec
+def register_vocabularies(register: Callable[[Vocabulary], None]) -> None:
+    """Register domain vocabularies: terms by category, name patterns, units.
+
+    :param register: call it once per :class:`~govreport.model.Vocabulary`. A ``term``
+        vocabulary yields :class:`~govreport.model.Term` mentions; a ``formulation`` vocabulary
+        extends the formulation glossary. Vocabulary names are unique across plugins.
     """
 
 

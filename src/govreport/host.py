@@ -27,7 +27,7 @@ from govreport import hookspecs
 from govreport.errors import InputError, PluginError
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import MentionExtractor
-from govreport.model import DEFAULT_UNITS, Unit, UnitTable
+from govreport.model import DEFAULT_UNITS, Unit, UnitTable, Vocabulary
 
 ENTRY_POINT_GROUP = "govreport"
 """Entry-point group external plugins register under."""
@@ -181,9 +181,18 @@ class PluginHost:
             raise InputError(f"unknown format {name!r} (known: {known})") from None
 
     @functools.cached_property
+    def _vocabularies(self) -> dict[str, Registered]:
+        return self._unique("register_vocabularies", Vocabulary)
+
+    @property
+    def vocabularies(self) -> tuple[Vocabulary, ...]:
+        """Registered vocabularies, by name."""
+        return tuple(r.value for _, r in sorted(self._vocabularies.items()))
+
+    @functools.cached_property
     def units(self) -> UnitTable:
         """The built-in unit table extended with the units plugins registered."""
-        extra: list[Unit] = []
+        extra: list[Unit] = [unit for vocabulary in self.vocabularies for unit in vocabulary.units]
         for item in self._collect("register_units"):
             if not isinstance(item.value, Unit):
                 raise PluginError(
@@ -212,7 +221,12 @@ class PluginHost:
             for plugin, dist in self.manager.list_plugin_distinfo()
         }
         provides: dict[str, list[str]] = {}
-        for item in (*self._extractors.values(), *self._exporters.values()):
+        registered = (
+            *self._extractors.values(),
+            *self._exporters.values(),
+            *self._vocabularies.values(),
+        )
+        for item in registered:
             provides.setdefault(item.plugin, []).append(item.value.name)
         infos: list[PluginInfo] = []
         for name, plugin in self.manager.list_name_plugin():

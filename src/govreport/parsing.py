@@ -40,10 +40,14 @@ def parse(
             raise error
         faults.append(Fault(plugin=error.plugin, hook=error.hook, message=str(error)))
 
-    units = host.units
+    units, vocabularies = host.units, host.vocabularies
     for extractor in host.extractors:
         context = ExtractionContext(
-            text=text, units=units, marker_spans=structure.marker_spans, found=tuple(found)
+            text=text,
+            units=units,
+            marker_spans=structure.marker_spans,
+            found=tuple(found),
+            vocabularies=vocabularies,
         )
         try:
             new = list(extractor.extract(context))

@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from govreport.model import Mention, Span, UnitTable
+from govreport.model import Mention, Span, UnitTable, Vocabulary
 
 
 @attrs.frozen(kw_only=True)
@@ -22,6 +22,8 @@ class ExtractionContext:
     """Where outline markers (``一、``, ``（一）``, ``一是``) stand: their numbers are no mentions."""
     found: tuple[Mention, ...] = ()
     """Mentions found by extractors that ran earlier (lower ``order``)."""
+    vocabularies: tuple[Vocabulary, ...] = ()
+    """Vocabularies plugins registered (water terms, party formulations …)."""
 
 
 @runtime_checkable

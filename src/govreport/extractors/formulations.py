@@ -22,6 +22,7 @@ Three sources, in this order of precedence (a span is reported once):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
@@ -29,7 +30,7 @@ from types import MappingProxyType
 import attrs
 
 from govreport.extractors.base import ExtractionContext
-from govreport.model import Formulation, Mention, Span
+from govreport.model import Formulation, Mention, Span, Vocabulary
 
 MAX_QUOTED = 12
 """Longest quoted text, in characters, still read as a formulation; longer ones are slogans."""
@@ -174,8 +175,17 @@ class FormulationExtractor:
         return re.compile(rf"(?<![第〇零{_NUMERALS}])(?:{terms})(?![{_NUMERALS}])")
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
-        """Every formulation in ``context.text``, in document order."""
-        text = context.text
+        """Every formulation in ``context.text``, in document order.
+
+        Entries of ``formulation`` vocabularies join the glossary (their meaning, else their
+        category, as the gloss).
+        """
+        vocabularies = tuple(v for v in context.vocabularies if v.kind == "formulation")
+        extractor = _with_vocabularies(self, vocabularies) if vocabularies else self
+        return extractor.find(context.text)
+
+    def find(self, text: str) -> Iterator[Mention]:
+        """Every formulation in ``text``, in document order."""
         quoted = sorted(self._quoted(text), key=lambda m: m.span)
         # Unquoted candidates, by start; at one start a glossary term beats an N大 match.
         extra = sorted(
@@ -230,3 +240,14 @@ def _big_categories(text: str) -> Iterator[Formulation]:
         if end is not None:
             span = Span(match.start(), match.start(1) + end)
             yield Formulation(span=span, text=text[span.start : span.end])
+
+
+@functools.lru_cache(maxsize=16)
+def _with_vocabularies(
+    base: FormulationExtractor, vocabularies: tuple[Vocabulary, ...]
+) -> FormulationExtractor:
+    glossary = dict(base.glossary)
+    for vocabulary in vocabularies:
+        for entry in vocabulary.entries:
+            glossary.setdefault(entry.term, entry.meaning or entry.category)
+    return attrs.evolve(base, glossary=glossary)

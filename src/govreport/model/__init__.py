@@ -14,16 +14,19 @@ from govreport.model.outline import OutlineNode, Region
 from govreport.model.report import Fault, Report
 from govreport.model.span import LineIndex, Span
 from govreport.model.units import DEFAULT_UNITS, Unit, UnitTable
+from govreport.model.vocabulary import Entry, NamePattern, Vocabulary
 
 __all__ = [
     "DEFAULT_UNITS",
     "Change",
     "DateMention",
     "DocumentTitle",
+    "Entry",
     "Fault",
     "Formulation",
     "LineIndex",
     "Mention",
+    "NamePattern",
     "OutlineNode",
     "Qualifier",
     "Quantity",
@@ -33,4 +36,5 @@ __all__ = [
     "Term",
     "Unit",
     "UnitTable",
+    "Vocabulary",
 ]
