@@ -9,6 +9,8 @@ marker forms, new units), so tests should assert properties, not particular draw
 """
 
 from govreport.testing.strategies import (
+    QUANTITY_FORMS,
+    TITLE_ALPHABET,
     Marker,
     OutlineModel,
     chinese_numerals,
@@ -22,6 +24,8 @@ from govreport.testing.strategies import (
 )
 
 __all__ = [
+    "QUANTITY_FORMS",
+    "TITLE_ALPHABET",
     "Marker",
     "OutlineModel",
     "chinese_numerals",

@@ -14,12 +14,13 @@ docstrings of :mod:`govreport.extractors.quantities` and :mod:`govreport.structu
 the annotation guide), so a failing round trip is a parser bug, not a strategy artefact. Bad
 arguments raise :class:`hypothesis.errors.InvalidArgument` when the strategy is drawn from.
 
->>> from hypothesis import given
->>> @given(quantity_texts())
-... def test_reads_quantity(example):
-...     text, value, unit = example
-...     [quantity] = govreport.parse(f"共{text}。").quantities()
-...     assert (quantity.value, quantity.unit) == (value, unit)
+For instance::
+
+    @given(quantity_texts())
+    def test_reads_quantity(example):
+        text, value, unit = example
+        [quantity] = govreport.parse(f"共{text}。").quantities()
+        assert (quantity.value, quantity.unit) == (value, unit)
 """
 
 from __future__ import annotations
@@ -147,7 +148,9 @@ def units(*, chinese_numeral: bool = False) -> st.SearchStrategy[str]:
     they read as a code, like ``5G``.
 
     :param chinese_numeral: only Han spellings a Chinese numeral may take: no symbols, none
-        whose first character is itself a numeral (``千瓦``), none that form words (``十分``).
+        that form words with it (``十分``), and none whose first character is itself a numeral
+        (``千瓦``: ``三千瓦`` is ambiguous, and the built-in extractor does not yet read the
+        unambiguous ``三万千瓦``).
     """
     return st.sampled_from(_spellings(counts_only=False, chinese_numeral=chinese_numeral))
 
