@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from govreport.exporters.base import Exporter
     from govreport.extractors.base import MentionExtractor
     from govreport.model import Report, Unit, Vocabulary
+    from govreport.structure import MarkerStyle
 
 PROJECT = "govreport"
 
@@ -64,7 +65,28 @@ def register_vocabularies(register: Callable[[Vocabulary], None]) -> None:
     """
 
 
-# -- per-report hooks --------------------------------------------------------------------------
+@hookspec
+def register_heading_styles(register: Callable[[MarkerStyle], None]) -> None:
+    """Register extra heading or item marker styles for the structure parser.
+
+    :param register: call it once per :class:`~govreport.structure.MarkerStyle`. Its ``rank``
+        places it among the built-in levels (parts 10 … ``一、`` 40 … items 100); registered
+        styles are tried after the built-in ones.
+    """
+
+
+# -- per-report hooks
+
+
+@hookspec(firstresult=True)
+def read_source(data: bytes, source: str) -> str | None:
+    """Turn the bytes of a report into its text.
+
+    :param data: the raw bytes, from a file, stdin or a caller.
+    :param source: a name for messages (the file name, ``<stdin>``, ``<bytes>``).
+    :return: the decoded text, or None to let the next reader try. Stops at the first
+        non-None result; the built-in plain-text reader runs last.
+    """
 
 
 @hookspec

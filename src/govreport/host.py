@@ -16,7 +16,6 @@ import functools
 import importlib
 import os
 from collections.abc import Callable, Iterable, Mapping
-from importlib import metadata
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -28,12 +27,14 @@ from govreport.errors import InputError, PluginError
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import MentionExtractor
 from govreport.model import DEFAULT_UNITS, Unit, UnitTable, Vocabulary
+from govreport.structure import STYLES, MarkerStyle
 
 ENTRY_POINT_GROUP = "govreport"
 """Entry-point group external plugins register under."""
 
 BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
+        "builtin.readers": "govreport.builtin.readers",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.json": "govreport.exporters.json",
         "builtin.outline": "govreport.exporters.outline",
@@ -99,11 +100,9 @@ class PluginHost:
         for name, module in BUILTIN_PLUGINS.items():
             if name not in self._blocked:
                 self.manager.register(importlib.import_module(module), name=name)
+        self._distributions: dict[str, tuple[str, str]] = {}
         if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
-            try:
-                self.manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-            except Exception as exc:  # a broken third-party plugin must name itself
-                raise PluginError("<entry point>", "load", f"{type(exc).__name__}: {exc}") from exc
+            self._load_entry_points()
         for plugin in plugins:
             self.manager.register(plugin)
         try:
@@ -112,6 +111,29 @@ class PluginHost:
             raise PluginError(
                 self.manager.get_name(exc.plugin) or "?", "check_pending", str(exc)
             ) from exc
+
+    def _load_entry_points(self) -> None:
+        """Register the ``govreport`` entry points (only those named in GOVREPORT_PLUGINS, when
+        that variable is set: an empty value loads none)."""
+        from importlib import metadata  # noqa: PLC0415 - deferred: costs ~25 ms at import
+
+        wanted = os.environ.get("GOVREPORT_PLUGINS")
+        allowed = None if wanted is None else {p.strip() for p in wanted.split(",") if p.strip()}
+        points = metadata.entry_points(group=ENTRY_POINT_GROUP)
+        for point in sorted(points, key=lambda p: p.name):
+            if self.manager.is_blocked(point.name) or self.manager.has_plugin(point.name):
+                continue
+            dist = point.dist
+            dist_name = dist.name if dist is not None else None
+            if allowed is not None and point.name not in allowed and dist_name not in allowed:
+                continue
+            try:
+                plugin = point.load()
+            except Exception as exc:  # a broken third-party plugin must name itself
+                raise PluginError(point.name, "load", f"{type(exc).__name__}: {exc}") from exc
+            self.manager.register(plugin, name=point.name)
+            if dist is not None:
+                self._distributions[point.name] = (dist.name, dist.version)
 
     # -- collection ------------------------------------------------------------------------
     def _collect(self, hook_name: str) -> tuple[Registered, ...]:
@@ -201,6 +223,35 @@ class PluginHost:
             extra.append(item.value)
         return DEFAULT_UNITS.extended(extra)
 
+    @functools.cached_property
+    def heading_styles(self) -> tuple[MarkerStyle, ...]:
+        """The built-in marker styles followed by those plugins registered."""
+        extra: list[MarkerStyle] = []
+        for item in self._collect("register_heading_styles"):
+            if not isinstance(item.value, MarkerStyle):
+                raise PluginError(
+                    item.plugin,
+                    "register_heading_styles",
+                    f"registered {item.value!r}, not a MarkerStyle",
+                )
+            extra.append(item.value)
+        return (*STYLES, *extra)
+
+    def read(self, data: bytes, source: str) -> str:
+        """Decode ``data`` with the first reader plugin that accepts it.
+
+        :raises InputError: when no reader accepts it (the built-in one raises DecodeError).
+        """
+        try:
+            text = self.manager.hook.read_source(data=data, source=source)
+        except InputError:
+            raise
+        except Exception as exc:
+            raise PluginError("<reader>", "read_source", f"{type(exc).__name__}: {exc}") from exc
+        if text is None:
+            raise InputError(f"{source}: no reader plugin accepts this input")
+        return str(text)
+
     def call_report_parsed(
         self, report: object, *, on_error: Callable[[PluginError], None]
     ) -> None:
@@ -216,10 +267,6 @@ class PluginHost:
     # -- listing ---------------------------------------------------------------------------
     def plugins(self, *, include_builtin: bool = False) -> list[PluginInfo]:
         """Every loaded plugin with its version, hooks and what it registered."""
-        dists = {
-            self.manager.get_name(plugin): dist
-            for plugin, dist in self.manager.list_plugin_distinfo()
-        }
         provides: dict[str, list[str]] = {}
         registered = (
             *self._extractors.values(),
@@ -235,16 +282,14 @@ class PluginHost:
             builtin = name in BUILTIN_PLUGINS
             if builtin and not include_builtin:
                 continue
-            dist = dists.get(name)
+            dist = self._distributions.get(name)
             hooks = sorted(c.name for c in self.manager.get_hookcallers(plugin) or ())
             infos.append(
                 PluginInfo(
                     name=name,
                     builtin=builtin,
-                    distribution=dist.project_name if dist is not None else None,
-                    version=dist.version
-                    if dist is not None
-                    else (_own_version() if builtin else None),
+                    distribution=dist[0] if dist is not None else None,
+                    version=dist[1] if dist is not None else (_own_version() if builtin else None),
                     hooks=tuple(hooks),
                     provides=tuple(sorted(provides.get(name, ()))),
                 )
@@ -253,6 +298,8 @@ class PluginHost:
 
 
 def _own_version() -> str:
+    from importlib import metadata  # noqa: PLC0415 - deferred: costs ~25 ms at import
+
     try:
         return metadata.version("govreport")
     except metadata.PackageNotFoundError:

@@ -80,7 +80,7 @@ _PER = ("/", "／", "每")
 # Per-units that are not units on their own (元/人月).
 _PER_ONLY = ("人月", "人年", "人日", "人·月", "月")
 # Units a Chinese numeral does not take: with 十/三 they form words (十分, 一方面, 三期工程).
-_ARABIC_ONLY_UNITS = frozenset(
+ARABIC_ONLY_UNITS = frozenset(
     {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村"}
 )
 # After a unit these turn a count into a grade, session, serial or system (二级, 五人制, 3号)…
@@ -253,7 +253,12 @@ class _Scanner:
         chinese = match["cn"] if match["cn"] is not None else match["pctnum"]
         if pre is None and before in _ORDINAL_BEFORE:
             return None
+        end = match.end()
         value = parse_chinese(chinese)
+        if value is None and len(chinese) > 1 and chinese[-1] in "千百" and self.unit_at(end - 1):
+            # 三万千瓦: the 千 belongs to the unit 千瓦, not to the numeral
+            chinese, end = chinese[:-1], end - 1
+            value = parse_chinese(chinese)
         if value is None:
             return None
         percent = None
@@ -261,7 +266,7 @@ class _Scanner:
             percent = "%" if match["pct"] == "百分之" else "‰"
         return _Number(
             start=start,
-            end=match.end(),
+            end=end,
             value=value,
             chinese=chinese,
             qualifier=_PRE_QUALIFIER[pre] if pre else None,
@@ -541,7 +546,7 @@ class _Scanner:
             return False  # counting uses 两; 二级, 二期, 二次供水 are grades and terms
         if not number.qualified and self.next_to_a_count(number.start, tail.end):
             return False  # 四级三类, 六横六纵, 两学一做 are labels; 两年过万亿元 is no label
-        if unit in _ARABIC_ONLY_UNITS:
+        if unit in ARABIC_ONLY_UNITS:
             return False
         if unit == "次" and _SESSION.search(text, max(0, number.start - 8), number.start):
             return False  # 十六届人大三次会议: the third session

@@ -68,6 +68,11 @@ def read_path(path: str | os.PathLike[str]) -> str:
         is a directory, may not be read, or cannot be read for another reason.
     :raises DecodeError: when the bytes decode as none of the supported encodings.
     """
+    return decode(read_bytes(path), os.fspath(path))
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``, with the errors of :func:`read_path`."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as file:
@@ -80,4 +85,4 @@ def read_path(path: str | os.PathLike[str]) -> str:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, name)
+    return data

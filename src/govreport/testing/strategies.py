@@ -33,7 +33,7 @@ import cn2an
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govreport.extractors.quantities import _ARABIC_ONLY_UNITS
+from govreport.extractors.quantities import ARABIC_ONLY_UNITS
 from govreport.model import DEFAULT_UNITS
 from govreport.numerals import CHINESE_NUMERAL_CHARS
 from govreport.structure.markers import STYLES, MarkerStyle
@@ -129,7 +129,7 @@ def _takes_chinese_numeral(spelling: str) -> bool:
         return False  # 三十% is not how reports write it: 百分之三十
     if spelling[0] in CHINESE_NUMERAL_CHARS:
         return False  # 三千瓦: the unit's 千 joins the numeral
-    return spelling not in _ARABIC_ONLY_UNITS  # 十分, 三期, 一口 are words
+    return spelling not in ARABIC_ONLY_UNITS  # 十分, 三期, 一口 are words
 
 
 def measure_words(*, chinese_numeral: bool = False) -> st.SearchStrategy[str]:
@@ -144,13 +144,13 @@ def measure_words(*, chinese_numeral: bool = False) -> st.SearchStrategy[str]:
 def units(*, chinese_numeral: bool = False) -> st.SearchStrategy[str]:
     """A spelling of any default unit: measure words and physical units (``立方米``, ``％``, ``㎡``).
 
-    Spellings that start with a Latin letter (``kW``, ``mg``) are left out: glued to a number
-    they read as a code, like ``5G``.
+    Spellings that start with a Latin letter (``kW``, ``mg``) are left out: a Latin symbol
+    glued to a number is read only when it is a listed unit, never as part of a code (``5G``),
+    so round trips stay with the Han spellings.
 
     :param chinese_numeral: only Han spellings a Chinese numeral may take: no symbols, none
         that form words with it (``十分``), and none whose first character is itself a numeral
-        (``千瓦``: ``三千瓦`` is ambiguous, and the built-in extractor does not yet read the
-        unambiguous ``三万千瓦``).
+        (``千瓦``: ``三千瓦`` is ambiguous).
     """
     return st.sampled_from(_spellings(counts_only=False, chinese_numeral=chinese_numeral))
 

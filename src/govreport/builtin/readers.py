@@ -1,0 +1,12 @@
+"""Built-in plugin: the plain-text reader (UTF-8, UTF-16 with BOM, GB18030), tried last."""
+
+from __future__ import annotations
+
+from govreport.hookspecs import hookimpl
+from govreport.reading import decode
+
+
+@hookimpl(trylast=True)
+def read_source(data: bytes, source: str) -> str | None:
+    """Decode ``data`` as text, or raise :class:`~govreport.errors.DecodeError`."""
+    return decode(data, source)
