@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from govreport import host as host_module
@@ -30,8 +32,6 @@ class TestBuiltinExtractors(ExtractorContract):
 class TestBuiltinPlugins(PluginContract):
     @pytest.fixture
     def plugin(self, name: str) -> object:
-        import importlib
-
         return importlib.import_module(host_module.BUILTIN_PLUGINS[name])
 
     @pytest.fixture

@@ -33,7 +33,7 @@ from govreport.errors import GovreportError, InputError
 from govreport.exporters.base import Exporter
 from govreport.host import PluginHost, default_host
 from govreport.parsing import parse
-from govreport.reading import decode, read_path
+from govreport.reading import read_bytes
 
 EXIT_OK = 0
 """Everything was converted."""
@@ -71,8 +71,8 @@ class _Input:
     """How messages name it."""
     source: str | None
     """The name recorded in the report (a file name), or None for standard input."""
-    read: Callable[[], str]
-    """Reads and decodes it; errors name ``label`` themselves."""
+    read: Callable[[], bytes]
+    """Reads its bytes; errors name ``label`` themselves."""
 
     @property
     def stem(self) -> str:
@@ -80,21 +80,21 @@ class _Input:
         return Path(self.source or "stdin").stem
 
 
-def _read_stdin() -> str:
+def _read_stdin() -> bytes:
     if sys.stdin is None:  # started with stdin closed
         raise InputError("<stdin>: no standard input")
-    return decode(sys.stdin.buffer.read(), "<stdin>")
+    return sys.stdin.buffer.read()
 
 
-def _read_example() -> str:
-    return decode(resources.files("govreport.examples").joinpath(EXAMPLE).read_bytes(), EXAMPLE)
+def _read_example() -> bytes:
+    return resources.files("govreport.examples").joinpath(EXAMPLE).read_bytes()
 
 
 def _inputs(files: Sequence[str], example: bool) -> list[_Input]:
     inputs = [
         _Input("<stdin>", None, _read_stdin)
         if name == STDIN
-        else _Input(name, Path(name).name, functools.partial(read_path, name))
+        else _Input(name, Path(name).name, functools.partial(read_bytes, name))
         for name in files
     ]
     if example:
@@ -151,7 +151,7 @@ def _convert(
     item: _Input, target: Path | None, host: PluginHost, exporter: Exporter, strict: bool
 ) -> None:
     """Read, parse and export one input to ``target`` (None: stdout)."""
-    text = item.read()
+    text = host.read(item.read(), item.label)
     try:
         output = exporter.export(parse(text, source=item.source, host=host, strict=strict))
     except GovreportError as exc:

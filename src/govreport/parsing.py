@@ -11,7 +11,7 @@ from govreport.errors import PluginError
 from govreport.extractors.base import ExtractionContext
 from govreport.host import PluginHost, default_host
 from govreport.model import Fault, Mention, Report
-from govreport.reading import decode, read_path
+from govreport.reading import read_bytes
 from govreport.structure import parse_structure
 
 
@@ -31,7 +31,7 @@ def parse(
         False, skip the failing extractor and record a :class:`~govreport.model.Fault` instead.
     """
     host = default_host() if host is None else host
-    structure = parse_structure(text)
+    structure = parse_structure(text, styles=host.heading_styles)
     found: list[Mention] = []
     faults: list[Fault] = []
 
@@ -91,13 +91,16 @@ def parse(
 def parse_bytes(
     data: bytes, *, source: str | None = None, host: PluginHost | None = None, strict: bool = True
 ) -> Report:
-    """Decode ``data`` (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030) and parse it."""
-    return parse(decode(data, source or "<bytes>"), source=source, host=host, strict=strict)
+    """Decode ``data`` with the reader plugins (built in: UTF-8 with or without BOM, UTF-16
+    with BOM, else GB18030) and parse it."""
+    host = default_host() if host is None else host
+    return parse(host.read(data, source or "<bytes>"), source=source, host=host, strict=strict)
 
 
 def parse_file(
     path: str | os.PathLike[str], *, host: PluginHost | None = None, strict: bool = True
 ) -> Report:
     """Read, decode and parse the file at ``path``; the report records its file name."""
-    text = read_path(path)
+    host = default_host() if host is None else host
+    text = host.read(read_bytes(path), os.fspath(path))
     return parse(text, source=Path(path).name, host=host, strict=strict)

@@ -139,13 +139,15 @@ class MarkerMatch:
     """The number it stands for (0 for 最后, numbered later)."""
 
 
-def match_marker(text: str, start: int, *, standalone: bool) -> MarkerMatch | None:
+def match_marker(
+    text: str, start: int, *, standalone: bool, styles: tuple[MarkerStyle, ...] = STYLES
+) -> MarkerMatch | None:
     """The marker at ``text[start:]``, if a paragraph starting there begins with one.
 
     :param standalone: whether the paragraph is short and unpunctuated enough to be a heading
         on its own line; some loose styles (``一 综合``) are only trusted then.
     """
-    for style in STYLES:
+    for style in styles:
         if style.standalone_only and not standalone:
             continue
         found = style.pattern.match(text, start)

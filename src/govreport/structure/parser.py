@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from govreport.model import OutlineNode, Region, Span
-from govreport.structure.markers import MarkerMatch, match_marker
+from govreport.structure.markers import STYLES, MarkerMatch, MarkerStyle, match_marker
 
 # Line ends: LF, CRLF, CR, and the Unicode and Word breaks of domain §7.
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
@@ -190,13 +190,15 @@ def _heading(text: str, paragraph: Paragraph, match: MarkerMatch) -> _Open:
     )
 
 
-def _front_matter(text: str, paras: list[Paragraph]) -> list[Region]:
+def _front_matter(
+    text: str, paras: list[Paragraph], styles: tuple[MarkerStyle, ...]
+) -> list[Region]:
     """Title, subtitle, byline, date, speaker and salutation lines at the top."""
     regions: list[Region] = []
     titled = False
     for paragraph in paras:
         content = paragraph.text
-        if match_marker(text, paragraph.start, standalone=True) is not None:
+        if match_marker(text, paragraph.start, standalone=True, styles=styles) is not None:
             break
         in_chrome = bool(regions) and regions[-1].kind == "chrome" and len(content) <= 4
         if in_chrome or (len(content) <= 40 and _WEB_CHROME.match(content)):
@@ -247,10 +249,13 @@ def _is_signature(paragraph: Paragraph) -> bool:
     return bool(_DATE_LINE.fullmatch(content)) or content.endswith(_ORG_END)
 
 
-def parse_structure(text: str) -> Structure:
-    """Find the front matter, preamble, outline, closing and end matter of ``text``."""
+def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Structure:
+    """Find the front matter, preamble, outline, closing and end matter of ``text``.
+
+    :param styles: the marker styles to recognise, tried in order (plugins add their own).
+    """
     paras = list(paragraphs(text))
-    front = _front_matter(text, paras)
+    front = _front_matter(text, paras, styles)
     body = paras[len(front) :]
 
     # End matter: from the first glossary/notes/attachment line, plus a trailing signature.
@@ -268,7 +273,7 @@ def parse_structure(text: str) -> Structure:
         assert kind is not None
         end_regions.append(_region(kind, text, tail[index].start, tail[last].end))
 
-    roots, marker_spans, last_heading = _outline(text, body)
+    roots, marker_spans, last_heading = _outline(text, body, styles)
 
     preamble = None
     first_heading = next(
@@ -308,7 +313,9 @@ def _first_start(roots: list[_Open]) -> int:
     return roots[0].match.start if roots else -1
 
 
-def _outline(text: str, body: list[Paragraph]) -> tuple[list[_Open], list[Span], int | None]:
+def _outline(
+    text: str, body: list[Paragraph], styles: tuple[MarkerStyle, ...]
+) -> tuple[list[_Open], list[Span], int | None]:
     """Nest the headings and items of ``body`` by rank."""
     roots: list[_Open] = []
     stack: list[_Open] = []
@@ -316,7 +323,7 @@ def _outline(text: str, body: list[Paragraph]) -> tuple[list[_Open], list[Span],
     last_heading: int | None = None
     for index, paragraph in enumerate(body):
         standalone = _is_standalone(paragraph)
-        match = match_marker(text, paragraph.start, standalone=standalone)
+        match = match_marker(text, paragraph.start, standalone=standalone, styles=styles)
         heading_like = standalone and not paragraph.text.endswith("。")
         if match is not None and not _accept(text, match, heading_like, stack, roots):
             match = None
