@@ -38,6 +38,8 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.json": "govreport.exporters.json",
         "builtin.outline": "govreport.exporters.outline",
+        "builtin.markdown": "govreport.exporters.markdown",
+        "builtin.csv": "govreport.exporters.csv",
     }
 )
 """Plugin name → module of every built-in plugin."""
@@ -140,7 +142,7 @@ class PluginHost:
         caller = getattr(self.manager.hook, hook_name)
         collected: list[Registered] = []
         # Built-ins first, then others in registration order: never rely on pluggy's LIFO order.
-        for impl in reversed(caller.get_hookimpls()):
+        for impl in caller.get_hookimpls():
             plugin_name = impl.plugin_name
 
             def register(value: object, _plugin: str = plugin_name) -> None:
@@ -256,7 +258,7 @@ class PluginHost:
         self, report: object, *, on_error: Callable[[PluginError], None]
     ) -> None:
         """Notify every ``report_parsed`` implementation; failures go to ``on_error``."""
-        for impl in reversed(self.manager.hook.report_parsed.get_hookimpls()):
+        for impl in self.manager.hook.report_parsed.get_hookimpls():
             try:
                 impl.function(**{arg: report for arg in impl.argnames})
             except Exception as exc:

@@ -1,0 +1,247 @@
+"""The plugin host: one test per hook, loading rules, faults, and discovery by entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govreport
+from govreport import hookspecs
+from govreport.errors import PluginError
+from govreport.extractors.base import ExtractionContext
+from govreport.model import Entry, Mention, Report, Span, Unit, Vocabulary
+from govreport.structure import MarkerStyle
+
+DOCS = Path(__file__).parents[1] / "docs" / "plugins.md"
+HOOKS = sorted(
+    name for name in vars(hookspecs) if hasattr(getattr(hookspecs, name), "govreport_spec")
+)
+
+
+def host(*plugins: object) -> govreport.PluginHost:
+    return govreport.PluginHost(plugins=plugins, load_entrypoints=False)
+
+
+class Plugin:
+    """A plugin assembled from keyword functions, each wrapped as a hook implementation."""
+
+    def __init__(self, **hooks: Callable[..., Any]) -> None:
+        for name, function in hooks.items():
+            setattr(self, name, govreport.hookimpl(function))
+
+
+def test_every_hook_is_documented() -> None:
+    documented = set(re.findall(r"^### (\w+)$", DOCS.read_text(encoding="utf-8"), re.MULTILINE))
+    assert set(HOOKS) <= documented
+
+
+def test_every_hook_has_a_test() -> None:
+    tests = {name for name in globals() if name.startswith("test_hook_")}
+    assert {f"test_hook_{hook}" for hook in HOOKS} <= tests
+
+
+def test_hook_register_mention_extractors() -> None:
+    class Shouting:
+        name, order = "shouting", 600
+
+        def extract(self, context: ExtractionContext) -> list[Mention]:
+            return [
+                govreport.Term(
+                    span=Span(m.start(), m.end()), text=m.group(), vocabulary="x", category="y"
+                )
+                for m in re.finditer("！", context.text)
+            ]
+
+    report = govreport.parse(
+        "各位代表！",
+        host=host(Plugin(register_mention_extractors=lambda register: register(Shouting()))),
+    )
+    assert [m.text for m in report.find("term")] == ["！"]
+
+
+def test_hook_register_exporters() -> None:
+    class Count:
+        name, suffix, media_type, binary = "count", ".txt", "text/plain", False
+
+        def export(self, report: Report) -> str:
+            return str(len(report.mentions))
+
+    exporters = host(Plugin(register_exporters=lambda register: register(Count()))).exporters
+    assert exporters["count"].export(govreport.parse("完成19项。")) == "1"
+
+
+def test_hook_register_units() -> None:
+    unit = Unit("标方", "volume", "m³", Decimal(1))
+    plugged = host(Plugin(register_units=lambda register: register(unit)))
+    (quantity,) = govreport.parse("处理污水3万标方。", host=plugged).quantities()
+    assert (quantity.text, quantity.unit, quantity.value) == ("3万标方", "标方", Decimal(30000))
+
+
+def test_hook_register_vocabularies() -> None:
+    words = Vocabulary(name="words", entries=(Entry("河湖长制", "rivers"),))
+    plugged = host(Plugin(register_vocabularies=lambda register: register(words)))
+    (term,) = govreport.parse("全面推行河湖长制。", host=plugged).find("term")
+    assert (term.text, term.vocabulary, term.category) == ("河湖长制", "words", "rivers")  # type: ignore[attr-defined]
+
+
+def test_hook_register_heading_styles() -> None:
+    style = MarkerStyle("roman", 40, re.compile(r"(?P<n>[ⅠⅡⅢ])、"), lambda n: "ⅠⅡⅢ".index(n) + 1)
+    plugged = host(Plugin(register_heading_styles=lambda register: register(style)))
+    report = govreport.parse("Ⅰ、综合\n正文。\nⅡ、农业\n正文。\n", host=plugged)
+    assert [(n.marker, n.ordinal, n.title) for n in report.outline] == [
+        ("Ⅰ、", 1, "综合"),
+        ("Ⅱ、", 2, "农业"),
+    ]
+
+
+def test_hook_read_source() -> None:
+    def read_source(data: bytes, source: str) -> str | None:
+        return data.decode("ascii").upper() if source.endswith(".shout") else None
+
+    plugged = host(Plugin(read_source=read_source))
+    assert govreport.parse_bytes(b"abc", source="x.shout", host=plugged).text == "ABC"
+    assert (
+        govreport.parse_bytes("一、综合".encode(), source="x.txt", host=plugged).text == "一、综合"
+    )
+
+
+def test_hook_report_parsed() -> None:
+    seen: list[int] = []
+    plugged = host(Plugin(report_parsed=lambda report: seen.append(len(report.quantities()))))
+    govreport.parse("完成19项，新增3家。", host=plugged)
+    assert seen == [2]
+
+
+def test_a_misspelled_hook_fails_loudly() -> None:
+    with pytest.raises(PluginError, match="register_exporter"):
+        host(Plugin(register_exporter=lambda register: None))
+
+
+def test_two_plugins_may_not_register_one_format_name() -> None:
+    class Clash:
+        name, suffix, media_type, binary = "json", ".json", "application/json", False
+
+        def export(self, report: Report) -> str:
+            return "{}"
+
+    with pytest.raises(PluginError, match=r"'json' is already registered by 'builtin\.json'"):
+        _ = host(Plugin(register_exporters=lambda register: register(Clash()))).exporters
+
+
+def test_a_failing_extractor_is_named_or_recorded() -> None:
+    class Broken:
+        name, order = "broken", 450
+
+        def extract(self, context: ExtractionContext) -> list[Mention]:
+            raise RuntimeError("boom")
+
+    plugged = host(Plugin(register_mention_extractors=lambda register: register(Broken())))
+    with pytest.raises(PluginError, match=r"plugin '.*' failed in broken: RuntimeError: boom"):
+        govreport.parse("完成19项。", host=plugged)
+    tolerant = govreport.parse("完成19项。", host=plugged, strict=False)
+    assert [q.text for q in tolerant.quantities()] == ["19项"]
+    (fault,) = tolerant.faults
+    assert fault.hook == "broken" and "boom" in fault.message
+
+
+def test_an_extractor_whose_spans_lie_is_rejected() -> None:
+    class Liar:
+        name, order = "liar", 450
+
+        def extract(self, context: ExtractionContext) -> list[Mention]:
+            return [govreport.Term(span=Span(0, 2), text="不对", vocabulary="x", category="y")]
+
+    with pytest.raises(PluginError, match="does not slice"):
+        govreport.parse(
+            "完成19项。",
+            host=host(Plugin(register_mention_extractors=lambda register: register(Liar()))),
+        )
+
+
+def test_builtins_can_be_blocked_by_name_and_by_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocked = govreport.PluginHost(block=["builtin.extractors"], load_entrypoints=False)
+    assert govreport.parse("完成19项。", host=blocked).mentions == ()
+    monkeypatch.setenv("GOVREPORT_DISABLE_PLUGINS", "builtin.outline")
+    assert "outline" not in govreport.PluginHost(load_entrypoints=False).exporters
+
+
+def test_listing_names_builtins_only_when_asked() -> None:
+    plugged = host()
+    assert plugged.plugins() == []
+    names = {info.name: info for info in plugged.plugins(include_builtin=True)}
+    assert "json" in names["builtin.json"].provides
+    assert names["builtin.extractors"].hooks == ("register_mention_extractors",)
+
+
+# -- discovery: a plugin installed from a temporary folder ----------------------------------
+
+
+@pytest.fixture
+def installed_plugin(tmp_path: Path) -> Path:
+    """A distribution with a ``govreport`` entry point, installed into ``tmp_path``."""
+    (tmp_path / "govreport_shout.py").write_text(
+        textwrap.dedent(
+            """
+            import govreport
+            from govreport.model import Entry, Vocabulary
+
+            @govreport.hookimpl
+            def register_vocabularies(register):
+                register(Vocabulary(name="shout", entries=(Entry("永定河", "river"),)))
+            """
+        ),
+        encoding="utf-8",
+    )
+    info = tmp_path / "govreport_shout-1.2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: govreport-shout\nVersion: 1.2.3\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[govreport]\nshout = govreport_shout\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def _govreport(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), *sys.path]), **env}
+    return subprocess.run(
+        [sys.executable, "-m", "govreport", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        input="永定河综合治理与生态修复。",
+    )
+
+
+def test_an_installed_plugin_is_discovered_listed_and_used(installed_plugin: Path) -> None:
+    listed = _govreport(installed_plugin, "plugins", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (shout,) = [p for p in json.loads(listed.stdout) if p["name"] == "shout"]
+    assert (shout["distribution"], shout["version"]) == ("govreport-shout", "1.2.3")
+    parsed = _govreport(installed_plugin, "parse", "-")
+    assert parsed.returncode == 0, parsed.stderr
+    terms = [m for m in json.loads(parsed.stdout)["mentions"] if m["kind"] == "term"]
+    assert [(t["text"], t["vocabulary"]) for t in terms] == [("永定河", "shout")]
+
+
+def test_environment_chooses_which_plugins_load(installed_plugin: Path) -> None:
+    none = _govreport(installed_plugin, "plugins", "--json", GOVREPORT_PLUGINS="")
+    assert "shout" not in {p["name"] for p in json.loads(none.stdout)}
+    off = _govreport(installed_plugin, "plugins", "--json", GOVREPORT_DISABLE_PLUGIN_AUTOLOAD="1")
+    assert "shout" not in {p["name"] for p in json.loads(off.stdout)}
+    chosen = _govreport(installed_plugin, "plugins", "--json", GOVREPORT_PLUGINS="shout")
+    assert "shout" in {p["name"] for p in json.loads(chosen.stdout)}
