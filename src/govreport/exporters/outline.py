@@ -14,18 +14,13 @@ from typing import ClassVar
 
 import attrs
 
+from govreport.exporters._format import excerpt
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import OutlineNode, Region, Report
+from govreport.model import OutlineNode, Report
 
 EXCERPT_LENGTH = 40
 """How many characters of the preamble and closing the view shows."""
-
-
-def _excerpt(region: Region) -> str:
-    # One line: line breaks and the U+3000 paragraph indents become single spaces.
-    text = " ".join(region.text.split())
-    return text if len(text) <= EXCERPT_LENGTH else text[:EXCERPT_LENGTH] + "…"
 
 
 def _tree(
@@ -46,13 +41,13 @@ def render(report: Report) -> str:
     if report.source is not None:
         lines.append(f"source: {report.source}")
     if report.preamble is not None:
-        lines.append(f"preamble: {_excerpt(report.preamble)}")
+        lines.append(f"preamble: {excerpt(report.preamble.text, EXCERPT_LENGTH)}")
     lines.append("")
     starts = sorted(q.span.start for q in report.quantities())
     lines.extend(_tree(report, report.outline, 0, starts) if report.outline else ["(no outline)"])
     lines.append("")
     if report.closing is not None:
-        lines.append(f"closing: {_excerpt(report.closing)}")
+        lines.append(f"closing: {excerpt(report.closing.text, EXCERPT_LENGTH)}")
     if report.end_matter:
         lines.append("end matter: " + ", ".join(region.kind for region in report.end_matter))
     kinds = Counter(mention.kind for mention in report.mentions)

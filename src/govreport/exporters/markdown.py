@@ -1,0 +1,162 @@
+"""The ``markdown`` format: a report as a readable GitHub-flavoured Markdown document.
+
+It holds the title, the start of the preamble, the outline as a nested list, the closing and the
+end-matter kinds, then one table per mention kind (quantities, dates, documents, formulations
+and, when a vocabulary found some, terms) giving each mention's fields, the outline path of the
+part it stands in (``一、 › 一是``) and its line. Values are exact decimals. Mention kinds defined
+by plugins have no table here; the ``json`` and ``csv`` formats carry them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
+from typing import Any, ClassVar
+
+import attrs
+
+from govreport.exporters._format import decimal_text, excerpt, field_text
+from govreport.exporters.base import Exporter
+from govreport.hookspecs import hookimpl
+from govreport.model import (
+    DateMention,
+    DocumentTitle,
+    Formulation,
+    Mention,
+    OutlineNode,
+    Quantity,
+    Report,
+    Term,
+)
+
+EXCERPT_LENGTH = 80
+"""How many characters of the preamble and closing the document quotes."""
+
+SECTION_SEPARATOR = " › "
+"""Joins the markers of an outline path in the ``section`` column."""
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+"""Characters that Markdown or a table would read as syntax; each gets a backslash."""
+
+_Column = tuple[str, Callable[[Any], object]]
+"""A table column: its header and how to get a mention's value for it."""
+
+
+def _escape(text: str) -> str:
+    """``text`` as literal Markdown inline text, line breaks as ``<br>``, safe in a table cell."""
+    return "<br>".join(_SPECIAL.sub(r"\\\1", line) for line in text.splitlines())
+
+
+def _fields(*names: str) -> tuple[_Column, ...]:
+    """Columns that show the mention attributes ``names`` under the same headers."""
+    return tuple((name, attrgetter(name)) for name in names)
+
+
+def _quantity_value(quantity: Quantity) -> str:
+    """The exact value, or the range ``low–high`` when the quantity has a high end."""
+    low = decimal_text(quantity.value)
+    return low if quantity.value_max is None else f"{low}–{decimal_text(quantity.value_max)}"
+
+
+@attrs.frozen
+class _Table:
+    """One mention table of the document."""
+
+    title: str
+    """The section heading."""
+    kind: type[Mention]
+    """Mentions of this class (subclasses included) are its rows."""
+    columns: tuple[_Column, ...]
+    """The kind's own columns; ``#`` comes first and ``section`` and ``line`` last."""
+    optional: bool = False
+    """Leave the section out, rather than say "None", when the report has no such mention."""
+
+
+_TABLES = (
+    _Table(
+        "Quantities",
+        Quantity,
+        (*_fields("text"), ("value", _quantity_value), *_fields("unit", "qualifier", "change")),
+    ),
+    _Table("Dates", DateMention, _fields("text", "value")),
+    _Table("Documents", DocumentTitle, _fields("text", "title")),
+    _Table("Formulations", Formulation, _fields("text", "meaning")),
+    _Table("Terms", Term, _fields("text", "vocabulary", "category", "subtype"), optional=True),
+)
+
+
+def _outline(nodes: Sequence[OutlineNode], depth: int) -> Iterator[str]:
+    """The nested list of ``nodes``: ``- **marker** title``, two spaces more per level."""
+    for node in nodes:
+        item = f"{'  ' * depth}- **{_escape(node.marker)}** {_escape(excerpt(node.title))}"
+        yield item.rstrip()
+        yield from _outline(node.children, depth + 1)
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(report: Report, table: _Table) -> str | None:
+    """The table's section, or None when it is optional and has no rows."""
+    mentions = [m for m in report.mentions if isinstance(m, table.kind)]
+    if not mentions and table.optional:
+        return None
+    lines = [f"## {table.title}", ""]
+    if not mentions:
+        lines.append("_None._")
+        return "\n".join(lines)
+    headers = ["#", *(header for header, _ in table.columns), "section", "line"]
+    lines += [_row(headers), _row(["---"] * len(headers))]
+    for number, mention in enumerate(mentions, start=1):
+        path = report.outline_path(mention)
+        cells = [
+            str(number),
+            *(_escape(field_text(value(mention))) for _, value in table.columns),
+            SECTION_SEPARATOR.join(_escape(node.marker) for node in path),
+            str(report.line_col(mention)[0]),
+        ]
+        lines.append(_row(cells))
+    return "\n".join(lines)
+
+
+def render(report: Report) -> str:
+    """The Markdown document for ``report``, ending with a newline."""
+    blocks = [f"# {_escape(excerpt(report.title or report.source or 'Untitled report'))}"]
+    if report.title is not None and report.source is not None:
+        blocks.append(f"Source: {_escape(report.source)}")
+    if report.preamble is not None:
+        blocks.append(f"> {_escape(excerpt(report.preamble.text, EXCERPT_LENGTH))}")
+    blocks.append("## Outline")
+    blocks.append("\n".join(_outline(report.outline, 0)) if report.outline else "_No outline._")
+    if report.closing is not None:
+        blocks += ["## Closing", f"> {_escape(excerpt(report.closing.text, EXCERPT_LENGTH))}"]
+    if report.end_matter:
+        kinds = ", ".join(region.kind for region in report.end_matter)
+        blocks.append(f"End matter: {_escape(kinds)}")
+    blocks += [section for table in _TABLES if (section := _table(report, table)) is not None]
+    if report.faults:
+        faults = (f"{fault.plugin} ({fault.hook}): {fault.message}" for fault in report.faults)
+        blocks += ["## Faults", "\n".join(f"- {_escape(fault)}" for fault in faults)]
+    return "\n\n".join(blocks) + "\n"
+
+
+@attrs.frozen
+class MarkdownExporter:
+    """Writes the Markdown document (:func:`render`) as text."""
+
+    name: ClassVar[str] = "markdown"
+    suffix: ClassVar[str] = ".md"
+    media_type: ClassVar[str] = "text/markdown"
+    binary: ClassVar[bool] = False
+
+    def export(self, report: Report) -> str:
+        """The Markdown document for ``report``; the same report gives the same text."""
+        return render(report)
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the ``markdown`` format."""
+    register(MarkdownExporter())

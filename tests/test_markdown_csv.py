@@ -1,0 +1,159 @@
+"""The ``markdown`` and ``csv`` formats: outline, exact values, escaping and CSV round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from importlib import resources
+
+import pytest
+
+import govreport
+from govreport import cli
+from govreport.exporters.csv import COLUMNS, CsvExporter
+from govreport.exporters.markdown import MarkdownExporter
+from govreport.model import OutlineNode, Report, Span, Term
+
+EXAMPLE = "water-bureau-2023.txt"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Report:
+    with resources.as_file(resources.files("govreport.examples").joinpath(EXAMPLE)) as path:
+        return govreport.parse_file(path)
+
+
+def nested(nodes: Sequence[OutlineNode], depth: int = 0) -> Iterator[tuple[int, OutlineNode]]:
+    """Every node with its depth, in document order."""
+    for node in nodes:
+        yield depth, node
+        yield from nested(node.children, depth + 1)
+
+
+def table(markdown: str, title: str) -> list[list[str]]:
+    """The body rows of the table under ``## title``, split into cells at unescaped bars."""
+    section = markdown.split(f"\n## {title}\n\n", 1)[1].split("\n\n", 1)[0]
+    rows = section.splitlines()[2:]  # after the header and the --- line
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    assert reader.fieldnames == list(COLUMNS)
+    return list(reader)
+
+
+# -- markdown ----------------------------------------------------------------------------------
+
+
+def test_markdown_outline_lists_every_heading_and_item(sample: Report) -> None:
+    lines = MarkdownExporter().export(sample).splitlines()
+    nodes = list(nested(sample.outline))
+    assert len(nodes) == len(list(sample.walk()))
+    assert {node.is_item for _, node in nodes} == {False, True}  # headings and items
+    for depth, node in nodes:
+        assert f"{'  ' * depth}- **{node.marker}** {node.title}" in lines
+    assert lines[0] == f"# {EXAMPLE}"  # the sample has no title line
+
+
+def test_markdown_quantities_are_exact_with_their_section(sample: Report) -> None:
+    body = table(MarkdownExporter().export(sample), "Quantities")
+    quantities = sample.quantities()
+    assert [row[1] for row in body] == [q.text for q in quantities]
+    assert [row[0] for row in body] == [str(n) for n in range(1, len(quantities) + 1)]
+    by_text = {row[1]: row for row in body}
+    assert by_text["53亿立方米"][2:4] == ["5300000000", "立方米"]
+    assert by_text["16.46亿立方米"][2] == "1646000000"
+    assert by_text["1.99%"][2:6] == ["1.99", "%", "", "decrease"]
+    assert by_text["34万余元"][2:] == ["340000", "元", "over", "", "二、 › 二是", "9"]
+
+
+def test_markdown_has_the_other_tables(sample: Report) -> None:
+    markdown = MarkdownExporter().export(sample)
+    assert len(table(markdown, "Dates")) == len(sample.dates())
+    assert len(table(markdown, "Documents")) == len(sample.documents())
+    formulations = {row[1]: row[2] for row in table(markdown, "Formulations")}
+    assert formulations["四风"] == "formalism, bureaucratism, hedonism and extravagance"
+    assert formulations["四不"] == ""
+    assert "## Terms" not in markdown  # no vocabulary plugin found any
+    assert "## Closing\n\n> 在总结成绩的同时" in markdown
+
+
+def test_markdown_escapes_cells_and_writes_ranges() -> None:
+    text = "一、总体\n一是印发《甲|乙办法》，完成3至5项。\n"
+    report = govreport.parse(text)
+    term = Term(span=Span(0, 2), text="一、", vocabulary="w|x", category="a\nb")
+    markdown = MarkdownExporter().export(
+        Report(text=report.text, outline=report.outline, mentions=(*report.mentions, term))
+    )
+    assert r"| 《甲\|乙办法》 | 甲\|乙办法 | 一、 › 一是 | 2 |" in markdown
+    assert "| 3至5项 | 3–5 | 项 |" in markdown
+    [row] = table(markdown, "Terms")
+    assert row == ["1", "一、", r"w\|x", "a<br>b", "", "一、", "1"]
+
+
+def test_markdown_of_an_empty_report() -> None:
+    markdown = MarkdownExporter().export(Report(text=""))
+    assert markdown.startswith("# Untitled report\n")
+    assert "## Quantities\n\n_None._\n" in markdown
+
+
+# -- csv ---------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_mention_whose_span_slices_to_its_text(sample: Report) -> None:
+    written = rows(CsvExporter().export(sample))
+    assert len(written) == len(sample.mentions)
+    for row, mention in zip(written, sample.mentions, strict=True):
+        assert row["kind"] == mention.kind
+        assert sample.text[int(row["start"]) : int(row["end"])] == row["text"] == mention.text
+        assert (int(row["line"]), int(row["column"])) == sample.line_col(mention)
+
+
+def test_csv_fields_and_outline_paths(sample: Report) -> None:
+    by_text = {row["text"]: row for row in rows(CsvExporter().export(sample))}
+    row = by_text["34万余元"]
+    assert (row["value"], row["unit"], row["qualifier"]) == ("340000", "元", "over")
+    assert row["outline_path"] == "二、 > 二是"
+    assert (
+        row["outline_titles"]
+        == "践行新时代党的组织路线，加强基层党组织和干部队伍建设 > 狠抓基层党组织建设"
+    )
+    assert by_text["53亿立方米"]["value"] == "5300000000"
+    date = by_text["2023年"]
+    assert (date["value"], date["unit"], date["outline_path"]) == ("2023", "", "")
+    assert by_text["四风"]["meaning"] == "formalism, bureaucratism, hedonism and extravagance"
+
+
+def test_csv_round_trips_awkward_text() -> None:
+    text = '甲,"乙"\r\n丙\n丁'
+    mentions = (Term(span=Span(0, len(text)), text=text, vocabulary="v", category='c,"d"\n'),)
+    [row] = rows(CsvExporter().export(Report(text=text, mentions=mentions)))
+    assert (row["text"], row["category"], row["end"]) == (text, 'c,"d"\n', str(len(text)))
+
+
+def test_csv_of_an_empty_report() -> None:
+    assert CsvExporter().export(Report(text="")) == ",".join(COLUMNS) + "\n"
+
+
+# -- command line ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exporter", [MarkdownExporter(), CsvExporter()], ids=lambda e: e.name)
+def test_cli_writes_the_example(
+    exporter: MarkdownExporter | CsvExporter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["parse", "--example", "--format", exporter.name]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    text = resources.files("govreport.examples").joinpath(EXAMPLE).read_text(encoding="utf-8")
+    assert out == exporter.export(govreport.parse(text, source=EXAMPLE))
+
+
+def test_formats_lists_both(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["formats"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^markdown +\.md +text/markdown$", out, re.MULTILINE)
+    assert re.search(r"^csv +\.csv +text/csv$", out, re.MULTILINE)
