@@ -216,7 +216,8 @@ def installed_plugin(tmp_path: Path) -> Path:
 
 
 def _govreport(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), *sys.path]), **env}
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("GOVREPORT_")}
+    environment = {**inherited, "PYTHONPATH": os.pathsep.join([str(folder), *sys.path]), **env}
     return subprocess.run(
         [sys.executable, "-m", "govreport", *args],
         capture_output=True,

@@ -36,10 +36,19 @@ from govreport.model import DEFAULT_UNITS, Report, Vocabulary
 from govreport.parsing import parse
 from govreport.testing.strategies import raw_texts
 
-__all__ = ["ExporterContract", "ExtractorContract", "PluginContract", "VocabularyContract"]
+__all__ = [
+    "ExporterContract",
+    "ExtractorContract",
+    "PluginContract",
+    "VocabularyContract",
+    "sample_text",
+]
 
 _FIXTURE_SETTINGS = settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30,
+    deadline=None,
+    # Fixtures differ per subclass, and several subclasses run one inherited test method.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.differing_executors],
 )
 
 

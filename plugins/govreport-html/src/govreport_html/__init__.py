@@ -1,0 +1,372 @@
+"""The ``html`` format: one standalone page to read a report with its mentions highlighted.
+
+The page needs nothing outside itself (inline CSS and a few lines of inline JavaScript). On the
+left, a navigation built from the outline links to an anchor at each heading and item and shows
+how many quantities each part holds. On the right, the whole source text, line breaks and
+indents kept (``white-space: pre-wrap``), with headings set in bold and every mention wrapped in
+``<mark class="m-KIND">`` — quantities, dates, documents, formulations, terms and plugin kinds,
+each in its own colour — whose ``title`` (the hover text) says what govreport read: a quantity's
+value, unit, qualifier and change, a term's vocabulary and category, a formulation's meaning. A
+legend counts the kinds; its checkboxes turn each kind's highlighting off and on.
+
+Mentions of different kinds may overlap (a quantity inside a formulation). Marks nest when one
+contains the other; when two cross, the one of lower priority is cut into pieces that nest, so
+the markup stays well formed and every quantity is highlighted whole. Every string is escaped
+with :func:`html.escape`, and the same report always gives the same page.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import ClassVar, NamedTuple
+
+import govreport
+from govreport.exporters.base import Exporter
+from govreport.exporters.json import mention_to_dict
+from govreport.model import (
+    DateMention,
+    DocumentTitle,
+    Formulation,
+    Mention,
+    OutlineNode,
+    Quantity,
+    Report,
+    Term,
+)
+
+__all__ = ["COLOURS", "KINDS", "HtmlExporter", "register_exporters", "render"]
+
+KINDS = ("quantity", "date", "document", "formulation", "term")
+"""The built-in mention kinds: the legend's order, and which wins when two cross (first wins)."""
+
+COLOURS = {
+    "quantity": "#ffd54f",
+    "date": "#90caf9",
+    "document": "#a5d6a7",
+    "formulation": "#f48fb1",
+    "term": "#ce93d8",
+}
+"""Highlight colour of each built-in kind; kinds added by plugins are grey."""
+
+OTHER_COLOUR = "#d6d6d6"
+"""Highlight colour of mention kinds added by plugins."""
+
+_HEADING_PRIORITY = 1000
+"""Headings lose to every mention: a heading crossing a mention is the one cut into pieces."""
+
+_DISPLAY = {
+    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\r"},
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+    0xFFFE: 0xFFFD,
+    0xFFFF: 0xFFFD,
+}
+"""Characters HTML forbids in text: C0 controls and DEL become their visible Control Pictures
+(``␀``), C1 controls and the noncharacters U+FFFE/U+FFFF become U+FFFD."""
+
+_STYLE = """
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.7 system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+  color: #222; background: #fafafa; display: grid; grid-template-columns: minmax(14em, 22em) 1fr; }
+nav { position: sticky; top: 0; height: 100vh; overflow: auto; padding: 1em; font-size: 14px;
+  background: #f0f0f0; border-right: 1px solid #ddd; }
+nav h2 { font-size: 1em; margin: 0 0 .5em; }
+nav ul { list-style: none; margin: 0; padding-left: 1em; }
+nav > ul { padding-left: 0; }
+nav a { color: #1a4d8f; text-decoration: none; display: block; overflow: hidden;
+  white-space: nowrap; text-overflow: ellipsis; }
+nav a:hover { text-decoration: underline; }
+nav .n { float: right; margin-left: .5em; color: #777; font-size: 12px; }
+main { padding: 1em 2em 4em; max-width: 60em; }
+h1 { font-size: 1.4em; margin: .2em 0; }
+.meta { color: #666; font-size: 14px; margin: 0; }
+#legend { margin: .8em 0; font-size: 14px; }
+#legend label { margin-right: 1em; white-space: nowrap; cursor: pointer; }
+#faults { color: #a00; font-size: 14px; }
+#text { white-space: pre-wrap; word-break: break-word; background: #fff; padding: 1.5em;
+  border: 1px solid #ddd; border-radius: 4px; }
+#text .h { font-weight: bold; }
+#text .h1 { font-size: 1.15em; }
+.anchor { scroll-margin-top: 1em; }
+.anchor:target + * { outline: 2px solid #1a4d8f; }
+mark { color: inherit; border-radius: 2px; box-shadow: inset 0 -2px 0 rgba(0, 0, 0, .2); }
+"""
+
+_SCRIPT = """
+document.querySelectorAll("#legend input").forEach(function (box) {
+  box.addEventListener("change", function () {
+    document.body.classList.toggle("hide-" + box.value, !box.checked);
+  });
+});
+"""
+
+
+def _escape(text: str) -> str:
+    """``text`` ready for HTML text or a quoted attribute value."""
+    return html.escape(text.translate(_DISPLAY), quote=True)
+
+
+def _css_class(kind: str) -> str:
+    """The CSS class of a mention kind: ``m-`` and the kind, reduced to safe characters."""
+    return "m-" + re.sub(r"[^a-z0-9_-]+", "-", kind.lower())
+
+
+def _priority(kind: str, extra: Sequence[str]) -> int:
+    """Rank of ``kind`` when marks cross: lower wins. Plugin kinds come after the built-ins."""
+    return KINDS.index(kind) if kind in KINDS else len(KINDS) + extra.index(kind)
+
+
+# -- hover text ----------------------------------------------------------------------------------
+
+
+def _or(value: object, missing: str) -> str:
+    """``value`` as text, or ``missing`` when it is None."""
+    return missing if value is None else str(value)
+
+
+def _tooltip(mention: Mention) -> str:
+    """The hover text of a mention: its kind, then what govreport read from it, a line each."""
+    lines = [mention.kind]
+    if isinstance(mention, Quantity):
+        lines.append(f"value: {format(mention.value, 'f')}")
+        if mention.value_max is not None:
+            lines.append(f"value_max: {format(mention.value_max, 'f')}")
+        lines.append(f"unit: {_or(mention.unit, '(none)')}")
+        qualifier = None if mention.qualifier is None else mention.qualifier.value
+        lines.append(f"qualifier: {_or(qualifier, 'exact')}")
+        change = None if mention.change is None else mention.change.value
+        lines.append(f"change: {_or(change, '(none)')}")
+    elif isinstance(mention, Term):
+        lines.append(f"vocabulary: {mention.vocabulary}")
+        lines.append(f"category: {mention.category}")
+        if mention.subtype is not None:
+            lines.append(f"subtype: {mention.subtype}")
+    elif isinstance(mention, Formulation):
+        lines.append(f"meaning: {_or(mention.meaning, '(no gloss)')}")
+    elif isinstance(mention, DateMention):
+        lines.append(f"value: {mention.value}")
+    elif isinstance(mention, DocumentTitle):
+        lines.append(f"title: {mention.title}")
+    else:  # a plugin's kind: its own fields, as the json format writes them
+        for name, value in mention_to_dict(mention).items():
+            if name not in {"kind", "span", "text"}:
+                shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                lines.append(f"{name}: {shown}")
+    return "\n".join(lines)
+
+
+def _mark(mention: Mention) -> str:
+    """The opening tag of a mention's mark."""
+    data = ""
+    if isinstance(mention, Quantity):
+        data = f' data-value="{format(mention.value, "f")}"'
+    return (
+        f'<mark class="{_escape(_css_class(mention.kind))}"{data}'
+        f' title="{_escape(_tooltip(mention))}">'
+    )
+
+
+# -- nesting -------------------------------------------------------------------------------------
+
+
+class _Piece(NamedTuple):
+    """A stretch of text wrapped in one element; zero-width pieces are anchors."""
+
+    start: int
+    end: int
+    priority: int
+    """Among pieces with the same span, the lower priority is nested deeper."""
+    open: str
+    close: str
+
+
+def _crosses(start: int, end: int, other: tuple[int, int]) -> bool:
+    """True when ``[start, end)`` and ``other`` overlap and neither contains the other."""
+    low, high = other
+    return low < start < high < end or start < low < end < high
+
+
+def _nest(wanted: Iterable[_Piece]) -> list[_Piece]:
+    """``wanted`` (first is most important) made properly nested.
+
+    Each piece is kept whole when it nests with or stays apart from all kept so far; else it is
+    cut where it crosses their edges. Each part then lies inside or outside every kept piece: an
+    edge inside it would belong to a piece that crosses one already kept, which cannot be.
+    """
+    kept: list[_Piece] = []
+    spans: list[tuple[int, int]] = []
+    for piece in wanted:
+        cuts = {
+            edge
+            for other in spans
+            if _crosses(piece.start, piece.end, other)
+            for edge in other
+            if piece.start < edge < piece.end
+        }
+        for start, end in itertools.pairwise([piece.start, *sorted(cuts), piece.end]):
+            kept.append(piece._replace(start=start, end=end))
+            spans.append((start, end))
+    return kept
+
+
+def _markup(text: str, pieces: Iterable[_Piece]) -> str:
+    """``text`` escaped, with the properly nested ``pieces`` opened and closed around it."""
+    out: list[str] = []
+    stack: list[_Piece] = []
+    position = 0
+
+    def close_until(offset: int) -> None:
+        """Close the open pieces that end at or before ``offset``, innermost first."""
+        nonlocal position
+        while stack and stack[-1].end <= offset:
+            piece = stack.pop()
+            out.append(_escape(text[position : piece.end]))
+            out.append(piece.close)
+            position = piece.end
+
+    # Outer before inner: by start, anchors first, longer first, then deeper priority inside.
+    order = sorted(pieces, key=lambda p: (p.start, p.end > p.start, -p.end, -p.priority))
+    for piece in order:
+        close_until(piece.start)
+        out.append(_escape(text[position : piece.start]))
+        out.append(piece.open)
+        position = piece.start
+        stack.append(piece)
+    close_until(len(text))
+    out.append(_escape(text[position:]))
+    return "".join(out)
+
+
+# -- the page ------------------------------------------------------------------------------------
+
+
+def _numbered(
+    nodes: Sequence[OutlineNode], prefix: str = "o", level: int = 1
+) -> Iterator[tuple[OutlineNode, str, int]]:
+    """Every outline node, depth first, with its anchor id (``o-2-1``) and level (1 = top)."""
+    for index, node in enumerate(nodes, start=1):
+        ident = f"{prefix}-{index}"
+        yield node, ident, level
+        yield from _numbered(node.children, ident, level + 1)
+
+
+def _pieces(report: Report, extra: Sequence[str]) -> list[_Piece]:
+    """Marks for every mention, then heading emphasis, then anchors, properly nested."""
+    wanted: list[_Piece] = []
+    mentions = sorted(
+        (m for m in report.mentions if m.span.end > m.span.start),
+        key=lambda m: (_priority(m.kind, extra), m.span.start, m.span.end),
+    )
+    for mention in mentions:
+        priority = _priority(mention.kind, extra)
+        wanted.append(
+            _Piece(mention.span.start, mention.span.end, priority, _mark(mention), "</mark>")
+        )
+    anchors: list[_Piece] = []
+    for node, ident, level in _numbered(report.outline):
+        start, end = node.marker_span.start, max(node.marker_span.end, node.title_span.end)
+        css = "h item" if node.is_item else f"h h{level}"
+        wanted.append(_Piece(start, end, _HEADING_PRIORITY, f'<span class="{css}">', "</span>"))
+        anchor = f'<span class="anchor" id="{ident}"></span>'
+        anchors.append(_Piece(start, start, _HEADING_PRIORITY, anchor, ""))
+    return _nest(wanted) + anchors
+
+
+def _navigation(nodes: Sequence[OutlineNode], prefix: str, starts: Sequence[int]) -> Iterator[str]:
+    """The nested list of links to the outline's anchors, with each part's quantity count."""
+    yield "<ul>"
+    for index, node in enumerate(nodes, start=1):
+        ident = f"{prefix}-{index}"
+        inside = bisect_left(starts, node.span.end) - bisect_left(starts, node.span.start)
+        label = _escape(f"{node.marker} {node.title}".strip())
+        yield (
+            f'<li><a href="#{ident}" title="{label}">'
+            f'<span class="n" title="quantities">{inside}</span>{label}</a>'
+        )
+        if node.children:
+            yield from _navigation(node.children, ident, starts)
+        yield "</li>"
+    yield "</ul>"
+
+
+def _legend(counts: Counter[str], kinds: Sequence[str]) -> str:
+    """The legend: a swatch, count and on/off checkbox per kind."""
+    labels = [
+        f'<label><input type="checkbox" value="{_escape(_css_class(kind))}" checked> '
+        f'<mark class="{_escape(_css_class(kind))}">{_escape(kind)}</mark> {counts[kind]}</label>'
+        for kind in kinds
+    ]
+    return '<div id="legend">' + "\n".join(labels) + "</div>"
+
+
+def _kind_styles(kinds: Sequence[str]) -> str:
+    """CSS rules colouring each kind's marks, and clearing them when the legend hides it."""
+    rules = []
+    for kind in kinds:
+        css = _css_class(kind)
+        rules.append(f"mark.{css} {{ background: {COLOURS.get(kind, OTHER_COLOUR)}; }}")
+        rules.append(f"body.hide-{css} mark.{css} {{ background: none; box-shadow: none; }}")
+    return "\n".join(rules)
+
+
+def render(report: Report) -> str:
+    """The page for ``report``, as text ending with a newline."""
+    counts = Counter(mention.kind for mention in report.mentions)
+    extra = sorted(kind for kind in counts if kind not in KINDS)
+    kinds = [*KINDS, *extra]
+    heading = report.title or report.source or "govreport report"
+    facts = [f"{len(report.text)} characters", f"{len(report.mentions)} mentions"]
+    if report.title and report.source:  # without a title, the source is the heading already
+        facts.insert(0, report.source)
+    meta = " · ".join(facts)
+    starts = sorted(q.span.start for q in report.quantities())
+    nav = (
+        "\n".join(_navigation(report.outline, "o", starts))
+        if report.outline
+        else "<p>(no outline)</p>"
+    )
+    faults = ""
+    if report.faults:
+        items = "".join(
+            f"<li>{_escape(f'{fault.plugin} ({fault.hook}): {fault.message}')}</li>"
+            for fault in report.faults
+        )
+        faults = f'<ul id="faults">{items}</ul>\n'
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="govreport-html">\n'
+        f"<title>{_escape(heading)}</title>\n"
+        f"<style>{_STYLE}{_kind_styles(kinds)}\n</style>\n</head>\n<body>\n"
+        f'<nav id="outline">\n<h2>Outline</h2>\n{nav}\n</nav>\n'
+        f"<main>\n<header>\n<h1>{_escape(heading)}</h1>\n"
+        f'<p class="meta">{_escape(meta)}</p>\n{_legend(counts, kinds)}\n{faults}</header>\n'
+        f'<article id="text">{_markup(report.text, _pieces(report, extra))}</article>\n'
+        f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+    )
+
+
+class HtmlExporter:
+    """Writes a report as one standalone HTML page (see the module docstring)."""
+
+    name: ClassVar[str] = "html"
+    suffix: ClassVar[str] = ".html"
+    media_type: ClassVar[str] = "text/html"
+    binary: ClassVar[bool] = False
+
+    def export(self, report: Report) -> str:
+        """The page's text; the same report gives the same text."""
+        return render(report)
+
+
+@govreport.hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the ``html`` format."""
+    register(HtmlExporter())

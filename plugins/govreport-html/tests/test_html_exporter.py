@@ -1,0 +1,252 @@
+"""The html exporter: the shared contracts, then the page parsed back with html.parser."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+from typing import ClassVar
+
+import attrs
+import govreport_html
+import pytest
+from govreport_html import HtmlExporter
+from hypothesis import HealthCheck, given, settings
+
+import govreport
+from govreport.cli import main
+from govreport.exporters.base import Exporter
+from govreport.model import Formulation, Mention, OutlineNode, Quantity, Report, Span, Term
+from govreport.testing.contracts import ExporterContract, PluginContract, sample_text
+from govreport.testing.strategies import raw_texts
+
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
+"""HTML elements that have no end tag."""
+
+
+class _Element:
+    def __init__(self, tag: str, attrs: dict[str, str | None]) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.classes = (attrs.get("class") or "").split()
+        self.text: list[str] = []
+
+
+class Page(HTMLParser):
+    """Parses a page and checks its tags balance; collects ids, links and element texts."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.errors: list[str] = []
+        self.doctype: str | None = None
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.sources: list[str] = []
+        self.texts: dict[str, list[str]] = defaultdict(list)
+        """Text of every element in the order they close, by tag, ``.class`` and ``#id``."""
+        self.titles: dict[str, list[str]] = defaultdict(list)
+        """``title`` attribute of every element in document order, by ``.class``."""
+        self._open: list[_Element] = []
+        self.feed(page)
+        self.close()
+        self.errors.extend(f"<{e.tag}> never closed" for e in self._open)
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = decl
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = _Element(tag, dict(attrs))
+        if "id" in element.attrs:
+            self.ids.append(element.attrs["id"] or "")
+        for name in ("href", "src"):
+            if element.attrs.get(name) is not None:
+                (self.links if name == "href" else self.sources).append(element.attrs[name] or "")
+        title = element.attrs.get("title")
+        for css in element.classes:
+            if title is not None:
+                self.titles["." + css].append(title)
+        if tag not in VOID:
+            self._open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.errors.append(f"<{tag}/> is not an empty element in HTML")
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._open or self._open[-1].tag != tag:
+            top = self._open[-1].tag if self._open else "nothing"
+            self.errors.append(f"</{tag}> closes <{top}>")
+            return
+        element = self._open.pop()
+        text = "".join(element.text)
+        self.texts[tag].append(text)
+        for css in element.classes:
+            self.texts["." + css].append(text)
+        if "id" in element.attrs:
+            self.texts["#" + (element.attrs["id"] or "")].append(text)
+
+    def handle_data(self, data: str) -> None:
+        for element in self._open:
+            element.text.append(data)
+
+
+class TestHtmlExporter(ExporterContract):
+    @pytest.fixture
+    def exporter(self) -> Exporter:
+        return HtmlExporter()
+
+
+class TestHtmlPlugin(PluginContract):
+    @pytest.fixture
+    def plugin(self) -> object:
+        return govreport_html
+
+    @pytest.fixture
+    def plugin_name(self) -> str:
+        return "html"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Report:
+    return govreport.parse(sample_text(), source="water-bureau-2023.txt")
+
+
+def check(report: Report) -> Page:
+    """The page of ``report``, parsed, after the checks every page must pass."""
+    page = Page(HtmlExporter().export(report))
+    assert page.errors == []
+    assert page.doctype == "DOCTYPE html"
+    assert page.sources == [], "a standalone page loads nothing"
+    assert all(link.startswith("#") for link in page.links), "a standalone page links nowhere"
+    assert len(page.ids) == len(set(page.ids))
+    return page
+
+
+def shown(text: str) -> str:
+    """``text`` as the page shows it (control characters as pictures)."""
+    return text.translate(govreport_html._DISPLAY)
+
+
+def test_the_sample_is_well_formed_and_keeps_the_text(sample: Report) -> None:
+    page = check(sample)
+    assert page.texts["#text"] == [sample.text]
+
+
+def test_every_mention_of_the_sample_is_highlighted(sample: Report) -> None:
+    page = check(sample)
+    assert page.texts[".m-quantity"][1:] == [q.text for q in sample.quantities()]
+    for kind in {m.kind for m in sample.mentions}:
+        swatch, *marks = page.texts[f".m-{kind}"]  # the legend's swatch comes first
+        assert swatch == kind
+        # A mention crossing one of higher priority is cut into pieces, in document order.
+        assert "".join(marks) == "".join(m.text for m in sample.find(kind)), kind
+
+
+def test_quantity_hover_text() -> None:
+    report = govreport.parse("一、总体情况\n完成投资34万余元，同比增长5%。")
+    titles = check(report).titles[".m-quantity"]
+    assert titles[0].splitlines() == [
+        "quantity",
+        "value: 340000",
+        "unit: 元",
+        "qualifier: over",
+        "change: (none)",
+    ]
+    assert "change: increase" in titles[1].splitlines()
+
+
+def test_outline_anchors_resolve(sample: Report) -> None:
+    page = check(sample)
+    targets = [link.removeprefix("#") for link in page.links]
+    assert len(targets) == sum(1 for _ in sample.walk()) > 0
+    assert set(targets) <= set(page.ids)
+    labels = page.texts["#outline"][0]
+    assert all(node.title in labels for node in sample.walk())
+
+
+def _at(text: str, part: str) -> Span:
+    """The span of the first ``part`` in ``text``."""
+    start = text.index(part)
+    return Span(start, start + len(part))
+
+
+def test_overlapping_mentions_nest_or_split() -> None:
+    text = "一、推进两个100%工程建设蓄滞洪区5个\n"
+    mentions: tuple[Mention, ...] = (
+        Formulation(
+            span=_at(text, "推进两个100%工程"), text="推进两个100%工程", meaning="<g> & 'x'"
+        ),
+        Quantity(span=_at(text, "100%"), text="100%", value=Decimal(100), unit="%"),
+        Term(span=_at(text, "洪区5"), text="洪区5", vocabulary="water", category="crossing"),
+        Term(span=_at(text, "5个"), text="5个", vocabulary="water", category="same-span"),
+        Quantity(span=_at(text, "5个"), text="5个", value=Decimal(5), unit="个"),
+    )
+    heading = OutlineNode(
+        marker="一、",
+        ordinal=1,
+        style="cn-comma",
+        rank=40,
+        title="推进两个1",
+        span=Span(0, len(text)),
+        title_span=_at(text, "推进两个1"),
+        marker_span=_at(text, "一、"),
+    )
+    page = check(Report(text=text, outline=(heading,), mentions=mentions))
+    assert page.texts["#text"] == [text]
+    assert page.texts[".m-quantity"][1:] == ["100%", "5个"]  # whole, whatever they cross
+    assert page.texts[".m-formulation"][1:] == ["推进两个100%工程"]  # the quantity nests inside
+    assert page.texts[".m-term"][1:] == ["洪区", "5", "5个"]  # cut where it crosses 5个
+    assert "".join(page.texts[".h1"]) == "一、推进两个1"  # cut into three pieces that nest
+    assert page.titles[".m-formulation"] == ["formulation\nmeaning: <g> & 'x'"]
+
+
+def test_everything_is_escaped() -> None:
+    text = '<script>alert("x")</script> & 5个\x00'
+    quantity = Quantity(span=_at(text, "5个"), text="5个", value=Decimal(5), unit="个")
+    report = Report(text=text, source="<b>&amp;", mentions=(quantity,))
+    output = HtmlExporter().export(report)
+    assert output.count("<script>") == 1 and "\x00" not in output
+    page = check(report)
+    assert page.texts["#text"] == [shown(text)] == ['<script>alert("x")</script> & 5个\u2400']
+    assert page.texts[".m-quantity"][1:] == ["5个"]
+    assert page.texts["title"] == ["<b>&amp;"]
+
+
+@attrs.frozen(kw_only=True)
+class Money(Mention):
+    """A mention kind as a plugin would define it."""
+
+    kind: ClassVar[str] = "money"
+    amount: Decimal
+
+
+def test_plugin_kinds_get_a_colour_and_their_fields() -> None:
+    mention = Money(span=Span(2, 4), text="5元", amount=Decimal(5))
+    report = Report(text="拨款5元", mentions=(mention,))
+    page = check(report)
+    assert page.texts[".m-money"] == ["money", "5元"]  # the legend's swatch, then the mention
+    assert page.titles[".m-money"] == ["money\namount: 5"]
+    assert (
+        f"mark.m-money {{ background: {govreport_html.OTHER_COLOUR}; }}" in page.texts["style"][0]
+    )
+
+
+def test_command_line_writes_a_page(tmp_path: Path) -> None:
+    if "html" not in [ep.name for ep in metadata.entry_points(group="govreport")]:
+        pytest.skip("govreport-html is not installed as a distribution")
+    out = tmp_path / "sample.html"
+    assert main(["parse", "--example", "--format", "html", "-o", str(out)]) == 0
+    assert Page(out.read_text(encoding="utf-8")).errors == []
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=raw_texts())
+def test_any_report_gives_a_well_formed_page(text: str) -> None:
+    report = govreport.parse(text)
+    page = check(report)
+    assert page.texts["#text"] == [shown(text)]
+    # Quantities of one kind never overlap, so their marks read the quantities in order.
+    assert "".join(page.texts[".m-quantity"][1:]) == "".join(q.text for q in report.quantities())

@@ -1,0 +1,207 @@
+"""The xlsx exporter: the shared contracts, then the workbook read back with openpyxl."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import govreport_xlsx
+import openpyxl
+import pytest
+from govreport_xlsx import XlsxExporter
+from hypothesis import HealthCheck, given, settings
+
+import govreport
+from govreport.cli import main
+from govreport.exporters.base import Exporter
+from govreport.model import Formulation, Quantity, Report, Span, Term
+from govreport.testing.contracts import ExporterContract, PluginContract, sample_text
+from govreport.testing.strategies import raw_texts
+
+HEADERS = {
+    "report": ["field", "value"],
+    "outline": ["level", "marker", "ordinal", "style", "title", "start", "end", "line"],
+    "quantities": [
+        "text",
+        "value",
+        "value_exact",
+        "unit",
+        "qualifier",
+        "value_max",
+        "value_max_exact",
+        "change",
+        "path",
+        "line",
+        "start",
+        "end",
+    ],
+    "terms": [
+        "kind",
+        "text",
+        "vocabulary",
+        "category",
+        "subtype",
+        "meaning",
+        "quoted",
+        "path",
+        "line",
+        "start",
+        "end",
+    ],
+    "mentions": ["kind", "text", "start", "end", "line", "path"],
+}
+
+
+class TestXlsxExporter(ExporterContract):
+    @pytest.fixture
+    def exporter(self) -> Exporter:
+        return XlsxExporter()
+
+
+class TestXlsxPlugin(PluginContract):
+    @pytest.fixture
+    def plugin(self) -> object:
+        return govreport_xlsx
+
+    @pytest.fixture
+    def plugin_name(self) -> str:
+        return "xlsx"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Report:
+    return govreport.parse(sample_text(), source="water-bureau-2023.txt")
+
+
+def load(report: Report) -> Any:
+    """The workbook of ``report``, read back."""
+    return openpyxl.load_workbook(io.BytesIO(XlsxExporter().export(report)))
+
+
+def records(sheet: Any) -> list[dict[str, Any]]:
+    """The data rows of ``sheet`` keyed by header."""
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def test_sheets_headers_and_layout(sample: Report) -> None:
+    workbook = load(sample)
+    assert workbook.sheetnames == list(HEADERS)
+    for name, header in HEADERS.items():
+        sheet = workbook[name]
+        assert [cell.value for cell in sheet[1]] == header
+        assert all(cell.font.bold for cell in sheet[1])
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == sheet.dimensions
+        assert all(sheet.column_dimensions[c.column_letter].width > 0 for c in sheet[1])
+
+
+def test_every_quantity_with_its_value(sample: Report) -> None:
+    rows = records(load(sample)["quantities"])
+    quantities = sample.quantities()
+    assert len(rows) == len(quantities) > 0
+    for row, quantity in zip(rows, quantities, strict=True):
+        assert row["text"] == quantity.text
+        assert Decimal(row["value_exact"]) == quantity.value
+        assert isinstance(row["value"], int | float)
+        assert Decimal(str(row["value"])) == quantity.value
+        assert row["unit"] == quantity.unit
+        assert row["line"] == sample.line_col(quantity)[0]
+        assert (row["start"], row["end"]) == (quantity.span.start, quantity.span.end)
+        markers = [node.marker for node in sample.outline_path(quantity)]
+        assert row["path"] == (" > ".join(markers) or None)
+    assert rows[0]["path"] == "一、 > 一是"
+
+
+def test_outline_mentions_and_report_sheets(sample: Report) -> None:
+    workbook = load(sample)
+    outline = records(workbook["outline"])
+    assert [(r["marker"], r["title"]) for r in outline] == [
+        (node.marker, node.title) for node in sample.walk()
+    ]
+    assert [r["level"] for r in outline[:2]] == [1, 2]
+    mentions = records(workbook["mentions"])
+    assert len(mentions) == len(sample.mentions)
+    assert {r["kind"] for r in mentions} == {m.kind for m in sample.mentions}
+    terms = records(workbook["terms"])
+    assert len(terms) == sum(isinstance(m, Formulation | Term) for m in sample.mentions)
+    glossed = next(r for r in terms if r["text"] == "四风")
+    assert "formalism" in glossed["meaning"]
+    summary = {r["field"]: r["value"] for r in records(workbook["report"])}
+    assert summary["source"] == "water-bureau-2023.txt"
+    assert summary["quantity mentions"] == len(sample.quantities())
+
+
+def test_terms_and_exact_values() -> None:
+    text = "蓄滞洪区0.1亿元和3至5年"
+    mentions = (
+        Term(span=Span(0, 4), text="蓄滞洪区", vocabulary="water", category="flood-control"),
+        Quantity(span=Span(4, 9), text="0.1亿元", value=Decimal("1E+7"), unit="元"),
+        Quantity(
+            span=Span(10, 14),
+            text="3至5年",
+            value=Decimal("0.30E+1"),
+            unit="年",
+            value_max=Decimal("5"),
+        ),
+        Formulation(span=Span(0, 2), text="蓄滞", meaning=None),
+    )
+    workbook = load(Report(text=text, mentions=mentions))
+    quantities = records(workbook["quantities"])
+    assert [(r["value"], r["value_exact"]) for r in quantities] == [
+        (10000000, "10000000"),
+        (3, "3.0"),
+    ]
+    assert quantities[1]["value_max"] == 5
+    terms = records(workbook["terms"])
+    assert [(r["kind"], r["category"]) for r in terms] == [
+        ("formulation", None),
+        ("term", "flood-control"),
+    ]
+
+
+def test_text_is_never_a_formula_and_controls_are_shown() -> None:
+    workbook = load(Report(text="=1+1", source="=SUM(1)\x00x\uffff"))
+    cell = workbook["report"]["B2"]
+    assert cell.data_type == "s"
+    assert cell.value == "=SUM(1)\u2400x\ufffd"
+
+
+def test_bytes_carry_no_time_of_writing(sample: Report) -> None:
+    data = XlsxExporter().export(sample)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert core.count("1980-01-01T00:00:00Z") == 2
+
+
+def test_openpyxl_is_not_imported_when_plugins_load() -> None:
+    code = (
+        "import sys, govreport; govreport.default_host().exporters;"
+        "assert 'openpyxl' not in sys.modules, 'openpyxl imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_command_line_writes_a_workbook(tmp_path: Path) -> None:
+    if "xlsx" not in [ep.name for ep in metadata.entry_points(group="govreport")]:
+        pytest.skip("govreport-xlsx is not installed as a distribution")
+    out = tmp_path / "sample.xlsx"
+    assert main(["parse", "--example", "--format", "xlsx", "-o", str(out)]) == 0
+    assert openpyxl.load_workbook(out).sheetnames == list(HEADERS)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=raw_texts())
+def test_any_report_reads_back(text: str) -> None:
+    report = govreport.parse(text)
+    workbook = load(report)
+    assert len(records(workbook["quantities"])) == len(report.quantities())
+    assert len(records(workbook["mentions"])) == len(report.mentions)
