@@ -1,8 +1,8 @@
 """The vocabulary extractor: terms and named things from the vocabularies plugins register.
 
 All entries of all ``term`` vocabularies are compiled into one trie-shaped pattern, so a scan
-costs about the same however many terms there are; name patterns run after it. Entries win over
-name patterns where they overlap, longer matches over shorter, earlier over later.
+costs about the same however many terms there are; name patterns run after it. Where matches
+overlap, the leftmost wins, then the longest; an entry wins a tie with a name pattern.
 """
 
 from __future__ import annotations
@@ -57,12 +57,14 @@ class _Matcher:
         if self.terms is not None:
             for match in self.terms.finditer(text):
                 vocabulary, entry = self.entries[match.group()]
-                term = _term(text, match.span(), vocabulary, entry.category, entry.subtype)
+                term = _term(
+                    text, match.span(), vocabulary, entry.category, entry.subtype, entry.meaning
+                )
                 candidates.append((match.start(), -len(term.text), 0, term))
         for pattern, vocabulary, category, subtype in self.patterns:
             for match in pattern.finditer(text):
                 if match.end() > match.start():
-                    term = _term(text, match.span(), vocabulary, category, subtype)
+                    term = _term(text, match.span(), vocabulary, category=category, subtype=subtype)
                     candidates.append((match.start(), -len(term.text), 1, term))
         candidates.sort(key=lambda c: c[:3])
         kept: list[Term] = []
@@ -75,7 +77,13 @@ class _Matcher:
 
 
 def _term(
-    text: str, span: tuple[int, int], vocabulary: Vocabulary, category: str, subtype: str | None
+    text: str,
+    span: tuple[int, int],
+    vocabulary: Vocabulary,
+    *,
+    category: str,
+    subtype: str | None,
+    meaning: str | None = None,
 ) -> Term:
     start, end = span
     return Term(
@@ -84,6 +92,7 @@ def _term(
         vocabulary=vocabulary.name,
         category=category,
         subtype=subtype,
+        meaning=meaning,
     )
 
 

@@ -125,3 +125,5 @@ class Term(Mention):
     """The term's category inside its vocabulary (``flood-control``)."""
     subtype: str | None = None
     """For named things, what they are (``reservoir``, ``river``), else None."""
+    meaning: str | None = None
+    """The vocabulary's gloss of the term (``usual unit: 亿立方米``), if it gives one."""

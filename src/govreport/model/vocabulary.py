@@ -1,7 +1,8 @@
 """Vocabularies: domain terms, named-thing patterns and formulations that plugins contribute.
 
 A vocabulary is data, not code: a plugin registers one through ``register_vocabularies`` and the
-built-in vocabulary extractor finds its terms (as :class:`~govreport.model.Term` mentions) or,
+built-in vocabulary extractor finds its terms (as :class:`~govreport.model.Term` mentions carrying
+category, subtype and meaning) or,
 for a formulation vocabulary, the formulation extractor finds them (as
 :class:`~govreport.model.Formulation` mentions carrying the meaning).
 """
