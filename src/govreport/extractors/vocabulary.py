@@ -58,7 +58,12 @@ class _Matcher:
             for match in self.terms.finditer(text):
                 vocabulary, entry = self.entries[match.group()]
                 term = _term(
-                    text, match.span(), vocabulary, entry.category, entry.subtype, entry.meaning
+                    text,
+                    match.span(),
+                    vocabulary,
+                    category=entry.category,
+                    subtype=entry.subtype,
+                    meaning=entry.meaning,
                 )
                 candidates.append((match.start(), -len(term.text), 0, term))
         for pattern, vocabulary, category, subtype in self.patterns:
