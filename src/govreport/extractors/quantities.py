@@ -17,22 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
 from govreport.extractors.base import ExtractionContext
+from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
 from govreport.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_arabic, parse_chinese
 
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
-_PREFIXES = "不少于|不低于|不超过|不高于|不足|不到|不满|将近|接近|超过|突破|大约|至少|最多|约|近|超|逾|过|破|上"
-_NUMBER = re.compile(
-    rf"(?P<pre>{_PREFIXES})?"
-    rf"(?:(?P<pct>百分之|千分之)(?P<pctnum>[{_CN}](?:[{_CN}]|点(?=[{_CN}]))*)"
-    rf"|(?P<minus>[-－−])?(?P<arabic>{_ARABIC})"
-    rf"|(?P<cn>[{_CN}](?:[{_CN}]|点(?=[{_CN}]))*))"
-)
+_CN_RUN = rf"[{_CN}](?:[{_CN}]|点(?=[{_CN}]))*"
 
 _PRE_QUALIFIER: dict[str, Qualifier | None] = {
     "不少于": Qualifier.AT_LEAST,
@@ -57,6 +53,8 @@ _PRE_QUALIFIER: dict[str, Qualifier | None] = {
     "大约": Qualifier.APPROX,
     "上": Qualifier.APPROX,  # 上万人: of the order of ten thousand
 }
+# Qualifier words by length, for the look back from a number (longest first).
+_PREFIX_LENGTHS = tuple(sorted({len(word) for word in _PRE_QUALIFIER}, reverse=True))
 # A one-character prefix that is really the end of a word: 节约, 通过, 最近, 打破 …
 _PREFIX_WORD_ENDS: dict[str, str] = {
     "约": "节制签合预契邀公条相特违履婚守大",
@@ -133,9 +131,8 @@ def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "_")
 
 
-@attrs.frozen
-class _Number:
-    """A number as read, before its unit."""
+class _Number(NamedTuple):
+    """A number as read, before its unit (a tuple: thousands are made per report)."""
 
     start: int
     end: int
@@ -149,8 +146,7 @@ class _Number:
     """``%`` or ``‰`` for 百分之/千分之 numbers."""
 
 
-@attrs.frozen
-class _Tail:
+class _Tail(NamedTuple):
     """What follows a number: multiplier, unit and qualifiers."""
 
     end: int
@@ -176,6 +172,65 @@ class QuantityExtractor:
         return iter(scanner.run())
 
 
+_ONE = Decimal(1)
+_MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
+_POST = re.compile("|".join(_POST_QUALIFIER))
+_PATTERNS: dict[int, tuple[UnitTable, re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _patterns(units: UnitTable) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The number, unit and tail patterns for the spellings of ``units``.
+
+    The number pattern finds Arabic numbers, ``百分之…`` and Chinese numerals followed by
+    something a quantity can continue with; qualifier words before a number are found by
+    looking back from it (:meth:`_Scanner.prefix_before`), which keeps the scan cheap.
+
+    The unit pattern is a trie of every spelling, longest first; a spelling that would start a
+    longer word (台 of 台阶) or run into Latin letters (m of mx) carries a negative lookahead,
+    so the match falls back to a shorter spelling or none. The tail pattern reads everything
+    after a number in one match: 余/多, a multiplier, 余/多 again, the unit (or 千/百 and a
+    unit, or a stray space and a unit), a per-unit, and 以上/以下/以内/左右/上下.
+    """
+    cached = _PATTERNS.get(id(units))
+    if cached is not None and cached[0] is units:
+        return cached[1], cached[2], cached[3]
+    guards: dict[str, str] = {}
+    for spelling in units.units:
+        guard = ""
+        if spelling[-1].isascii():
+            guard += "(?![A-Za-z0-9_])"
+        if spelling in _WORDS_AFTER_UNIT:
+            guard += f"(?![{_WORDS_AFTER_UNIT[spelling]}])"
+        guards[spelling] = guard
+    unit = trie_pattern(guards)
+    per = "|".join(_PER)
+    tail = (
+        rf"(?P<o1>[余多几])?"
+        rf"(?:(?P<u>{unit})"
+        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?:[ \u00a0]?(?P<mu>{unit}))?"
+        rf"|(?P<pfx>[千百])(?P<pu>{unit})"
+        rf"|[ \u00a0](?P<su>{unit}))?"
+        rf"(?:(?P<per>{per})(?P<pmult>{_MULTIPLIER})?(?P<punit>{'|'.join(_PER_ONLY)}|{unit}))?"
+        rf"(?P<post>{'|'.join(_POST_QUALIFIER)})?"
+    )
+    # A Chinese numeral is only worth reading when something that can follow a quantity does:
+    # this keeps 统一, 一体, 进一步 … out of the Python code altogether.
+    follow = {spelling[0] for spelling in units.units} | set(
+        "余多几至到和、与及或 \u00a0" + _RANGE_DASHES
+    )
+    follow_class = "".join(re.escape(ch) for ch in sorted(follow))
+    scan = (
+        rf"(?P<pct>百分之|千分之)(?P<pctnum>{_CN_RUN})"
+        rf"|(?P<minus>[-－−])?(?P<arabic>{_ARABIC})"
+        rf"|(?P<cn>{_CN_RUN})(?=[{follow_class}])"
+    )
+    compiled = re.compile(scan), re.compile(unit), re.compile(tail)
+    if len(_PATTERNS) > 16:  # tables come from hosts: a handful at most
+        _PATTERNS.clear()
+    _PATTERNS[id(units)] = (units, *compiled)
+    return compiled
+
+
 def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
     blocked = [(s.start, s.end) for s in context.marker_spans]
     blocked += [(m.span.start, m.span.end) for m in context.found]
@@ -190,7 +245,7 @@ class _Scanner:
     def __init__(self, text: str, units: UnitTable, blocked: list[tuple[int, int]]) -> None:
         self.text = text
         self.units = units
-        self.max_unit = units.max_length
+        self.number_pattern, self.unit_pattern, self.tail_pattern = _patterns(units)
         self.blocked = blocked
         self.block_index = 0
         self.found: list[Quantity] = []
@@ -200,7 +255,7 @@ class _Scanner:
         text = self.text
         position = 0
         while True:
-            match = _NUMBER.search(text, position)
+            match = self.number_pattern.search(text, position)
             if match is None:
                 return self.found
             position = self.read(match)
@@ -219,7 +274,7 @@ class _Scanner:
             multiplier = tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
             self.emit(
                 number,
-                attrs.evolve(high_tail, qualifier=tail.qualifier or high_tail.qualifier),
+                high_tail._replace(qualifier=tail.qualifier or high_tail.qualifier),
                 value=number.value * multiplier,
                 value_max=high.value * high_tail.multiplier,
             )
@@ -242,9 +297,9 @@ class _Scanner:
     # -- numbers -------------------------------------------------------------------------
     def number(self, match: re.Match[str]) -> _Number | None:
         text = self.text
-        pre = match["pre"]
-        start = match.start()
-        core_start = match.start("pre") + len(pre) if pre else start
+        core_start = match.start()
+        pre = self.prefix_before(core_start)
+        start = core_start - len(pre) if pre else core_start
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
         before = text[start - 1] if start else ""
@@ -295,7 +350,8 @@ class _Scanner:
         if _is_ascii_alnum(after) and self.unit_at(match.end()) is None:
             return None  # 5G, 4A级, 3D — but 4800PF, 5kW
         below_zero = sign is None and text.endswith("零下", 0, digits_start)  # 零下12℃
-        value = parse_arabic(match["arabic"])
+        digits = match["arabic"]
+        value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
         return _Number(
             start=start if sign is None or pre is not None else match.start("minus"),
             end=match.end(),
@@ -304,6 +360,15 @@ class _Scanner:
             qualifier=_PRE_QUALIFIER[pre] if pre else None,
             qualified=pre is not None,
         )
+
+    def prefix_before(self, position: int) -> str | None:
+        """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
+        text = self.text
+        for length in _PREFIX_LENGTHS:
+            word = text[position - length : position] if position >= length else ""
+            if word in _PRE_QUALIFIER:
+                return word
+        return None
 
     def prefix_stands(self, pre: str, start: int, match: re.Match[str]) -> bool:
         """False when a one-character prefix is the end of a word (节约, 通过, 最近)."""
@@ -325,52 +390,64 @@ class _Scanner:
 
     # -- tails ---------------------------------------------------------------------------
     def tail(self, position: int, number: _Number) -> _Tail:
-        """Read ``余``, the multiplier, the unit and trailing qualifiers after a number."""
+        """Read ``余``, the multiplier, the unit and trailing qualifiers after a number.
+
+        One match of the tail pattern (see :func:`_patterns`) reads them all; only the rare
+        cases the pattern cannot decide are finished here.
+        """
         text = self.text
         qualifier = number.qualifier
-        multiplier = Decimal(1)
         percent = number.percent_unit
-        unit_here: tuple[str, Unit | None] | None = None
         if percent is not None:  # 百分之五: the unit came first; nothing stands between
-            unit_here = (percent, self.units.get(percent))
-        else:
-            position, qualifier = self.over(position, qualifier, number)
-            unit_here = self.unit_at(position)
-        if unit_here is None:
-            for spelling, factor in MULTIPLIERS.items():
-                if text.startswith(spelling, position):
-                    multiplier = factor
-                    position += len(spelling)
-                    break
-            position, qualifier = self.over(position, qualifier, number)
-            unit_here = self.unit_at(position)
-        if unit_here is None and multiplier == 1 and text[position : position + 1] in ("千", "百"):
-            unit_here = self.prefixed_unit(position)  # 5千元: 千 belongs to the unit as written
-        if unit_here is None and text[position : position + 1] in (" ", "\u00a0"):
-            unit_here = self.unit_at(position + 1)  # 增长8.8 %: a stray space before the unit
-            position += unit_here is not None
-        unit: str | None = None
-        info: Unit | None = None
-        if unit_here is not None:
-            unit, info = unit_here
-            if percent is None:
-                position += len(unit)
-                position, unit, info = self.compound(position, unit, info)
-            position, unit, info, qualifier = self.after_unit(position, unit, info, qualifier)
-        display = "%" if unit == "％" else unit
-        return _Tail(position, multiplier, display, info, qualifier)
+            trailing = _POST.match(text, position)
+            if trailing is not None:
+                return _Tail(
+                    trailing.end(),
+                    _ONE,
+                    percent,
+                    self.units.get(percent),
+                    _POST_QUALIFIER[trailing.group()],
+                )
+            return _Tail(position, _ONE, percent, self.units.get(percent), qualifier)
+        found = self.tail_pattern.match(text, position)
+        assert found is not None  # every part is optional
+        over = found["o1"]
+        if over == "几" and number.chinese is None:
+            return _Tail(position, _ONE, None, None, qualifier)  # 3几 is no number
+        if over is not None or found["o2"] is not None:
+            qualifier = Qualifier.OVER
+        mult = found["mult"]
+        multiplier = MULTIPLIERS[mult] if mult is not None else _ONE
+        unit = found["u"] or found["mu"] or found["su"]
+        info: Unit | None
+        if unit is not None:
+            info = self.units.units[unit]
+        elif found["pu"] is not None:  # 5千元: 千 belongs to the unit as written
+            base = self.units.units[found["pu"]]
+            unit = found["pfx"] + found["pu"]
+            factor = Decimal(1000) if found["pfx"] == "千" else Decimal(100)
+            info = Unit(unit, base.dimension, base.base, base.factor * factor)
+        else:  # no unit: the tail ends after 余, the multiplier and 余 (never 以上)
+            ends = [found.end(group) for group in ("o1", "mult", "o2") if found[group] is not None]
+            return _Tail(max(ends, default=position), multiplier, None, None, qualifier)
+        if found["per"] is not None:
+            unit, info = self.compound(found, unit, info)
+        post = found["post"]
+        end = found.end()
+        if post is not None:
+            qualifier = _POST_QUALIFIER[post]
+        elif text[end : end + 1] in ("多", "余"):
+            end, unit, info, qualifier = self.after_unit(end, unit, info, qualifier)
+        return _Tail(end, multiplier, "%" if unit == "％" else unit, info, qualifier)
 
     def after_unit(
         self, position: int, unit: str, info: Unit | None, qualifier: Qualifier | None
     ) -> tuple[int, str, Unit | None, Qualifier | None]:
-        """以上, 左右 … after the unit; 多 after a duration (3年多) or 个 (9个多月)."""
+        """多 after a duration (3年多) or 个 (9个多月)."""
         text = self.text
-        for word, post in _POST_QUALIFIER.items():
-            if text.startswith(word, position):
-                return position + len(word), unit, info, post
         if text.startswith("多", position) and (unit in _TIME_UNITS or unit == "倍"):
             return position + 1, unit, info, Qualifier.OVER
-        if unit == "个" and text[position : position + 1] in ("多", "余"):
+        if unit == "个":
             time_word = next((w for w in _AFTER_GE if text.startswith(w, position + 1)), None)
             if time_word is not None:
                 return (
@@ -381,77 +458,34 @@ class _Scanner:
                 )
         return position, unit, info, qualifier
 
-    def over(
-        self, position: int, qualifier: Qualifier | None, number: _Number
-    ) -> tuple[int, Qualifier | None]:
-        """``余``/``多`` right after a number or multiplier: a bit more than it."""
-        ch = self.text[position : position + 1]
-        if ch in ("余", "多") and ch:
-            return position + 1, Qualifier.OVER
-        if ch == "几" and number.chinese is not None:
-            return position + 1, Qualifier.OVER
-        return position, qualifier
-
     def unit_at(self, position: int) -> tuple[str, Unit] | None:
-        """The longest unit spelling at ``position``."""
-        text = self.text
-        for length in range(min(self.max_unit, len(text) - position), 0, -1):
-            spelling = text[position : position + length]
-            info = self.units.get(spelling)
-            if info is None:
-                continue
-            following = text[position + length : position + length + 1]
-            if spelling[-1].isascii() and _is_ascii_alnum(following):
-                continue  # "m" of "mg" is handled by the longer spelling; "kW" of "kWx" is not a unit
-            if following and following in _WORDS_AFTER_UNIT.get(spelling, ""):
-                continue
-            return spelling, info
-        return None
-
-    def prefixed_unit(self, position: int) -> tuple[str, Unit] | None:
-        """``千元``, ``百人``: a unit with 千 or 百 written before it, as one unit."""
-        found = self.unit_at(position + 1)
+        """The longest unit spelling at ``position`` that does not start a longer word."""
+        found = self.unit_pattern.match(self.text, position)
         if found is None:
             return None
-        spelling, info = found
-        factor = Decimal(1000) if self.text[position] == "千" else Decimal(100)
-        name = self.text[position] + spelling
-        return name, Unit(name, info.dimension, info.base, info.factor * factor)
+        spelling = found.group()
+        return spelling, self.units.units[spelling]
 
-    def compound(self, position: int, unit: str, info: Unit | None) -> tuple[int, str, Unit | None]:
-        """Extend ``unit`` by a per-unit: ``微克/立方米``, ``元/人月``, ``立方米每秒``.
+    def compound(
+        self, found: re.Match[str], unit: str, info: Unit | None
+    ) -> tuple[str, Unit | None]:
+        """Extend ``unit`` by its per-unit: ``微克/立方米``, ``元/人月``, ``0.6人/百亿元``.
 
         The compound gets a unit of its own (dimension ``mass/volume``, factor of the parts'
         quotient), or None when the per-unit is not in the table (人月).
         """
-        text = self.text
-        for sign in _PER:
-            if not text.startswith(sign, position):
-                continue
-            after = position + len(sign)
-            per_factor = Decimal(1)
-            for spelling, factor in MULTIPLIERS.items():  # 0.6人/百亿元
-                if text.startswith(spelling, after):
-                    per_factor, after = factor, after + len(spelling)
-                    break
-            per = next((p for p in _PER_ONLY if text.startswith(p, after)), None)
-            per_info: Unit | None = None
-            if per is None:
-                found = self.unit_at(after)
-                if found is None:
-                    continue
-                per, per_info = found
-            name = text[position - len(unit) : after + len(per)]
-            compound = None
-            if info is not None and per_info is not None:
-                compound = Unit(
-                    name,
-                    f"{info.dimension}/{per_info.dimension}",
-                    f"{info.base}/{per_info.base}",
-                    info.factor / (per_info.factor * per_factor),
-                )
-            return after + len(per), name, compound
-        return position, unit, info
+        per = found["punit"]
+        name = unit + found["per"] + (found["pmult"] or "") + per
+        per_info = self.units.get(per)
+        if info is None or per_info is None:
+            return name, None
+        per_factor = MULTIPLIERS[found["pmult"]] if found["pmult"] else _ONE
+        return name, Unit(
+            name,
+            f"{info.dimension}/{per_info.dimension}",
+            f"{info.base}/{per_info.base}",
+            info.factor / (per_info.factor * per_factor),
+        )
 
     def range_end(self, number: _Number, tail: _Tail) -> tuple[_Number, _Tail] | None:
         """The high end of ``3至5年``, ``5%-6%``, ``3—5万元``, if one follows."""
@@ -465,8 +499,8 @@ class _Scanner:
         ):
             return None
         position += 1
-        match = _NUMBER.match(text, position)
-        if match is None or match["pre"] is not None:
+        match = self.number_pattern.match(text, position)
+        if match is None:
             return None
         if (match["arabic"] is None) != (number.chinese is not None):
             return None
@@ -488,7 +522,7 @@ class _Scanner:
         for _ in range(8):  # a bounded run of list items
             if not text.startswith(_ENUMERATION, position):
                 return None
-            match = _NUMBER.match(text, position + 1)
+            match = self.number_pattern.match(text, position + 1)
             if match is None or match["arabic"] is None:
                 return None
             follower = self.number(match)
@@ -575,7 +609,10 @@ class _Scanner:
     def change_before(self, start: int) -> Change | None:
         """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
         text = self.text
-        window = _FOOTNOTE_END.sub("", text[max(0, start - 8) : start]).rstrip("了 ")
+        window = text[max(0, start - 8) : start]
+        if window.endswith(("]", "］", "】")):
+            window = _FOOTNOTE_END.sub("", window)
+        window = window.rstrip("了 ")
         for words, change in ((_INCREASE, Change.INCREASE), (_DECREASE, Change.DECREASE)):
             if window.endswith(words):
                 return change

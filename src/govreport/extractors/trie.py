@@ -1,0 +1,49 @@
+"""Word lists as trie-shaped regular expressions.
+
+``["水库", "水厂", "水"]`` becomes ``水(?:厂|库)?``: the engine follows one branch per character
+instead of trying every word at every position, so matching costs about the same however many
+words there are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+
+class _Node:
+    """A trie node: its children by character, and the guard if a word ends here."""
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.guard: str | None = None
+
+
+def trie_pattern(words: Iterable[str] | Mapping[str, str]) -> str:
+    """A regular expression matching exactly ``words``, longest first.
+
+    :param words: the words, or a mapping of each word to a guard: a pattern (usually a
+        lookahead) that must match right after the word for it to count, so that a word
+        rejected by its guard falls back to a shorter one.
+    """
+    guards: Mapping[str, str] = words if isinstance(words, Mapping) else dict.fromkeys(words, "")
+    trie = _Node()
+    for word, guard in guards.items():
+        node = trie
+        for ch in word:
+            node = node.children.setdefault(ch, _Node())
+        node.guard = guard
+
+    def render(node: _Node) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.children.items())]
+        if node.guard is None:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        guard = node.guard
+        if not branches:
+            return guard
+        if not guard:
+            body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+            return f"(?:{body})?"
+        return "(?:" + "|".join([*branches, guard]) + ")"
+
+    return render(trie)
