@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
+import time
 from decimal import Decimal
 from importlib import metadata
 from types import ModuleType
@@ -11,11 +13,14 @@ from types import ModuleType
 import govreport_water
 import pytest
 from govreport_water import WATER
-from govreport_water.names import BEFORE_NAME
+from govreport_water.names import BEFORE_NAME, JOINERS, NAME_PATTERNS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govreport
 from govreport import PluginHost, Report, Term
 from govreport.cli import main
+from govreport.extractors.trie import trie_pattern
 from govreport.model import Vocabulary
 from govreport.testing.contracts import PluginContract, VocabularyContract, sample_text
 
@@ -213,6 +218,61 @@ def test_a_name_after_a_listed_word_keeps_its_own_start(host: PluginHost, word: 
         "北塘水库",
         "海河",
         "杨柳青水厂",
+    ]
+
+
+# -- names as regular expressions, and speed ----------------------------------------------------
+
+
+def by_regex(text: str) -> list[tuple[int, int, str | None]]:
+    """The water terms by definition: a trie of the entries, each name pattern as its whole
+    regular expression (start included), overlaps settled leftmost, longest, entry first."""
+    entries = {entry.term: entry for entry in WATER.entries}
+    candidates = [
+        (m.start(), m.start() - m.end(), 0, entries[m.group()].subtype)
+        for m in re.finditer(trie_pattern(list(entries)), text)
+    ]
+    candidates += [
+        (m.start(), m.start() - m.end(), 1, pattern.subtype)
+        for pattern in WATER.patterns
+        for m in re.finditer(pattern.regex(), text)
+        if m.end() > m.start()
+    ]
+    candidates.sort(key=lambda c: c[:3])
+    kept: list[tuple[int, int, str | None]] = []
+    for start, minus_length, _, subtype in candidates:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, start - minus_length, subtype))
+    return kept
+
+
+PIECES = sorted(
+    {*BEFORE_NAME, *JOINERS, *(entry.term for entry in WATER.entries)}
+    | set("北大港杨柳青黄港永定海太东丽屈家店三峡引滦江入津济淮河湖库厂闸门站渠一二的与，。\n ")
+    | {"水库", "水厂", "污水处理厂", "再生水厂", "预处理厂", "泵站", "水利枢纽", "干渠", "母亲河"}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_names_are_what_their_regular_expressions_match(host: PluginHost, text: str) -> None:
+    found = [(t.span.start, t.span.end, t.subtype) for t in terms(text, host)]
+    assert found == by_regex(text)
+
+
+def test_every_name_pattern_starts_where_names_start_and_has_anchors() -> None:
+    assert all(p.anchors for p in NAME_PATTERNS)
+    assert all(p.start is not None for p in NAME_PATTERNS if p.subtype != "diversion")
+
+
+@pytest.mark.parametrize("unit", ["河", "湖", "水库", "一库", "闸", "泵站", "引滦", "北河", "，河"])
+def test_a_long_run_of_a_suffix_parses_in_linear_time(host: PluginHost, unit: str) -> None:
+    text = unit * (200_000 // len(unit.encode()))  # about 200 KB
+    began = time.perf_counter()
+    found = terms(text, host)
+    assert time.perf_counter() - began < 1.0
+    assert [(t.span.start, t.span.end) for t in found if t.span.end <= 1000] == [
+        (start, end) for start, end, _ in by_regex(text[:1100]) if end <= 1000
     ]
 
 

@@ -28,7 +28,9 @@ from govreport.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_arabic,
 
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
-_CN_RUN = rf"[{_CN}](?:[{_CN}]|点(?=[{_CN}]))*"
+# The longest counted numeral is about 24 characters (九千九百九十九亿九千九百…); the bound and
+# the possessive repeat (no backtracking inside a run) keep 1 MB of 一 linear.
+_CN_RUN = rf"[{_CN}](?:[{_CN}]|点(?=[{_CN}])){{0,31}}+"
 
 _PRE_QUALIFIER: dict[str, Qualifier | None] = {
     "不少于": Qualifier.AT_LEAST,
@@ -248,6 +250,8 @@ class _Scanner:
         self.number_pattern, self.unit_pattern, self.tail_pattern = _patterns(units)
         self.blocked = blocked
         self.block_index = 0
+        self.list_end = 0
+        self.list_unit: _Tail | None = None
         self.found: list[Quantity] = []
 
     # -- the scan ------------------------------------------------------------------------
@@ -517,22 +521,29 @@ class _Scanner:
         return high, high_tail
 
     def shared_unit(self, position: int) -> _Tail | None:
-        """The unit of the next number when a list shares it: ``4.2和0.7个百分点``."""
+        """The unit of the next number when a list shares it: ``4.2和0.7个百分点``.
+
+        The list is walked once: its end and the unit found there (or None) are remembered,
+        so the other numbers of the list reuse them and ``3和3和3和…`` stays linear.
+        """
+        if position < self.list_end:
+            return self.list_unit
         text = self.text
-        for _ in range(8):  # a bounded run of list items
-            if not text.startswith(_ENUMERATION, position):
-                return None
+        found: _Tail | None = None
+        while text.startswith(_ENUMERATION, position):
             match = self.number_pattern.match(text, position + 1)
             if match is None or match["arabic"] is None:
-                return None
+                break
             follower = self.number(match)
             if follower is None:
-                return None
+                break
             tail = self.tail(follower.end, follower)
             if tail.unit is not None:
-                return tail
+                found = tail
+                break
             position = tail.end
-        return None
+        self.list_end, self.list_unit = position, found
+        return found
 
     # -- output --------------------------------------------------------------------------
     def emit(

@@ -1,13 +1,29 @@
 """The vocabulary extractor: terms and named things from the vocabularies plugins register.
 
-All entries of all ``term`` vocabularies are compiled into one trie-shaped pattern, so a scan
-costs about the same however many terms there are; name patterns run after it. Where matches
-overlap, the leftmost wins, then the longest; an entry wins a tie with a name pattern.
+Where matches overlap, the leftmost wins, then the longest; an entry wins a tie with a name
+pattern, and an earlier name pattern a tie with a later one. Among the entries alone the same
+rule picks which to try next: at each position the longest, then on after its end.
+
+Everything is found in one pass of one regular expression, the *gate*. A regular expression
+engine tries the alternatives of an alternation one by one, so a trie of the entries under one
+alternation of their first characters would cost a pass over some hundred characters at every
+position that holds one of them. Instead each entry is *anchored* on one of its characters,
+chosen so that a few dozen characters anchor all entries (a greedy set cover); the gate begins
+with an alternation of those characters only, and below each a trie of what follows the anchor
+in its entries, with a look-behind for what precedes it. A match gives the anchor's position
+and the text from it to the end of the longest entry found there; a dictionary lists the
+entries to check at that position (any anchored there whose text from the anchor is a prefix
+of the match). The next search starts one past the anchor, so entries that overlap are all
+seen. Anchors of name patterns (:attr:`~govreport.model.NamePattern.anchors`, usually their
+suffixes) share the pass: each is tried where its first character stands, before the entries,
+and marks its match with an empty group; the pattern is then tried only just before it, where
+its :class:`~govreport.model.vocabulary.NameStart` allows (a few set look-ups), and the entries'
+part of the gate alone is tried at the anchor.
 """
 
 from __future__ import annotations
 
-import functools
+import collections
 import re
 from collections.abc import Iterable, Iterator
 
@@ -15,105 +31,391 @@ import attrs
 
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Entry, Mention, Span, Term, Vocabulary
+from govreport.model.vocabulary import NameStart
+
+# -- where a name may start ----------------------------------------------------------------------
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching exactly ``words``, longest first, shaped as a trie.
+@attrs.frozen
+class _Start:
+    """A :class:`~govreport.model.vocabulary.NameStart` as tables, to test one position with a
+    few look-ups instead of a pass over every word."""
 
-    ``["水库", "水厂", "水"]`` becomes ``水(?:厂|库)?``: the engine follows one branch per
-    character instead of trying every word at every position.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    breaks: frozenset[str]
+    """Characters after which a name may start (besides line breaks and whitespace)."""
+    ending: dict[str, tuple[str, ...]]
+    """Last character → the listed words and joiners that end with it."""
+    starting: dict[str, tuple[str, ...]]
+    """First character → the listed words that begin with it."""
+    inside: dict[str, tuple[tuple[int, str], ...]]
+    """Character → (offset, word) where ``word`` has it at ``offset`` and a listed word ends
+    just before: no name starts there."""
+    joiners: tuple[str, ...]
+    """Words a name may not start with right after a word."""
 
-    def render(node: dict) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return f"(?:{body})?"
-        return body
+    @classmethod
+    def of(cls, start: NameStart) -> _Start:
+        ending: dict[str, list[str]] = collections.defaultdict(list)
+        for word in start.words + start.joiners:
+            ending[word[-1]].append(word)
+        starting: dict[str, list[str]] = collections.defaultdict(list)
+        for word in start.words:
+            starting[word[0]].append(word)
+        inside: dict[str, list[tuple[int, str]]] = collections.defaultdict(list)
+        for word, cut in start.inside():
+            inside[word[cut]].append((cut, word))
+        return cls(
+            breaks=frozenset(start.breaks),
+            ending={ch: tuple(words) for ch, words in ending.items()},
+            starting={ch: tuple(words) for ch, words in starting.items()},
+            inside={ch: tuple(words) for ch, words in inside.items()},
+            joiners=start.joiners,
+        )
 
-    return render(trie)
+    def allows(self, text: str, at: int) -> bool:
+        """True when a name may start at ``at``: what ``NameStart.pattern()`` tests there."""
+        if at:
+            before = text[at - 1]
+            if before not in self.breaks and not before.isspace():  # "\n" is a space too
+                words = self.ending.get(before)
+                if words is None or not text.endswith(words, 0, at):
+                    return False  # after neither a break nor a listed word
+                if text.startswith(self.joiners, at):
+                    return False
+        ch = text[at : at + 1]
+        words = self.starting.get(ch)
+        if words is not None and text.startswith(words, at):
+            return False
+        return not any(
+            at >= cut and text.startswith(word, at - cut) for cut, word in self.inside.get(ch, ())
+        )
+
+
+# -- building the gate ---------------------------------------------------------------------------
+
+
+def _weight(ch: str) -> float:
+    """How much an anchor on ``ch`` is worth: digits, Latin letters and punctuation fill reports,
+    so prefer any other (Han) character."""
+    return 1.0 if ch.isalpha() and not ch.isascii() else 0.125
+
+
+def _anchor_offsets(words: Iterable[str], seed: Iterable[str]) -> dict[str, int]:
+    """For each word, the offset of the character it is anchored on.
+
+    ``seed`` characters anchor something anyway (name patterns); then, greedily, the character
+    in the most words not yet anchored, until all are. Each word is anchored on its first
+    character among those chosen, so that most need no look-behind."""
+    rank = {ch: i for i, ch in enumerate(dict.fromkeys(seed))}
+    words = list(words)
+    open_words = [w for w in words if not any(ch in rank for ch in w)]
+    while open_words:
+        counts = collections.Counter(ch for w in open_words for ch in set(w))
+        best = max(sorted(counts), key=lambda ch: counts[ch] * _weight(ch))
+        rank[best] = len(rank)
+        open_words = [w for w in open_words if best not in w]
+    return {w: next(i for i, ch in enumerate(w) if ch in rank) for w in words}
+
+
+@attrs.define
+class _Node:
+    """A node of the trie of what follows the anchors."""
+
+    children: dict[str, _Node] = attrs.Factory(dict)
+    ends: list[tuple[str, int]] = attrs.Factory(list)
+    """(entry, offset of the anchor in it) for every entry that ends here."""
+
+
+def _behind(ends: list[tuple[str, int]]) -> str:
+    """The test that one of ``ends`` precedes: none when one is anchored on its first character,
+    else one look-behind per length."""
+    if any(offset == 0 for _, offset in ends):
+        return ""
+    by_length: dict[int, list[str]] = collections.defaultdict(list)
+    for word, _ in ends:
+        by_length[len(word)].append(word)
+    tests = [
+        "(?<=" + "|".join(map(re.escape, sorted(g))) + ")" for _, g in sorted(by_length.items())
+    ]
+    return tests[0] if len(tests) == 1 else "(?:" + "|".join(tests) + ")"
+
+
+def _render(node: _Node) -> str:
+    """A pattern for the entries below ``node``: the longest that is found first."""
+    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.children.items())]
+    if node.ends:
+        branches.append(_behind(node.ends))
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+@attrs.frozen
+class _Pattern:
+    """One name pattern, compiled."""
+
+    regex: re.Pattern[str]
+    vocabulary: Vocabulary
+    category: str
+    subtype: str
+    start: _Start | None
+    least: int
+    """Fewest characters from a match's start to its anchor (patterns with anchors)."""
+    most: int
+    """Most characters from a match's start to its anchor."""
+
+
+@attrs.frozen
+class _Anchor:
+    """One anchor of a name pattern."""
+
+    pattern: int
+    """Index of its pattern."""
+    regex: re.Pattern[str]
+    later: tuple[int, ...]
+    """The anchors tried after this one at the same character, to test when this one matched."""
+
+
+@attrs.define
+class _Names:
+    """The matches of one anchored pattern so far, in a pass of the gate."""
+
+    matches: list[tuple[int, int]] = attrs.Factory(list)
+    end: int = 0
+    """Where the last match ends: the next must start here or later."""
+    tried: int = 0
+    """Every position before this has been tried."""
 
 
 @attrs.frozen
 class _Matcher:
     """Compiled patterns for one set of vocabularies."""
 
+    entries: tuple[tuple[Vocabulary, Entry], ...]
+    gate: re.Pattern[str] | None
+    """Entries and name anchors, in one pass: see the module docstring."""
     terms: re.Pattern[str] | None
-    entries: dict[str, tuple[Vocabulary, Entry]]
-    patterns: tuple[tuple[re.Pattern[str], Vocabulary, str, str], ...]
+    """The entries' part of the gate alone, tried where a name anchor matched first."""
+    checks: dict[str, tuple[tuple[int, int] | None, tuple[tuple[int, int, dict[str, int]], ...]]]
+    """Text from an anchor to the end of a gate match → what else to check there: the
+    (length, index) of the longest entry anchored on its first character that the text begins
+    with, if any; and (offset, length, entries) for the entries anchored ``offset`` characters
+    into them that may end there, ``length`` long, by text (→ index in :attr:`entries`)."""
+    markers: tuple[int, ...]
+    """Group number → the name anchor it marks (index 0 unused)."""
+    anchors: tuple[_Anchor, ...]
+    patterns: tuple[_Pattern, ...]
+    labels: tuple[tuple[str, str, str | None, str | None], ...]
+    """(vocabulary, category, subtype, meaning) of each entry, then of each pattern."""
 
     def find(self, text: str) -> list[Term]:
-        # (start, -length, rank): at one start the longest wins, an entry before a name pattern.
-        candidates: list[tuple[int, int, int, Term]] = []
-        if self.terms is not None:
-            for match in self.terms.finditer(text):
-                vocabulary, entry = self.entries[match.group()]
-                term = _term(
-                    text,
-                    match.span(),
-                    vocabulary,
-                    category=entry.category,
-                    subtype=entry.subtype,
-                    meaning=entry.meaning,
-                )
-                candidates.append((match.start(), -len(term.text), 0, term))
-        for pattern, vocabulary, category, subtype in self.patterns:
-            for match in pattern.finditer(text):
-                if match.end() > match.start():
-                    term = _term(text, match.span(), vocabulary, category=category, subtype=subtype)
-                    candidates.append((match.start(), -len(term.text), 1, term))
-        candidates.sort(key=lambda c: c[:3])
-        kept: list[Term] = []
+        """The terms in ``text``: entries and names, leftmost first, then longest."""
+        longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
+        names = {i: _Names() for i, p in enumerate(self.patterns) if p.most >= p.least}
+        if self.gate is not None:
+            checks, search, at = self.checks, self.gate.search, 0
+            while (match := search(text, at)) is not None:
+                anchor = match.start()
+                at = anchor + 1
+                if match.lastindex is None:
+                    found: str | None = match.group()
+                else:
+                    found = self._names(text, anchor, match.lastindex, names)
+                if found is None:
+                    continue
+                here, behind = checks[found]
+                if here is not None and here[0] > longest.get(anchor, (0, 0))[0]:
+                    longest[anchor] = here
+                for offset, length, table in behind:
+                    start = anchor - offset
+                    if start >= 0:
+                        index = table.get(text[start : start + length])
+                        if index is not None and length > longest.get(start, (0, 0))[0]:
+                            longest[start] = (length, index)
+
+        # (start, -length, label): at one start the longest wins, then an entry (whose labels
+        # come first), then the earlier pattern.
+        candidates: list[tuple[int, int, int]] = []
         last_end = 0
-        for start, _, _, term in candidates:
+        for start in sorted(longest):
+            if start >= last_end:  # the entries alone: leftmost, longest, no overlaps
+                length, index = longest[start]
+                candidates.append((start, -length, index))
+                last_end = start + length
+        for index, pattern in enumerate(self.patterns):
+            state = names.get(index)
+            spans = state.matches if state is not None else _scan(pattern, text)
+            label = len(self.entries) + index
+            candidates.extend((start, start - end, label) for start, end in spans)
+        candidates.sort()
+        kept: list[Term] = []
+        labels = self.labels
+        last_end = 0
+        for start, minus_length, label in candidates:
             if start >= last_end:  # leftmost-longest, no overlaps
-                kept.append(term)
-                last_end = term.span.end
+                last_end = start - minus_length
+                vocabulary, category, subtype, meaning = labels[label]
+                kept.append(
+                    Term(
+                        span=Span(start, last_end),
+                        text=text[start:last_end],
+                        vocabulary=vocabulary,
+                        category=category,
+                        subtype=subtype,
+                        meaning=meaning,
+                    )
+                )
         return kept
 
+    def _names(self, text: str, at: int, marker: int, names: dict[int, _Names]) -> str | None:
+        """Try the name patterns whose anchors match at ``at``, the one of ``marker`` first;
+        then what the entries' part of the gate finds there, if anything."""
+        first = self.anchors[self.markers[marker]]
+        self._name(text, at, first.pattern, names)
+        for other in first.later:
+            if self.anchors[other].regex.match(text, at):
+                self._name(text, at, self.anchors[other].pattern, names)
+        match = None if self.terms is None else self.terms.match(text, at)
+        return None if match is None else match.group()
 
-def _term(
-    text: str,
-    span: tuple[int, int],
-    vocabulary: Vocabulary,
-    *,
-    category: str,
-    subtype: str | None,
-    meaning: str | None = None,
-) -> Term:
-    start, end = span
-    return Term(
-        span=Span(start, end),
-        text=text[start:end],
-        vocabulary=vocabulary.name,
-        category=category,
-        subtype=subtype,
-        meaning=meaning,
-    )
+    def _name(self, text: str, anchor: int, which: int, names: dict[int, _Names]) -> None:
+        """Try pattern ``which`` at every untried start that puts ``anchor`` in reach."""
+        pattern = self.patterns[which]
+        state = names[which]
+        first = max(anchor - pattern.most, state.tried, 0)
+        state.tried = max(state.tried, anchor - pattern.least + 1)
+        for start in range(first, anchor - pattern.least + 1):
+            if start < state.end:
+                continue
+            if pattern.start is not None and not pattern.start.allows(text, start):
+                continue
+            match = pattern.regex.match(text, start)
+            if match is not None and match.end() > start:
+                state.matches.append((start, match.end()))
+                state.end = match.end()
 
 
-@functools.lru_cache(maxsize=16)
-def _matcher(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
-    entries: dict[str, tuple[Vocabulary, Entry]] = {}
+def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """The matches of a pattern without anchors: leftmost first, then on after each."""
+    if pattern.start is None:
+        for match in pattern.regex.finditer(text):
+            if match.end() > match.start():
+                yield match.span()
+        return
+    search, at = pattern.regex.search, 0
+    while (found := search(text, at)) is not None:
+        start, end = found.span()
+        if end > start and pattern.start.allows(text, start):
+            yield start, end
+            at = end
+        else:
+            at = start + 1
+
+
+def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
+    found: dict[str, tuple[Vocabulary, Entry]] = {}
     for vocabulary in vocabularies:
         for entry in vocabulary.entries:
-            entries.setdefault(entry.term, (vocabulary, entry))
-    terms = re.compile(trie_pattern(entries)) if entries else None
-    patterns = tuple(
-        (re.compile(p.pattern), vocabulary, p.category, p.subtype)
-        for vocabulary in vocabularies
-        for p in vocabulary.patterns
+            found.setdefault(entry.term, (vocabulary, entry))
+    entries = tuple(found.values())
+    index = {term: i for i, term in enumerate(found)}
+
+    starts: dict[NameStart, _Start] = {}
+    patterns: list[_Pattern] = []
+    named: list[tuple[str, int, str]] = []  # (first character, pattern index, anchor)
+    for vocabulary in vocabularies:
+        for p in vocabulary.patterns:
+            least, most = p.anchor_offsets if p.anchors else (0, -1)
+            named += [(anchor[0], len(patterns), anchor) for anchor in p.anchors]
+            start = None if p.start is None else starts.setdefault(p.start, _Start.of(p.start))
+            compiled = re.compile(p.pattern)
+            patterns.append(
+                _Pattern(compiled, vocabulary, p.category, p.subtype, start, least, most)
+            )
+
+    offsets = _anchor_offsets(found, (ch for ch, _, _ in named))
+    tries: dict[str, _Node] = {}
+    # (text from the anchor on, offset, length) → entries by text
+    groups: dict[tuple[str, int, int], dict[str, int]] = collections.defaultdict(dict)
+    for word, offset in offsets.items():
+        node = tries.setdefault(word[offset], _Node())
+        for ch in word[offset + 1 :]:
+            node = node.children.setdefault(ch, _Node())
+        node.ends.append((word, offset))
+        groups[word[offset:], offset, len(word)][word] = index[word]
+    by_first: dict[str, list[tuple[str, int, int]]] = collections.defaultdict(list)
+    for key in groups:
+        by_first[key[0][0]].append(key)
+    checks: dict[str, tuple[tuple[int, int] | None, tuple[tuple[int, int, dict[str, int]], ...]]]
+    checks = {}
+    for forward, _, _ in groups:
+        here: tuple[int, int] | None = None
+        merged: dict[tuple[int, int], dict[str, int]] = collections.defaultdict(dict)
+        for other, offset, length in by_first[forward[0]]:
+            if not forward.startswith(other):
+                continue
+            if offset:
+                merged[offset, length].update(groups[other, offset, length])
+            elif here is None or length > here[0]:  # ``other`` is an entry, found here
+                here = (length, index[other])
+        checks[forward] = (here, tuple((o, n, t) for (o, n), t in sorted(merged.items())))
+
+    by_char: dict[str, list[int]] = collections.defaultdict(list)
+    for i, (ch, _, _) in enumerate(named):
+        by_char[ch].append(i)
+    anchors = tuple(
+        _Anchor(
+            pattern,
+            re.compile(anchor),
+            tuple(j for j in by_char[ch] if j > i),
+        )
+        for i, (ch, pattern, anchor) in enumerate(named)
     )
-    return _Matcher(terms, entries, patterns)
+    gate: list[str] = []
+    terms: list[str] = []
+    markers = [0]
+    for ch in dict.fromkeys([*by_char, *tries]):
+        parts = []
+        for i in by_char.get(ch, ()):
+            parts.append(f"(?<=(?={named[i][2]}){re.escape(ch)})()")
+            markers.append(i)
+        if ch in tries:
+            rest = _render(tries[ch])
+            parts.append(rest)
+            terms.append(re.escape(ch) + rest)
+        gate.append(re.escape(ch) + ("(?:" + "|".join(parts) + ")" if parts != [""] else ""))
+    return _Matcher(
+        entries=entries,
+        gate=re.compile("|".join(gate)) if gate else None,
+        terms=re.compile("|".join(terms)) if terms and named else None,
+        checks=checks,
+        markers=tuple(markers),
+        anchors=anchors,
+        patterns=tuple(patterns),
+        labels=(
+            *((v.name, e.category, e.subtype, e.meaning) for v, e in entries),
+            *((p.vocabulary.name, p.category, p.subtype, None) for p in patterns),
+        ),
+    )
+
+
+_MATCHERS: dict[tuple[int, ...], tuple[tuple[Vocabulary, ...], _Matcher]] = {}
+
+
+def _matcher(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
+    """The matcher for ``vocabularies``, built once per set of vocabulary objects.
+
+    Keyed by identity: hashing a vocabulary hashes all its entries, which would cost more than
+    finding them in a short text."""
+    key = tuple(map(id, vocabularies))
+    cached = _MATCHERS.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], vocabularies, strict=True)):
+        return cached[1]
+    if len(_MATCHERS) >= 16:
+        _MATCHERS.clear()
+    matcher = _build(vocabularies)
+    _MATCHERS[key] = (vocabularies, matcher)
+    return matcher
 
 
 @attrs.frozen

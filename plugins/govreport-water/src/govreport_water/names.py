@@ -2,7 +2,7 @@
 
 A name is one to four Han characters and a suffix that says what the thing is: ``…水库`` is a
 reservoir, ``…河`` a river. The hard part is where a name starts: ``完成黄港一库围堤除险加固``
-must give 黄港一库, not 完成黄港一库. So every pattern begins with :data:`START`: a name starts
+must give 黄港一库, not 完成黄港一库. So every pattern has :data:`NAME_START`: a name starts
 right after punctuation, a line start or one of the :data:`BEFORE_NAME` words (verbs,
 prepositions, scope and generic words), and never with one of those words.
 
@@ -16,14 +16,15 @@ Generic nouns with the same suffixes (水库, 病险水库, 净水厂, 排水泵
 
 Named works are ``projects``, named waters ``rivers-lakes``; the subtype says what they are.
 Every pattern is linear: bounded repeats of single characters and fixed-width look-arounds.
+Each suffix is written with its first character first (``河(?<!拔河)``, not ``(?<!拔)河``) and is
+also the pattern's anchor: the extractor looks for suffixes in the pass that finds the terms
+and tries a pattern only one to four characters before one, instead of at every position.
 """
 
 from __future__ import annotations
 
-import re
-from itertools import groupby
-
 from govreport.model import NamePattern
+from govreport.model.vocabulary import NameStart
 from govreport_water.terms import NAMED
 
 BEFORE_NAME: tuple[str, ...] = (
@@ -76,80 +77,67 @@ _PUNCTUATION = "，。、；：！？“”‘’（）《》〈〉【】「」�
 NAME_CHAR = r"(?:(?![的了与及或等在是])[\u4e00-\u9fff])"
 """One character of a name: Han, but not a particle that only joins words (的, 与, 等 …)."""
 
-
-def _either(words: tuple[str, ...]) -> str:
-    """A regular expression matching any of ``words``."""
-    return "|".join(map(re.escape, words))
-
-
-def _start(words: tuple[str, ...], joiners: tuple[str, ...]) -> str:
-    """Where a name may start: after a line start or punctuation, or after one of ``words`` or
-    ``joiners`` but not at a joiner; never at one of ``words`` nor inside one (the 底 of 年底
-    follows 年, which is a word too)."""
-    after_break = r"(?:(?<![^\n])|(?<=[" + re.escape(_PUNCTUATION) + r"\s]))"
-    # Python needs each look-behind to have one fixed width, so one look-behind per length.
-    by_length = groupby(sorted(words + joiners, key=len), key=len)
-    after_word = "(?:" + "|".join(f"(?<={_either(tuple(group))})" for _, group in by_length) + ")"
-    # Only where a listed word ends inside another (年 in 年底) could a name start there.
-    # 底(?<=年底): the literal first, so the engine skips the branch on one character.
-    inside = [
-        f"{re.escape(word[cut:])}(?<={re.escape(word)})"
-        for word in words
-        for cut in range(1, len(word))
-        if word[:cut].endswith(words + joiners)
-    ]
-    block = "|".join([_either(words), *inside])
-    return f"(?:{after_break}(?!{block})|{after_word}(?!{block}|{_either(joiners)}))"
-
-
 # A known name (长江, 南水北调) may stand right before another (长江黄河) and never begins one.
-START = _start(BEFORE_NAME + tuple(NAMED), JOINERS)
-"""The look-arounds every name pattern begins with."""
+NAME_START = NameStart(BEFORE_NAME + tuple(NAMED), JOINERS, _PUNCTUATION)
+"""Where a name may start: after a line start or punctuation, or after one of the listed words
+or joiners but not at a joiner; never at one of the words nor inside one (the 底 of 年底
+follows 年, which is a word too)."""
+
+START = NAME_START.pattern()
+"""The same test as look-arounds, for reading: what a name pattern would begin with."""
 
 
 def _name(
-    suffix: str, subtype: str, *, category: str = "projects", shortest: int = 2
+    suffixes: tuple[str, ...], subtype: str, *, category: str = "projects", shortest: int = 2
 ) -> NamePattern:
-    """A pattern for ``shortest`` to four name characters followed by ``suffix``."""
-    name = f"{NAME_CHAR}{{{shortest},4}}{suffix}"
-    # The cheap test first: at most positions no suffix is in reach, and START costs more.
-    return NamePattern(f"(?={name}){START}{name}", category, subtype)
+    """A pattern for ``shortest`` to four name characters followed by one of ``suffixes``."""
+    return NamePattern(
+        f"{NAME_CHAR}{{{shortest},4}}(?:{'|'.join(suffixes)})",
+        category,
+        subtype,
+        start=NAME_START,
+        anchors=suffixes,
+        anchor_offsets=(shortest, 4),
+    )
 
+
+# 引滦入津, 引江济淮 …; written from 引 on, it is its own anchor.
+_DIVERSION = (
+    r"引(?<![吸指援牵索导招勾]引)"
+    r"(?:[滦江黄汉大淮洮嫩绰沁丹雅](?:[入济补](?!水)[\u4e00-\u9fff]){1,2}|[滦江黄])"
+)
 
 NAME_PATTERNS: tuple[NamePattern, ...] = (
     # 北大港水库; 黄港一库, 黄港二库 (a reservoir in two basins is numbered; 三库, 四库 are
     # more often groups of stores: 森林四库).
-    _name("(?:水库|[一二]库)", "reservoir"),
+    _name(("水库", "一库", "二库"), "reservoir"),
     # 引滦原水预处理厂, 东郊污水处理厂; before 水厂, which would also match 再生水厂.
-    _name("(?:污水处理厂|污水厂|再生水厂|预处理厂)", "treatment-plant"),
+    _name(("污水处理厂", "污水厂", "再生水厂", "预处理厂"), "treatment-plant"),
     # 杨柳青水厂, 凌庄净水厂; a sewage or reclaimed-water plant is a treatment plant.
-    _name("(?<!污)(?<!再生)水厂", "water-plant"),
-    _name("泵站", "pumping-station"),
+    _name(("水(?<!污水)(?<!再生水)厂",), "water-plant"),
+    _name(("泵站",), "pumping-station"),
     # 屈家店闸; 开闸/关闸 are actions, 闸门 is a gate.
-    _name("(?<![开关提落])闸(?!门)", "sluice"),
+    _name(("闸(?<![开关提落]闸)(?!门)",), "sluice"),
     # 三峡水利枢纽, 嘉陵江航电枢纽; a bare 枢纽 is as often a transport or data hub.
-    _name("(?:水利|航电)枢纽", "hub"),
-    _name("(?:总干渠|干渠)", "canal"),
+    _name(("水利枢纽", "航电枢纽"), "hub"),
+    _name(("总干渠", "干渠"), "canal"),
     # 永定河, 海河, 北京排水河. 河 starts many words: not 拔河, 巡河, 入河 or 母亲河 (a figure
     # of speech), and not the first character of 河道, 河湖, 河长, 河段, 河流 (but 河流域 is a
     # river's basin: 海河流域).
     _name(
-        "(?<![拔巡入沿跨治渡过界内江山银星冰一])(?<!母亲|护城)"
-        "河(?!道|湖|长|段|流(?!域)|网|系|床|小|务)",
+        (
+            "河(?<![拔巡入沿跨治渡过界内江山银星冰一]河)(?<!母亲河|护城河)"
+            "(?!道|湖|长|段|流(?!域)|网|系|床|小|务)",
+        ),
         "river",
         category="rivers-lakes",
         shortest=1,
     ),
     # 太湖, 东丽湖; not the 湖 of 河湖 or 江湖, nor 湖长, 湖泊, 湖库.
-    _name("(?<![河江])湖(?![长泊库])", "lake", category="rivers-lakes", shortest=1),
+    _name(("湖(?<![河江]湖)(?![长泊库])",), "lake", category="rivers-lakes", shortest=1),
     # Diversions by source and destination: 引滦入津, 引江济淮, 引黄入冀补淀, 引大济岷, and the
     # bare 引滦, 引江, 引黄 (引江补水 is supply from 引江, not a diversion named 引江补水).
-    # No START: they follow any word; only 吸引, 指引 … end in 引 without starting a diversion.
-    NamePattern(
-        r"(?<![吸指援牵索导招勾])引"
-        r"(?:[滦江黄汉大淮洮嫩绰沁丹雅](?:[入济补](?!水)[\u4e00-\u9fff]){1,2}|[滦江黄])",
-        "projects",
-        "diversion",
-    ),
+    # No start: they follow any word; only 吸引, 指引 … end in 引 without starting a diversion.
+    NamePattern(_DIVERSION, "projects", "diversion", anchors=(_DIVERSION,)),
 )
 """Patterns for named works and waters, tried after the entries."""
