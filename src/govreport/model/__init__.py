@@ -14,7 +14,7 @@ from govreport.model.outline import OutlineNode, Region
 from govreport.model.report import Fault, Report
 from govreport.model.span import LineIndex, Span
 from govreport.model.units import DEFAULT_UNITS, Unit, UnitTable
-from govreport.model.vocabulary import Entry, NamePattern, Vocabulary
+from govreport.model.vocabulary import Entry, NamePattern, NameStart, Vocabulary
 
 __all__ = [
     "DEFAULT_UNITS",
@@ -27,6 +27,7 @@ __all__ = [
     "LineIndex",
     "Mention",
     "NamePattern",
+    "NameStart",
     "OutlineNode",
     "Qualifier",
     "Quantity",
