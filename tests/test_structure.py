@@ -6,12 +6,14 @@ node titles and markers, whole parts, and every region.
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Iterator
 
 import pytest
 
 from govreport.model import OutlineNode, Region
-from govreport.structure import Structure, parse_structure
+from govreport.structure import STYLES, MarkerStyle, Structure, match_marker, parse_structure
 
 Shape = tuple[str, int, str, tuple["Shape", ...]]
 """An outline node as (marker, ordinal, title, children)."""
@@ -498,6 +500,9 @@ LINES = (
         ("\r\n", "\u3000\u3000"),
         ("\n\n", ""),
         ("\r\n\r\n", "\u3000\u3000"),
+        ("\u2028", ""),
+        ("\x85", "\u3000"),
+        ("\x0c\n", ""),
     ],
 )
 def test_line_ends_and_indents_keep_exact_spans(newline: str, indent: str) -> None:
@@ -518,3 +523,56 @@ def test_line_ends_and_indents_keep_exact_spans(newline: str, indent: str) -> No
     assert structure.preamble is not None
     assert structure.preamble.text == "前言。"
     assert structure.marker_spans == tuple(n.marker_span for n in nodes(structure))
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e"])
+def test_file_separators_end_no_line(separator: str) -> None:
+    # str.splitlines breaks at U+001C to U+001E; the structure parser does not.
+    structure = parse(f"一、综合{separator}续\n二、农业\n")
+    assert shape(structure.outline) == (
+        ("一、", 1, f"综合{separator}续", ()),
+        ("二、", 2, "农业", ()),
+    )
+
+
+def test_plugin_styles_are_tried_whatever_their_first_character() -> None:
+    # Neither pattern says plainly which character it starts with: a look-ahead comes first,
+    # or case is ignored. Both are still tried, in their place after the built-in styles.
+    ahead = MarkerStyle("ahead", 45, re.compile(r"(?=[甲乙])(?P<n>[甲乙])、"), "甲乙".index)
+    latin = MarkerStyle("roman", 45, re.compile(r"(?P<n>i+)\)", re.IGNORECASE), len)
+    styles = (*STYLES, ahead, latin)
+    structure = parse_structure("乙、总则\nII) 分则\n", styles=styles)
+    assert [(n.style, n.ordinal, n.title) for n in structure.outline] == [
+        ("ahead", 1, "总则"),
+        ("roman", 2, "分则"),
+    ]
+    match = match_marker("II) 分则", 0, standalone=False, styles=styles)
+    assert match is not None
+    assert (match.style.name, match.end, match.ordinal) == ("roman", 3, 2)
+    assert match_marker("甲、总则", 0, standalone=False) is None  # not a built-in style
+
+
+def _repeat(unit: str, size: int = 200_000) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_repeat("1. 标题\n"), id="headings"),
+        pytest.param(_repeat("一、标题\n"), id="cn-headings"),
+        pytest.param("一、总则\n" + _repeat("第一，做事\n"), id="di-items"),
+        pytest.param("一、总则\n" + _repeat("最后，做事\n"), id="zuihou-items"),
+        pytest.param("正文。\n" + _repeat("某某市人民政府\n"), id="signatures"),
+        pytest.param(_repeat("一、标题。正文" * 20 + "\n"), id="run-in-headings"),
+        pytest.param(_repeat("增长2023年“两个维护”《办法》一是，"), id="one-line"),
+        pytest.param(_repeat("\u3000"), id="spaces"),
+        pytest.param(_repeat("\r\n"), id="line-ends"),
+        pytest.param(_repeat("一"), id="numerals"),
+    ],
+)
+def test_200_kb_adversarial_inputs_take_well_under_a_second(text: str) -> None:
+    started = time.perf_counter()
+    structure = parse_structure(text)
+    assert time.perf_counter() - started < 1
+    assert all(node.span.end <= len(text) for node in structure.outline)

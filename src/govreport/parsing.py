@@ -40,7 +40,7 @@ def parse(
             raise error
         faults.append(Fault(plugin=error.plugin, hook=error.hook, message=str(error)))
 
-    units, vocabularies = host.units, host.vocabularies
+    units, vocabularies, size = host.units, host.vocabularies, len(text)
     for extractor in host.extractors:
         context = ExtractionContext(
             text=text,
@@ -59,12 +59,13 @@ def parse(
             )
             continue
         for mention in new:
-            if mention.span.slice(text) != mention.text or mention.span.end > len(text):
+            span = mention.span
+            if text[span.start : span.end] != mention.text or span.end > size:
                 fail(
                     PluginError(
                         host.extractor_plugin(extractor),
                         extractor.name,
-                        f"span {mention.span} does not slice to {mention.text!r}",
+                        f"span {span} does not slice to {mention.text!r}",
                     )
                 )
                 break

@@ -116,6 +116,30 @@ _DATE = re.compile(
     + ")"
 )
 
+# The scan. _DATE tried at every digit and numeral costs more than all else, so the extractor
+# first finds keywords: a date's first 年, 月 or 季 (or an ISO separator) comes at most ten
+# characters after its start, inside it, after a year, month or quarter numeral. From each
+# keyword, _DATE_START finds where a date could start in the ten characters before it, reading no
+# further than the character after the keyword, and _DATE is tried there. Dates come out as a
+# scan with _DATE alone finds them: the leftmost first, the next one from where the last ended.
+_YEAR_CHARS = "0-9０-９〇○◯零Oo一二三四五六七八九"
+_KEYWORD = re.compile(
+    rf"[年月季\-/.．](?:(?<=[{_YEAR_CHARS}]{{4}}年)|(?<=半年)|(?<=[0-9０-９十一二三四五六七八九]月)"
+    rf"|(?<=[一二三四两1-4１-４]季)|(?<=[0-9０-９]{{4}}[\-/.．]))"
+)
+_KEYWORD_REACH = 10
+_ANY_MONTH = r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])"
+_DATE_START = re.compile(
+    # the first character of every _DATE alternative, then what must follow it up to its keyword
+    r"[0-9０-９一二三四五六七八九十上下第前](?="
+    # years, year ranges and ISO dates
+    rf"[{_YEAR_CHARS}]{{3}}(?:年|[\-/.．]|{_DASH}[12１２一二][{_YEAR_CHARS}]{{3}}年)"
+    # months and month ranges
+    rf"|[0-9０-９一二]?(?:{_DASH}{_ANY_MONTH})?月"
+    # half years and quarters
+    r"|半年|[一二三四1-4１-４两]?季度)"
+)
+
 _HALVES = {"上": (1, 6), "下": (7, 12)}
 _ENDS_VALUE = {"底": "end", "末": "end", "初": "start"}
 _DECADE_DAYS = {"上旬": (1, 10), "中旬": (11, 20)}
@@ -212,9 +236,37 @@ class DateExtractor:
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
         """Every date in ``context.text``, in document order."""
         text = context.text
-        for match in _DATE.finditer(text):
+        found: list[Mention] = []
+        for match in _matches(text):
             read = _read(match)
             if read is not None:
                 end, value = read
-                span = Span(match.start(), end)
-                yield DateMention(span=span, text=text[span.start : end], value=value)
+                start = match.start()
+                found.append(DateMention(span=Span(start, end), text=text[start:end], value=value))
+        return iter(found)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_DATE.finditer(text)`` yields, found from the keywords (see _KEYWORD).
+
+    A date is found from its first keyword, which stands inside it: the keywords before start no
+    date, and a date found from a keyword ends after it. So the next date is looked for from
+    where the last one ended, and from where the last keyword that found none left off.
+    """
+    position = 0  # where the last date ended, or up to where no date starts
+    search_start, match_date = _DATE_START.search, _DATE.match
+    for keyword in _KEYWORD.finditer(text):
+        end = keyword.start()
+        if end < position:
+            continue  # inside the last date
+        stop = end + 2  # the keyword and the character after it (季度)
+        candidate = search_start(text, max(position, end - _KEYWORD_REACH), stop)
+        while candidate is not None:
+            match = match_date(text, candidate.start())
+            if match is not None:
+                yield match
+                position = match.end()
+                break
+            candidate = search_start(text, candidate.start() + 1, stop)
+        else:
+            position = end + 1

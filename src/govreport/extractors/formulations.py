@@ -22,9 +22,9 @@ Three sources, in this order of precedence (a span is reported once):
 
 from __future__ import annotations
 
-import functools
+import operator
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -81,6 +81,40 @@ DEFAULT_FORMULATIONS: Mapping[str, str] = MappingProxyType(
 """Built-in glossary: formulation → one-line meaning (domain reference §5 and §3.8)."""
 
 _NUMERALS = "一二三四五六七八九十百千万两双0-9０-９"
+
+
+def _trie(words: Iterable[str], not_after: str = "") -> str:
+    """A regular expression matching exactly ``words``, shaped as a trie.
+
+    At any position the words that match are prefixes of one another, and the greedy optional
+    groups try them longest first, backtracking to a shorter one when what follows fails: the
+    same order as an alternation sorted longest first, at one branch per character.
+
+    :param not_after: a character class (``[…]``); no word may follow one of its characters.
+        The test stands after a word's first character, as a look-behind over both, so the
+        pattern still starts with a plain character and the engine skips ahead to one.
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict, first: bool = False) -> str:  # type: ignore[type-arg]
+        branches = []
+        for ch, child in sorted(node.items()):
+            if ch:
+                guard = f"(?<!{not_after}{re.escape(ch)})" if first and not_after else ""
+                branches.append(re.escape(ch) + guard + render(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root, first=True)
+
+
 # Words and names whose numerals number nothing (domain reference §3.8); matched inside quotes.
 _NOT_COUNTING = (
     # lexicalized words
@@ -93,8 +127,9 @@ _NOT_COUNTING = (
     "五家渠", "双鸭山", "百色", "万宁", "五指山", "二连浩特", "万州", "长三角", "珠三角", "三峡",
     "九寨沟", "三星堆", "五台山", "九华山", "八达岭", "千岛湖",
 )  # fmt: skip
-_MASK = re.compile(
-    "|".join(sorted(map(re.escape, _NOT_COUNTING), key=len, reverse=True))
+# Longest word first: the trie tries them in that order (see _trie).
+_MASK = (
+    _trie(_NOT_COUNTING)
     # five-year plan labels: 十四五 anywhere; 九五, 十五 alone or before 规划 (“九五”普法规划)
     + r"|十[一二三四五六七八九]五|(?:十|[一二三四五六七八九])五(?=规划|计划|时期|期间|$)"
     # holidays named by their date (domain §3.8): “五一”, “七一”, “十一”
@@ -104,29 +139,66 @@ _MASK = re.compile(
     # codes glued to Latin letters: 5G, PM2.5
     + r"|[0-9０-９]+(?=[A-Za-z])|(?<=[A-Za-z])[0-9０-９.]+"
 )
+# A masked stretch, else a numeral no mask covers (group 1): scanning left to right, it finds
+# the numerals that are left once every masked stretch is blanked out.
+_UNMASKED = re.compile(rf"(?:{_MASK})|([{_NUMERALS}])")
 _COUNTING = re.compile(rf"[{_NUMERALS}]")
 _LEADING_NUMERAL = re.compile(rf"第?[{_NUMERALS}]")
 _ONLY_DIGITS = re.compile(r"[0-9０-９]+")
 # Sentence punctuation, brackets, dashes and middle dots: slogans, lists and event codes.
-_PUNCTUATION = re.compile(r"[\s，。！？；：,.!?;:…—–\-()（）《》〈〉“”‘’「」『』〝〞\"·・•‧/／的]")
+_PUNCTUATION_CLASS = r"\s，。！？；：,.!?;:…—–\-()（）《》〈〉“”‘’「」『』〝〞\"·・•‧/／的"
+_PUNCTUATION = re.compile(f"[{_PUNCTUATION_CLASS}]")
 
 _LINE_ENDS = "\n\r\x0b\x0c\x85\u2028\u2029"
-_QUOTES = tuple(
-    re.compile(pattern)
-    for pattern in (
-        rf"“([^“”{_LINE_ENDS}]{{1,64}})”",
-        rf"「([^「」{_LINE_ENDS}]{{1,64}})」",
-        rf"‘([^‘’{_LINE_ENDS}]{{1,64}})’",
-        rf"〝([^〝〞{_LINE_ENDS}]{{1,64}})〞",
-        # ASCII quotes open and close alike, so they pair off along the line; a bound would let a
-        # long quote's closing mark open the next one. The scan stays linear: each attempt ends
-        # at the next quote mark or line end.
-        rf'"([^"{_LINE_ENDS}]*)"',
-    )
-)
+# Quotation marks: a quote is up to 64 characters between them on one line. ASCII quotes open
+# and close alike, so they pair off along the line; a bound would let a long quote's closing
+# mark open the next one. The scan stays linear: each attempt ends at the next quote mark or
+# line end.
+_QUOTE_MARKS = (("“", "”"), ("「", "」"), ("‘", "’"), ("〝", "〞"), ('"', '"'))
+_MAX_QUOTE = 64
 
-# N大 + a noun ending in a category word: 三大攻坚战, 五大片区, 八大重点产业.
-_BIG = re.compile(rf"(?<![第〇零{_NUMERALS}])[两三四五六七八九十]大([\u4e00-\u9fff]{{1,6}})")
+
+def _quote_patterns(keys: Iterable[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For each kind of quotation mark, its opening mark and a pattern for the quotes in them
+    that may be formulations: group 1 a text that may pass :func:`_is_label` (2 to
+    :data:`MAX_QUOTED` characters, a numeral, no punctuation), else group 2 a glossary term.
+
+    Other quotes are not matched, which moves no later match: a text between curly quotes holds
+    no opening mark, so the next quote starts after its closing one either way. ASCII quotes
+    open and close alike, so their pattern matches every other quote too, with neither group,
+    and they pair off as before.
+    """
+    keys = tuple(keys)
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    for opening, closing in _QUOTE_MARKS:
+        marks = opening if opening == closing else opening + closing
+        quoted = f"[^{marks}{_LINE_ENDS}]"
+        plain = f"[^{marks}{_LINE_ENDS}{_PUNCTUATION_CLASS}]"
+        label = rf"(?={plain}{{0,{MAX_QUOTED - 1}}}?[{_NUMERALS}])({plain}{{2,{MAX_QUOTED}}})"
+        alternatives = [label + closing]
+        ascii_quote = opening == closing
+        terms = [
+            key
+            for key in keys
+            if (ascii_quote or 1 <= len(key) <= _MAX_QUOTE)
+            and not any(ch in marks or ch in _LINE_ENDS for ch in key)
+        ]
+        if terms:
+            alternatives.append(f"({_trie(terms)}){closing}")
+        if ascii_quote:
+            alternatives.append(f"{quoted}*{closing}")
+        patterns.append((opening, re.compile(f"{opening}(?:{'|'.join(alternatives)})")))
+    return tuple(patterns)
+
+
+# N大 + a noun ending in a category word: 三大攻坚战, 五大片区, 八大重点产业. Congress numbers
+# (二十大) and ordinals (第三大) are excluded by what stands before. The pattern starts at 大, so
+# the engine skips ahead to one, and looks back at the numeral. A 大 right after a noun of six
+# characters is taken along: its numeral stands inside the noun, where no match may start.
+_BIG = re.compile(
+    rf"大(?<=[两三四五六七八九十]大)(?<![第〇零{_NUMERALS}][两三四五六七八九十]大)"
+    r"([\u4e00-\u9fff]{1,6})大?"
+)
 _CATEGORY_ENDS = frozenset("区业项程动战略念块系地群域带圈廊链类网")
 
 
@@ -136,15 +208,27 @@ def _freeze(glossary: Mapping[str, str]) -> Mapping[str, str]:
 
 def _is_label(quoted: str) -> bool:
     """True when a quoted text reads as a numbered formulation (module docstring, rule 1)."""
-    if not 2 <= len(quoted) <= MAX_QUOTED or _ONLY_DIGITS.fullmatch(quoted):
+    # Cheapest tests first: most quoted texts are long or hold no numeral at all. 、 is no
+    # punctuation here, so the test of the whole text is the test of every part.
+    if not 2 <= len(quoted) <= MAX_QUOTED or _COUNTING.search(quoted) is None:
         return False
-    parts = quoted.split("、")
-    if any(_PUNCTUATION.search(part) for part in parts):
+    return _PUNCTUATION.search(quoted) is None and _numbers_something(quoted)
+
+
+def _numbers_something(quoted: str) -> bool:
+    """:func:`_is_label` for a text of the right length, with a numeral and no punctuation."""
+    if _ONLY_DIGITS.fullmatch(quoted):
         return False
-    if len(parts) > 1 and not all(_LEADING_NUMERAL.match(part) for part in parts):
+    if "、" in quoted and not all(_LEADING_NUMERAL.match(part) for part in quoted.split("、")):
         return False
-    masked = _MASK.sub(lambda match: " " * len(match.group()), quoted)
-    return _COUNTING.search(masked) is not None
+    # A numeral counts when no masked word covers it.
+    search = _UNMASKED.search
+    match = search(quoted)
+    while match is not None:
+        if match.start(1) >= 0:
+            return True
+        match = search(quoted, match.end())
+    return False
 
 
 @attrs.frozen
@@ -163,16 +247,24 @@ class FormulationExtractor:
     order: int = 100
     """Runs first: documents, dates and quantities leave its spans alone."""
     _terms: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
+    _quotes: tuple[tuple[str, re.Pattern[str]], ...] = attrs.field(init=False, repr=False, eq=False)
+    _variants: dict[tuple[int, ...], tuple[tuple[Vocabulary, ...], FormulationExtractor]] = (
+        attrs.field(init=False, factory=dict, repr=False, eq=False)
+    )
+
+    @_quotes.default
+    def _compile_quotes(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return _quote_patterns(self.glossary)
 
     @_terms.default
     def _compile_terms(self) -> re.Pattern[str] | None:
         # An empty key would match everywhere with an empty span.
-        keys = sorted((key for key in self.glossary if key), key=len, reverse=True)
+        keys = [key for key in self.glossary if key]
         if not keys:
             return None
         # Longest first, so 中央八项规定 wins over 八项规定; never inside a longer number.
-        terms = "|".join(map(re.escape, keys))
-        return re.compile(rf"(?<![第〇零{_NUMERALS}])(?:{terms})(?![{_NUMERALS}])")
+        terms = _trie(keys, not_after=f"[第〇零{_NUMERALS}]")
+        return re.compile(rf"{terms}(?![{_NUMERALS}])")
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
         """Every formulation in ``context.text``, in document order.
@@ -181,73 +273,104 @@ class FormulationExtractor:
         category, as the gloss).
         """
         vocabularies = tuple(v for v in context.vocabularies if v.kind == "formulation")
-        extractor = _with_vocabularies(self, vocabularies) if vocabularies else self
+        extractor = self._with_vocabularies(vocabularies) if vocabularies else self
         return extractor.find(context.text)
+
+    def _with_vocabularies(self, vocabularies: tuple[Vocabulary, ...]) -> FormulationExtractor:
+        """This extractor with ``vocabularies`` merged into its glossary, compiled once.
+
+        Kept by the identity of the vocabularies: hashing them would cost as much as a scan.
+        """
+        key = tuple(map(id, vocabularies))
+        cached = self._variants.get(key)
+        if cached is not None and all(map(operator.is_, cached[0], vocabularies)):
+            return cached[1]
+        glossary = dict(self.glossary)
+        for vocabulary in vocabularies:
+            for entry in vocabulary.entries:
+                glossary.setdefault(entry.term, entry.meaning or entry.category)
+        extended = attrs.evolve(self, glossary=glossary)
+        if len(self._variants) >= 16:
+            self._variants.clear()
+        self._variants[key] = (vocabularies, extended)
+        return extended
 
     def find(self, text: str) -> Iterator[Mention]:
         """Every formulation in ``text``, in document order."""
-        quoted = sorted(self._quoted(text), key=lambda m: m.span)
+        quoted = self._quoted(text)
         # Unquoted candidates, by start; at one start a glossary term beats an N大 match.
-        extra = sorted(
-            [(m.span.start, 0, m) for m in self._glossary_terms(text)]
-            + [(m.span.start, 1, m) for m in _big_categories(text)],
-            key=lambda item: item[:2],
-        )
-        kept: list[Formulation] = []
-        position, last_end = 0, 0
-        for start, _, mention in extra:
+        extra = self._glossary_terms(text) + _big_categories(text)
+        extra.sort(key=_FIRST_TWO)
+        kept: list[_Found] = []
+        position, last_end, count = 0, 0, len(quoted)
+        for start, _, end, mention in extra:
             # Quoted spans do not overlap one another, so one pointer walks them in step.
-            while position < len(quoted) and quoted[position].span.end <= start:
+            while position < count and quoted[position][1] <= start:
                 position += 1
-            if start < last_end or (
-                position < len(quoted) and quoted[position].span.start < mention.span.end
-            ):
+            if start < last_end or (position < count and quoted[position][0] < end):
                 continue
-            kept.append(mention)
-            last_end = mention.span.end
-        yield from sorted(quoted + kept, key=lambda m: m.span)
+            kept.append((start, end, mention))
+            last_end = end
+        if kept:
+            quoted += kept
+            quoted.sort(key=_FIRST_TWO)
+        return iter([mention for _, _, mention in quoted])
 
-    def _quoted(self, text: str) -> Iterator[Formulation]:
-        """Quoted formulations (rule 1), and quoted glossary terms."""
-        for pattern in _QUOTES:
+    def _quoted(self, text: str) -> list[_Found]:
+        """Quoted formulations (rule 1), and quoted glossary terms, by span."""
+        found: list[_Found] = []
+        glossary = self.glossary
+        styles = 0
+        for opening, pattern in self._quotes:
+            if opening not in text:
+                continue
+            styles += 1
             for match in pattern.finditer(text):
-                label = match.group(1)
-                if label in self.glossary or _is_label(label):
-                    yield Formulation(
-                        span=Span(match.start(1), match.end(1)),
-                        text=label,
-                        meaning=self.glossary.get(label),
-                        quoted=True,
+                group = match.lastindex
+                if group is None:
+                    continue  # an ASCII quote that is no formulation
+                label = match[group]
+                # Group 1 has the length, numeral and punctuation of a label; group 2 is a term.
+                if group == 2 or label in glossary or _numbers_something(label):
+                    start, end = match.span(group)
+                    mention = Formulation(
+                        span=Span(start, end), text=label, meaning=glossary.get(label), quoted=True
                     )
+                    found.append((start, end, mention))
+        if styles > 1:
+            found.sort(key=_FIRST_TWO)
+        return found
 
-    def _glossary_terms(self, text: str) -> Iterator[Formulation]:
-        """Glossary terms wherever they stand (rule 2)."""
+    def _glossary_terms(self, text: str) -> list[_Candidate]:
+        """Glossary terms wherever they stand (rule 2), as ``(start, 0, end, mention)``."""
         if self._terms is None:
-            return
+            return []
+        glossary = self.glossary
+        found: list[_Candidate] = []
         for match in self._terms.finditer(text):
-            term = match.group()
-            yield Formulation(
-                span=Span(match.start(), match.end()), text=term, meaning=self.glossary[term]
-            )
+            start, end = match.span()
+            term = match[0]
+            mention = Formulation(span=Span(start, end), text=term, meaning=glossary[term])
+            found.append((start, 0, end, mention))
+        return found
 
 
-def _big_categories(text: str) -> Iterator[Formulation]:
-    """``N大`` + category formulations (rule 3)."""
+# (start, end, mention) of a kept formulation; (start, source, end, mention) of an unquoted
+# candidate, where source 0 (glossary) beats 1 (N大) at one start. Both sort by their first two.
+_Found = tuple[int, int, Formulation]
+_Candidate = tuple[int, int, int, Formulation]
+_FIRST_TWO = operator.itemgetter(0, 1)
+
+
+def _big_categories(text: str) -> list[_Candidate]:
+    """``N大`` + category formulations (rule 3), as ``(start, 1, end, mention)``."""
+    found: list[_Candidate] = []
     for match in _BIG.finditer(text):
-        noun = match.group(1)
+        noun = match[1]
         # The phrase ends after its first category word from the second character on.
-        end = next((i + 1 for i in range(1, len(noun)) if noun[i] in _CATEGORY_ENDS), None)
-        if end is not None:
-            span = Span(match.start(), match.start(1) + end)
-            yield Formulation(span=span, text=text[span.start : span.end])
-
-
-@functools.lru_cache(maxsize=16)
-def _with_vocabularies(
-    base: FormulationExtractor, vocabularies: tuple[Vocabulary, ...]
-) -> FormulationExtractor:
-    glossary = dict(base.glossary)
-    for vocabulary in vocabularies:
-        for entry in vocabulary.entries:
-            glossary.setdefault(entry.term, entry.meaning or entry.category)
-    return attrs.evolve(base, glossary=glossary)
+        end = next((i + 1 for i in range(1, len(noun)) if noun[i] in _CATEGORY_ENDS), 0)
+        if end:
+            start, end = match.start() - 1, match.start(1) + end
+            mention = Formulation(span=Span(start, end), text=text[start:end])
+            found.append((start, 1, end, mention))
+    return found

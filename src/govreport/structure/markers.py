@@ -8,8 +8,10 @@ never by its first character: ``（1）`` and ``（一）`` both start with ``�
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
@@ -147,14 +149,137 @@ def match_marker(
     :param standalone: whether the paragraph is short and unpunctuated enough to be a heading
         on its own line; some loose styles (``一 综合``) are only trusted then.
     """
-    for style in styles:
-        if style.standalone_only and not standalone:
-            continue
-        found = style.pattern.match(text, start)
-        if found is None:
-            continue
-        ordinal = style.ordinal(found["n"])
-        if ordinal is None or ordinal < 0:
-            continue
-        return MarkerMatch(style, start, found.end(), ordinal)
+    return markers_for(styles).match(text, start, standalone)
+
+
+# Ranges of code points a match can start with; None when the pattern does not say.
+_Ranges = list[tuple[int, int]]
+
+try:  # the regular expression parser: re._parser since Python 3.11, sre_parse before
+    _sre_parse: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - Python 3.10
+    _sre_parse = importlib.import_module("sre_parse")
+
+
+def _first_ranges(pattern: re.Pattern[str]) -> _Ranges | None:
+    """The characters a match of ``pattern`` can start with, as code point ranges.
+
+    None when that is not plain from the pattern (a look-around or an optional part first, a
+    negated class, case folding …): the style is then tried at every paragraph.
+    """
+    if pattern.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        return _first_of(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # an unfamiliar parse tree: no shortcut for this style
+        return None
+
+
+def _first_of(items: Sequence[tuple[Any, Any]]) -> _Ranges | None:
+    """First characters of a parsed sequence whose first item takes at least one character."""
+    if not items:
+        return None
+    op, av = items[0]
+    name = getattr(op, "name", None)
+    if name == "LITERAL":
+        return [(av, av)]
+    if name == "IN":
+        ranges: _Ranges = []
+        for item_op, item_av in av:
+            item = getattr(item_op, "name", None)
+            if item == "LITERAL":
+                ranges.append((item_av, item_av))
+            elif item == "RANGE":
+                ranges.append((item_av[0], item_av[1]))
+            else:  # NEGATE, CATEGORY (\d, \w …), case-folded items
+                return None
+        return ranges
+    if name == "SUBPATTERN":
+        _, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _first_of(sub.data)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _, sub = av
+        return _first_of(sub.data) if low >= 1 else None
+    if name == "ATOMIC_GROUP":
+        return _first_of(av.data)
+    if name == "BRANCH":
+        union: _Ranges = []
+        for alternative in av[1]:
+            first = _first_of(alternative.data)
+            if first is None:
+                return None
+            union.extend(first)
+        return union
     return None
+
+
+class Markers:
+    """:func:`match_marker` for one tuple of styles, trying only the styles whose pattern can
+    start with the paragraph's first character (most paragraphs start with none of them)."""
+
+    def __init__(self, styles: tuple[MarkerStyle, ...]) -> None:
+        self.styles = styles
+        self._firsts = [(style, _first_ranges(style.pattern)) for style in styles]
+        self.by_first: dict[str, tuple[MarkerStyle, ...]] = {}
+        """Candidates by first character, filled as characters come up."""
+
+    def candidates(self, first: str) -> tuple[MarkerStyle, ...]:
+        """The styles, in order, whose marker may start with ``first`` ("" at the text's end)."""
+        code = ord(first) if first else -1
+        candidates = tuple(
+            style
+            for style, ranges in self._firsts
+            if ranges is None or any(low <= code <= high for low, high in ranges)
+        )
+        if len(self.by_first) < 4096:
+            self.by_first[first] = candidates
+        return candidates
+
+    def match(self, text: str, start: int, standalone: bool) -> MarkerMatch | None:
+        """The marker at ``text[start:]``, as :func:`match_marker` finds it."""
+        first = text[start : start + 1]
+        candidates = self.by_first.get(first)
+        if candidates is None:
+            candidates = self.candidates(first)
+        return self.among(candidates, text, start, standalone)
+
+    @staticmethod
+    def among(
+        candidates: tuple[MarkerStyle, ...], text: str, start: int, standalone: bool
+    ) -> MarkerMatch | None:
+        """The marker at ``text[start:]`` of the first of ``candidates`` that has one there."""
+        found = Markers.find(candidates, text, start, standalone)
+        return None if found is None else MarkerMatch(found[0], start, found[1], found[2])
+
+    @staticmethod
+    def find(
+        candidates: tuple[MarkerStyle, ...], text: str, start: int, standalone: bool
+    ) -> tuple[MarkerStyle, int, int] | None:
+        """:meth:`among` as ``(style, end, ordinal)``."""
+        for style in candidates:
+            if style.standalone_only and not standalone:
+                continue
+            found = style.pattern.match(text, start)
+            if found is None:
+                continue
+            ordinal = style.ordinal(found["n"])
+            if ordinal is None or ordinal < 0:
+                continue
+            return style, found.end(), ordinal
+        return None
+
+
+_MARKERS: dict[int, tuple[tuple[MarkerStyle, ...], Markers]] = {}
+
+
+def markers_for(styles: tuple[MarkerStyle, ...]) -> Markers:
+    """The :class:`Markers` of ``styles``, kept by the tuple's identity: a plugin host passes
+    the same tuple every time, and hashing the styles would cost more than the lookup saves."""
+    kept = _MARKERS.get(id(styles))
+    if kept is not None and kept[0] is styles:
+        return kept[1]
+    markers = Markers(styles)
+    if len(_MARKERS) >= 64:
+        _MARKERS.clear()
+    _MARKERS[id(styles)] = (styles, markers)
+    return markers

@@ -9,18 +9,25 @@ above them. Spans are offsets into the text as given: nothing is normalised.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import attrs
 
 from govreport.model import OutlineNode, Region, Span
-from govreport.structure.markers import STYLES, MarkerMatch, MarkerStyle, match_marker
+from govreport.structure.markers import STYLES, Markers, MarkerStyle, markers_for
 
 # Line ends: LF, CRLF, CR, and the Unicode and Word breaks of domain §7.
-_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+_LINE_ENDS = "\n\r\u2028\u2029\x0b\x0c\x85"
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
-_CLAUSE_END = "。；："
-_SENTENCE_END = "。！？；"
+# A line's content: from its first to its last character that is no space. Backtracking only
+# gives back the trailing spaces, so the scan stays linear.
+_CONTENT = re.compile(f"[^{_SPACE}{_LINE_ENDS}](?:[^{_LINE_ENDS}]*[^{_SPACE}{_LINE_ENDS}])?")
+# Texts with these need _CONTENT: CRLF is a two-character line end, and str.splitlines also
+# breaks at the separators U+001C to U+001E.
+_NOT_SPLITLINES = ("\r", "\x1c", "\x1d", "\x1e")
+_CLAUSE_END = re.compile("[。；：]")
+_SENTENCE_END = re.compile("[。！？；]")
 
 _CLOSING_CUES = (
     "在总结成绩的同时", "在肯定成绩的同时", "在看到成绩的同时", "总结成绩的同时", "同时也要看到",
@@ -33,6 +40,11 @@ _END_MATTER = (
     ("附件", "attachment"), ("附表", "attachment"), ("附录", "attachment"), ("附：", "attachment"),
     ("抄送", "distribution"),
 )  # fmt: skip
+_END_MATTER_WORDS = tuple(word for word, _ in _END_MATTER)
+# Styles whose markers may really start a sentence (see _accept).
+_REJECTABLE = frozenset(("cn-comma", "zero-padded"))
+# Items numbered as a series: a lone 首先 or 第一 starts none; 最后 comes after its siblings.
+_SERIES = frozenset(("item-sequence", "item-di", "item-qi"))
 _TITLE_WORDS = (
     "报告",
     "公报",
@@ -75,13 +87,31 @@ class Paragraph:
 
 def paragraphs(text: str) -> Iterator[Paragraph]:
     """Every non-blank line, trimmed of leading and trailing spaces (U+3000, NBSP …)."""
-    for line in _LINE.finditer(text):
-        raw = line.group()
-        content = raw.strip(_SPACE)
-        if not content:
-            continue
-        start = line.start() + (len(raw) - len(raw.lstrip(_SPACE)))
-        yield Paragraph(start, start + len(content), content)
+    for start, end, content in _lines(text):
+        yield Paragraph(start, end, content)
+
+
+# A paragraph as the parser passes it around: (start, end, trimmed content).
+_Line = tuple[int, int, str]
+# A marker at a paragraph start: (style, end, ordinal).
+_Marker = tuple[MarkerStyle, int, int]
+
+
+def _lines(text: str) -> list[_Line]:
+    """:func:`paragraphs` as tuples."""
+    if any(mark in text for mark in _NOT_SPLITLINES):
+        return [(line.start(), line.end(), line[0]) for line in _CONTENT.finditer(text)]
+    # Every line end is one character, and str.splitlines breaks at the same ones.
+    found: list[_Line] = []
+    position = 0
+    for line in text.splitlines():
+        content = line.strip(_SPACE)
+        if content:
+            # The first character of the content is no space: its first place is after them.
+            start = position + line.find(content[0])
+            found.append((start, start + len(content), content))
+        position += len(line) + 1
+    return found
 
 
 @attrs.frozen
@@ -102,113 +132,161 @@ class Structure:
     """Where every outline marker stands (numbers in markers are not quantities)."""
 
 
-def _is_standalone(paragraph: Paragraph) -> bool:
-    body = paragraph.text.rstrip("。")
-    return len(body) <= 60 and not any(mark in body for mark in _SENTENCE_END)
+def _is_standalone(content: str) -> bool:
+    body = content.rstrip("。")
+    return len(body) <= 60 and _SENTENCE_END.search(body) is None
 
 
 def _region(kind: str, text: str, start: int, end: int) -> Region:
     return Region(kind, Span(start, end), text[start:end])
 
 
-@attrs.define
 class _Open:
     """A heading or item whose part is still being read."""
 
-    match: MarkerMatch
-    marker: str
-    title: str
-    title_span: Span
-    run_in: bool
-    end: int
-    children: list[_Open] = attrs.Factory(list)
+    __slots__ = (
+        "children",
+        "end",
+        "is_item",
+        "marker",
+        "marker_span",
+        "ordinal",
+        "rank",
+        "run_in",
+        "start",
+        "style",
+        "title",
+        "title_span",
+    )
 
-    @property
-    def rank(self) -> int:
-        return self.match.style.rank
+    def __init__(
+        self,
+        style: MarkerStyle,
+        start: int,
+        ordinal: int,
+        *,
+        marker: str,
+        marker_span: Span,
+        title: str,
+        title_span: Span,
+        run_in: bool,
+        end: int,
+    ) -> None:
+        self.style = style
+        self.start = start
+        """Where the marker starts."""
+        self.ordinal = ordinal
+        self.marker = marker
+        self.marker_span = marker_span
+        self.title = title
+        self.title_span = title_span
+        self.run_in = run_in
+        self.end = end
+        """Where the part ends so far."""
+        self.rank = style.rank
+        self.is_item = style.is_item
+        self.children: list[_Open] | None = None
+        """Nested headings and items, once there are any."""
 
     def freeze(self) -> OutlineNode:
+        children = self.children
         return OutlineNode(
             marker=self.marker,
-            ordinal=self.match.ordinal,
-            style=self.match.style.name,
+            ordinal=self.ordinal,
+            style=self.style.name,
             rank=self.rank,
             title=self.title,
-            span=Span(self.match.start, self.end),
+            span=Span(self.start, self.end),
             title_span=self.title_span,
-            marker_span=Span(self.match.start, self.match.end),
+            marker_span=self.marker_span,
             run_in=self.run_in,
-            children=tuple(child.freeze() for child in _numbered(self.children)),
+            children=tuple([child.freeze() for child in _numbered(children)]) if children else (),
         )
 
 
 def _numbered(nodes: list[_Open]) -> list[_Open]:
     """Give 最后 the ordinal after its siblings; drop a lone 首先/第一 that starts no series."""
+    names = [node.style.name for node in nodes]
+    if _SERIES.isdisjoint(names):
+        return nodes
+    series = Counter(name for name in names if name in _SERIES)
     kept: list[_Open] = []
-    for node in nodes:
-        style = node.match.style.name
-        if style in ("item-sequence", "item-di", "item-qi"):
-            siblings = sum(1 for n in nodes if n.match.style.name == style)
-            if siblings < 2:
+    highest: dict[str, int] = {}  # the highest ordinal kept so far, by style
+    for node, style in zip(nodes, names, strict=True):
+        if style in series:
+            if series[style] < 2:
                 continue
-            if node.match.ordinal == 0:
-                previous = max(
-                    (n.match.ordinal for n in kept if n.match.style.name == style), default=0
-                )
-                node.match = attrs.evolve(node.match, ordinal=previous + 1)
+            previous = highest.get(style, 0)
+            if node.ordinal == 0:
+                node.ordinal = previous + 1
+            highest[style] = max(previous, node.ordinal)
         kept.append(node)
     return kept
 
 
-def _heading(text: str, paragraph: Paragraph, match: MarkerMatch) -> _Open:
-    """Read the title of the heading or item that ``match`` starts."""
-    title_start = match.end
-    while title_start < paragraph.end and text[title_start] in _SPACE:
+def _heading(
+    text: str, paragraph_end: int, start: int, marker: _Marker, marker_span: Span
+) -> _Open:
+    """Read the title of the heading or item whose marker stands at ``start`` in a paragraph
+    ending at ``paragraph_end``."""
+    style, marker_end, ordinal = marker
+    title_start = marker_end
+    while title_start < paragraph_end and text[title_start] in _SPACE:
         title_start += 1
-    rest = text[title_start : paragraph.end]
-    clause = len(rest)
-    for mark in _CLAUSE_END:
-        found = rest.find(mark)
-        if found != -1:
-            clause = min(clause, found)
-    if match.style.is_item:
+    # The title ends at the first 。；： (the clause), else with the paragraph.
+    found = _CLAUSE_END.search(text, title_start, paragraph_end)
+    if found is None and title_start < paragraph_end and text[paragraph_end - 1] != "。":
+        # The whole rest of the paragraph, which ends with no space: the usual heading line.
+        return _Open(
+            style,
+            start,
+            ordinal,
+            marker=text[start:marker_end],
+            marker_span=marker_span,
+            title=text[title_start:paragraph_end],
+            title_span=Span(title_start, paragraph_end),
+            run_in=style.is_item,
+            end=paragraph_end,
+        )
+    clause = found.start() - title_start if found else max(0, paragraph_end - title_start)
+    if style.is_item:
         title_end, run_in = title_start + clause, True
     else:
-        body = rest.rstrip("。").rstrip(_SPACE)
+        body = text[title_start:paragraph_end].rstrip("。").rstrip(_SPACE)
         title_end = title_start + min(clause, len(body))
         run_in = bool(body[clause + 1 :].strip(_SPACE))
     title_end = max(title_start, title_end)
     while title_end > title_start and text[title_end - 1] in _SPACE:
         title_end -= 1
     return _Open(
-        match=match,
-        marker=text[match.start : match.end],
+        style,
+        start,
+        ordinal,
+        marker=text[start:marker_end],
+        marker_span=marker_span,
         title=text[title_start:title_end],
         title_span=Span(title_start, title_end),
         run_in=run_in,
-        end=paragraph.end,
+        end=paragraph_end,
     )
 
 
-def _front_matter(
-    text: str, paras: list[Paragraph], styles: tuple[MarkerStyle, ...]
-) -> list[Region]:
+def _front_matter(text: str, paras: list[_Line], markers: Markers) -> list[Region]:
     """Title, subtitle, byline, date, speaker and salutation lines at the top."""
     regions: list[Region] = []
     titled = False
-    for paragraph in paras:
-        content = paragraph.text
-        if match_marker(text, paragraph.start, standalone=True, styles=styles) is not None:
+    for start, end, content in paras:
+        if markers.match(text, start, True) is not None:
             break
         in_chrome = bool(regions) and regions[-1].kind == "chrome" and len(content) <= 4
         if in_chrome or (len(content) <= 40 and _WEB_CHROME.match(content)):
-            regions.append(_region("chrome", text, paragraph.start, paragraph.end))
+            regions.append(_region("chrome", text, start, end))
             continue  # 下载 打印 【字号：大 中 小】 from scraped pages
         if len(content) <= 60 and _CAPTION.search(content):
-            regions.append(_region("caption", text, paragraph.start, paragraph.end))
+            regions.append(_region("caption", text, start, end))
             continue  # a photo caption (…记者 X摄)
         if content.endswith(("：", ":")) and len(content) <= 12 and "，" not in content:
-            regions.append(_region("salutation", text, paragraph.start, paragraph.end))
+            regions.append(_region("salutation", text, start, end))
             break
         if len(content) > 60 or any(mark in content for mark in "。，,；！？"):
             break
@@ -224,12 +302,13 @@ def _front_matter(
             kind = "speaker"
         else:
             kind = "byline"
-        regions.append(_region(kind, text, paragraph.start, paragraph.end))
+        regions.append(_region(kind, text, start, end))
     return regions
 
 
-def _end_matter_kind(paragraph: Paragraph) -> str | None:
-    content = paragraph.text
+def _end_matter_kind(content: str) -> str | None:
+    if not content.startswith(_END_MATTER_WORDS):
+        return None
     for word, kind in _END_MATTER:
         if content.startswith(word) and (
             word.endswith(("：", ":"))
@@ -240,8 +319,7 @@ def _end_matter_kind(paragraph: Paragraph) -> str | None:
     return None
 
 
-def _is_signature(paragraph: Paragraph) -> bool:
-    content = paragraph.text
+def _is_signature(content: str) -> bool:
     if len(content) > 30 or any(mark in content for mark in "。，；"):
         return False
     if content[0] in "（(" and content[-1] in "）)":
@@ -254,43 +332,48 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
 
     :param styles: the marker styles to recognise, tried in order (plugins add their own).
     """
-    paras = list(paragraphs(text))
-    front = _front_matter(text, paras, styles)
+    markers = markers_for(styles)
+    paras = _lines(text)
+    front = _front_matter(text, paras, markers)
     body = paras[len(front) :]
 
     # End matter: from the first glossary/notes/attachment line, plus a trailing signature.
     end_regions: list[Region] = []
-    cut = next((i for i, p in enumerate(body) if _end_matter_kind(p) is not None), len(body))
+    cut = len(body)
+    for index, (_, _, content) in enumerate(body):
+        if content.startswith(_END_MATTER_WORDS) and _end_matter_kind(content) is not None:
+            cut = index
+            break
     tail = body[cut:]
     body = body[:cut]
-    while body and len(body) > 1 and _is_signature(body[-1]):
-        signature = body.pop()
-        end_regions.insert(0, _region("signature", text, signature.start, signature.end))
-    kinds = [(i, _end_matter_kind(p)) for i, p in enumerate(tail)]
+    while body and len(body) > 1 and _is_signature(body[-1][2]):
+        start, end, _ = body.pop()
+        end_regions.append(_region("signature", text, start, end))
+    end_regions.reverse()
+    kinds = [(i, _end_matter_kind(p[2])) for i, p in enumerate(tail)]
     starts = [(i, k) for i, k in kinds if k is not None]
     for number, (index, kind) in enumerate(starts):
         last = starts[number + 1][0] - 1 if number + 1 < len(starts) else len(tail) - 1
         assert kind is not None
-        end_regions.append(_region(kind, text, tail[index].start, tail[last].end))
+        end_regions.append(_region(kind, text, tail[index][0], tail[last][1]))
 
-    roots, marker_spans, last_heading = _outline(text, body, styles)
+    roots, marker_spans, last_heading = _outline(text, body, markers)
 
     preamble = None
-    first_heading = next(
-        (i for i, p in enumerate(body) if p.start == _first_start(roots)), len(body)
-    )
+    first_start = roots[0].start if roots else -1
+    first_heading = next((i for i, p in enumerate(body) if p[0] == first_start), len(body))
     if first_heading:
-        preamble = _region("preamble", text, body[0].start, body[first_heading - 1].end)
+        preamble = _region("preamble", text, body[0][0], body[first_heading - 1][1])
 
     closing = None
     if last_heading is not None:
         # The paragraph right under a heading line is that part's body, whatever it says.
         deepest = _deepest_last(roots)
-        first = last_heading + (1 if deepest.match.style.is_item or deepest.run_in else 2)
+        first = last_heading + (1 if deepest.is_item or deepest.run_in else 2)
         for index in range(first, len(body)):
-            if body[index].text.startswith(_CLOSING_CUES):
-                closing = _region("closing", text, body[index].start, body[-1].end)
-                _trim(roots, body[index - 1].end)
+            if body[index][2].startswith(_CLOSING_CUES):
+                closing = _region("closing", text, body[index][0], body[-1][1])
+                _trim(roots, body[index - 1][1])
                 break
     return Structure(
         front_matter=tuple(front),
@@ -309,43 +392,62 @@ def _deepest_last(nodes: list[_Open]) -> _Open:
     return node
 
 
-def _first_start(roots: list[_Open]) -> int:
-    return roots[0].match.start if roots else -1
-
-
 def _outline(
-    text: str, body: list[Paragraph], styles: tuple[MarkerStyle, ...]
+    text: str, body: list[_Line], markers: Markers
 ) -> tuple[list[_Open], list[Span], int | None]:
     """Nest the headings and items of ``body`` by rank."""
     roots: list[_Open] = []
     stack: list[_Open] = []
     marker_spans: list[Span] = []
     last_heading: int | None = None
-    for index, paragraph in enumerate(body):
-        standalone = _is_standalone(paragraph)
-        match = match_marker(text, paragraph.start, standalone=standalone, styles=styles)
-        heading_like = standalone and not paragraph.text.endswith("。")
-        if match is not None and not _accept(text, match, heading_like, stack, roots):
-            match = None
-        if match is not None:
-            node = _heading(text, paragraph, match)
+    by_first, candidates_for, find_among = markers.by_first, markers.candidates, markers.find
+    # A part ends with the last paragraph read while it is open: set when it closes.
+    previous_end = 0
+    for index, (start, end, content) in enumerate(body):
+        # Most paragraphs start with no character a marker can start with.
+        candidates = by_first.get(content[0])
+        if candidates is None:
+            candidates = candidates_for(content[0])
+        found = None
+        if candidates:
+            standalone = _is_standalone(content)
+            found = find_among(candidates, text, start, standalone)
+            if found is not None and found[0].name in _REJECTABLE:
+                heading_like = standalone and not content.endswith("。")
+                if not _accept(text, start, found, heading_like, stack=stack, roots=roots):
+                    found = None
+        if found is not None:
+            marker_span = Span(start, found[1])
+            node = _heading(text, end, start, found, marker_span)
             while stack and stack[-1].rank >= node.rank:
-                stack.pop()
-            (stack[-1].children if stack else roots).append(node)
+                stack.pop().end = previous_end
+            if not stack:
+                roots.append(node)
+            elif stack[-1].children is None:
+                stack[-1].children = [node]
+            else:
+                stack[-1].children.append(node)
             stack.append(node)
-            marker_spans.append(Span(match.start, match.end))
+            marker_spans.append(marker_span)
             last_heading = index
         else:
             # An item is its own paragraph: what follows unnumbered belongs to the heading.
-            while stack and stack[-1].match.style.is_item:
-                stack.pop()
-        for open_node in stack:
-            open_node.end = paragraph.end
+            while stack and stack[-1].is_item:
+                stack.pop().end = previous_end
+        previous_end = end
+    for open_node in stack:
+        open_node.end = previous_end
     return roots, marker_spans, last_heading
 
 
 def _accept(
-    text: str, match: MarkerMatch, heading_like: bool, stack: list[_Open], roots: list[_Open]
+    text: str,
+    start: int,
+    marker: _Marker,
+    heading_like: bool,
+    *,
+    stack: list[_Open],
+    roots: list[_Open],
 ) -> bool:
     """Reject markers that are really the start of a sentence.
 
@@ -353,21 +455,19 @@ def _accept(
     no heading. A bare two-digit number (``10文化``) is a heading only after ``09…`` of the same
     style; alone, ``15个项目全部开工`` starts with a quantity.
     """
-    if match.style.name == "cn-comma" and not heading_like:
-        return text[match.end : match.end + 1] not in "一二三四五六七八九十"
-    if match.style.name != "zero-padded" or text[match.start] == "0":
+    style, end, ordinal = marker
+    if style.name == "cn-comma" and not heading_like:
+        return text[end : end + 1] not in "一二三四五六七八九十"
+    if style.name != "zero-padded" or text[start] == "0":
         return True
-    parent = next((node for node in reversed(stack) if node.rank < match.style.rank), None)
-    siblings = roots if parent is None else parent.children
-    return (
-        bool(siblings)
-        and siblings[-1].match.style is match.style
-        and siblings[-1].match.ordinal == match.ordinal - 1
-    )
+    parent = next((node for node in reversed(stack) if node.rank < style.rank), None)
+    siblings = roots if parent is None else parent.children or []
+    return bool(siblings) and siblings[-1].style is style and siblings[-1].ordinal == ordinal - 1
 
 
 def _trim(nodes: list[_Open], end: int) -> None:
     """End every part at ``end`` at the latest (the closing starts after it)."""
     for node in nodes:
         node.end = min(node.end, end)
-        _trim(node.children, end)
+        if node.children:
+            _trim(node.children, end)
