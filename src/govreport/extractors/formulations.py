@@ -30,6 +30,7 @@ from types import MappingProxyType
 import attrs
 
 from govreport.extractors.base import ExtractionContext
+from govreport.extractors.trie import trie_pattern
 from govreport.model import Formulation, Mention, Span, Vocabulary
 
 MAX_QUOTED = 12
@@ -83,38 +84,6 @@ DEFAULT_FORMULATIONS: Mapping[str, str] = MappingProxyType(
 _NUMERALS = "一二三四五六七八九十百千万两双0-9０-９"
 
 
-def _trie(words: Iterable[str], not_after: str = "") -> str:
-    """A regular expression matching exactly ``words``, shaped as a trie.
-
-    At any position the words that match are prefixes of one another, and the greedy optional
-    groups try them longest first, backtracking to a shorter one when what follows fails: the
-    same order as an alternation sorted longest first, at one branch per character.
-
-    :param not_after: a character class (``[…]``); no word may follow one of its characters.
-        The test stands after a word's first character, as a look-behind over both, so the
-        pattern still starts with a plain character and the engine skips ahead to one.
-    """
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict, first: bool = False) -> str:  # type: ignore[type-arg]
-        branches = []
-        for ch, child in sorted(node.items()):
-            if ch:
-                guard = f"(?<!{not_after}{re.escape(ch)})" if first and not_after else ""
-                branches.append(re.escape(ch) + guard + render(child))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(root, first=True)
-
-
 # Words and names whose numerals number nothing (domain reference §3.8); matched inside quotes.
 _NOT_COUNTING = (
     # lexicalized words
@@ -129,7 +98,7 @@ _NOT_COUNTING = (
 )  # fmt: skip
 # Longest word first: the trie tries them in that order (see _trie).
 _MASK = (
-    _trie(_NOT_COUNTING)
+    trie_pattern(_NOT_COUNTING)
     # five-year plan labels: 十四五 anywhere; 九五, 十五 alone or before 规划 (“九五”普法规划)
     + r"|十[一二三四五六七八九]五|(?:十|[一二三四五六七八九])五(?=规划|计划|时期|期间|$)"
     # holidays named by their date (domain §3.8): “五一”, “七一”, “十一”
@@ -184,7 +153,7 @@ def _quote_patterns(keys: Iterable[str]) -> tuple[tuple[str, re.Pattern[str]], .
             and not any(ch in marks or ch in _LINE_ENDS for ch in key)
         ]
         if terms:
-            alternatives.append(f"({_trie(terms)}){closing}")
+            alternatives.append(f"({trie_pattern(terms)}){closing}")
         if ascii_quote:
             alternatives.append(f"{quoted}*{closing}")
         patterns.append((opening, re.compile(f"{opening}(?:{'|'.join(alternatives)})")))
@@ -263,7 +232,7 @@ class FormulationExtractor:
         if not keys:
             return None
         # Longest first, so 中央八项规定 wins over 八项规定; never inside a longer number.
-        terms = _trie(keys, not_after=f"[第〇零{_NUMERALS}]")
+        terms = trie_pattern(keys, not_after=f"[第〇零{_NUMERALS}]")
         return re.compile(rf"{terms}(?![{_NUMERALS}])")
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:

@@ -19,12 +19,18 @@ class _Node:
         self.guard: str | None = None
 
 
-def trie_pattern(words: Iterable[str] | Mapping[str, str]) -> str:
+def trie_pattern(words: Iterable[str] | Mapping[str, str], not_after: str = "") -> str:
     """A regular expression matching exactly ``words``, longest first.
+
+    At any position the words that match are prefixes of one another, and the greedy groups
+    try them longest first, backtracking to a shorter one when what follows fails.
 
     :param words: the words, or a mapping of each word to a guard: a pattern (usually a
         lookahead) that must match right after the word for it to count, so that a word
         rejected by its guard falls back to a shorter one.
+    :param not_after: a character class (``[…]``); no word may follow one of its characters.
+        The test stands after a word's first character, as a look-behind over both, so the
+        pattern still starts with a plain character and the engine skips ahead to one.
     """
     guards: Mapping[str, str] = words if isinstance(words, Mapping) else dict.fromkeys(words, "")
     trie = _Node()
@@ -34,8 +40,13 @@ def trie_pattern(words: Iterable[str] | Mapping[str, str]) -> str:
             node = node.children.setdefault(ch, _Node())
         node.guard = guard
 
-    def render(node: _Node) -> str:
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.children.items())]
+    def render(node: _Node, first: bool = False) -> str:
+        branches = [
+            re.escape(ch)
+            + (f"(?<!{not_after}{re.escape(ch)})" if first and not_after else "")
+            + render(child)
+            for ch, child in sorted(node.children.items())
+        ]
         if node.guard is None:
             return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         guard = node.guard
@@ -46,4 +57,4 @@ def trie_pattern(words: Iterable[str] | Mapping[str, str]) -> str:
             return f"(?:{body})?"
         return "(?:" + "|".join([*branches, guard]) + ")"
 
-    return render(trie)
+    return render(trie, first=True)
