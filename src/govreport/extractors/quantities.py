@@ -15,7 +15,7 @@ small lexicon of idioms and place names that look like counts (三番五次, 七
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -120,8 +120,11 @@ LEXICON: tuple[str, ...] = (
 _LEXICON = re.compile("|".join(sorted(map(re.escape, LEXICON), key=len, reverse=True)))
 
 
-# A footnote marker glued before a number (增长[3]5.2%) hides the verb before it.
-_FOOTNOTE_END = re.compile(r"[\[［【]\d{1,2}[\]］】]$")
+# The verb right before a quantity, past 了, spaces and a footnote marker (增长[3]5.2%).
+_CHANGE_VERB = re.compile(
+    rf"(?:(?P<up>{'|'.join(_INCREASE)})|(?P<down>{'|'.join(_DECREASE)}))"
+    r"[了 ]*(?:[\[［【]\d{1,2}[\]］】])?$"
+)
 _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
 
 
@@ -177,11 +180,14 @@ class QuantityExtractor:
 _ONE = Decimal(1)
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
-_PATTERNS: dict[int, tuple[UnitTable, re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+_Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+_PATTERNS: dict[int, tuple[UnitTable, _Patterns]] = {}
+_DIGIT = re.compile("[0-9０-９]")
+_MINUS = "-－−"
 
 
-def _patterns(units: UnitTable) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The number, unit and tail patterns for the spellings of ``units``.
+def _patterns(units: UnitTable) -> _Patterns:
+    """The number, Chinese-start, unit and tail patterns for the spellings of ``units``.
 
     The number pattern finds Arabic numbers, ``百分之…`` and Chinese numerals followed by
     something a quantity can continue with; qualifier words before a number are found by
@@ -195,7 +201,7 @@ def _patterns(units: UnitTable) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     """
     cached = _PATTERNS.get(id(units))
     if cached is not None and cached[0] is units:
-        return cached[1], cached[2], cached[3]
+        return cached[1]
     guards: dict[str, str] = {}
     for spelling in units.units:
         guard = ""
@@ -226,10 +232,11 @@ def _patterns(units: UnitTable) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         rf"|(?P<minus>[-－−])?(?P<arabic>{_ARABIC})"
         rf"|(?P<cn>{_CN_RUN})(?=[{follow_class}])"
     )
-    compiled = re.compile(scan), re.compile(unit), re.compile(tail)
+    chinese = rf"百分之|千分之|{_CN_RUN}(?=[{follow_class}])"
+    compiled = re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
     if len(_PATTERNS) > 16:  # tables come from hosts: a handful at most
         _PATTERNS.clear()
-    _PATTERNS[id(units)] = (units, *compiled)
+    _PATTERNS[id(units)] = (units, compiled)
     return compiled
 
 
@@ -238,7 +245,13 @@ def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
     blocked += [(m.span.start, m.span.end) for m in context.found]
     blocked += [(m.start(), m.end()) for m in _LEXICON.finditer(context.text)]
     blocked.sort()
-    return blocked
+    merged: list[tuple[int, int]] = []  # overlapping spans joined: disjoint, sorted
+    for start, end in blocked:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif end > start:
+            merged.append((start, end))
+    return merged
 
 
 class _Scanner:
@@ -247,7 +260,9 @@ class _Scanner:
     def __init__(self, text: str, units: UnitTable, blocked: list[tuple[int, int]]) -> None:
         self.text = text
         self.units = units
-        self.number_pattern, self.unit_pattern, self.tail_pattern = _patterns(units)
+        self.number_pattern, self.chinese_pattern, self.unit_pattern, self.tail_pattern = _patterns(
+            units
+        )
         self.blocked = blocked
         self.block_index = 0
         self.list_end = 0
@@ -256,13 +271,35 @@ class _Scanner:
 
     # -- the scan ------------------------------------------------------------------------
     def run(self) -> list[Quantity]:
+        """Read every quantity, left to right.
+
+        Searching with the whole number pattern is slow (its first character is not a plain
+        class), so two cheap searches find where the next number starts — an Arabic digit or
+        a Chinese numeral worth reading — and the number pattern is matched there.
+        """
         text = self.text
+        match_at = self.number_pattern.match
+        next_digit, next_chinese = _DIGIT.search, self.chinese_pattern.search
+        digit = next_digit(text)
+        chinese = next_chinese(text)
         position = 0
-        while True:
-            match = self.number_pattern.search(text, position)
-            if match is None:
-                return self.found
-            position = self.read(match)
+        while digit is not None or chinese is not None:
+            if digit is not None and digit.start() < position:
+                digit = next_digit(text, position)
+                continue
+            if chinese is not None and chinese.start() < position:
+                chinese = next_chinese(text, position)
+                continue
+            if chinese is None or (digit is not None and digit.start() < chinese.start()):
+                assert digit is not None
+                start = digit.start()
+                if start > position and text[start - 1] in _MINUS:
+                    start -= 1  # the number pattern reads the sign with the digits
+            else:
+                start = chinese.start()
+            match = match_at(text, start)
+            position = self.read(match) if match is not None else start + 1
+        return self.found
 
     def read(self, match: re.Match[str]) -> int:
         """Read the quantity that starts at ``match``; return where scanning goes on."""
@@ -609,33 +646,22 @@ class _Scanner:
 
     def is_blocked(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word."""
-        blocked = self.blocked
+        blocked = self.blocked  # disjoint and sorted, so one pointer walks them in step
         index = self.block_index
         while index < len(blocked) and blocked[index][1] <= start:
             index += 1
         self.block_index = index
-        # Spans are sorted by start; earlier ones that end after ``start`` may still overlap.
-        return any(lo < end and start < hi for lo, hi in _window(blocked, index, end))
+        return index < len(blocked) and blocked[index][0] < end
 
     def change_before(self, start: int) -> Change | None:
         """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
         text = self.text
-        window = text[max(0, start - 8) : start]
-        if window.endswith(("]", "］", "】")):
-            window = _FOOTNOTE_END.sub("", window)
-        window = window.rstrip("了 ")
-        for words, change in ((_INCREASE, Change.INCREASE), (_DECREASE, Change.DECREASE)):
-            if window.endswith(words):
-                return change
+        verb = _CHANGE_VERB.search(text, max(0, start - 10), start)
+        if verb is not None:
+            return Change.INCREASE if verb.lastgroup == "up" else Change.DECREASE
         previous = self.found[-2] if len(self.found) >= 2 else None
         last = self.found[-1] if self.found else None
         for candidate in (last, previous):
             if candidate is not None and text[candidate.span.end : start] in _ENUMERATION:
                 return candidate.change
         return None
-
-
-def _window(blocked: list[tuple[int, int]], index: int, end: int) -> Iterable[tuple[int, int]]:
-    while index < len(blocked) and blocked[index][0] < end:
-        yield blocked[index]
-        index += 1
