@@ -57,6 +57,8 @@ _PRE_QUALIFIER: dict[str, Qualifier | None] = {
 }
 # Qualifier words by length, for the look back from a number (longest first).
 _PREFIX_LENGTHS = tuple(sorted({len(word) for word in _PRE_QUALIFIER}, reverse=True))
+_PREFIX_LAST = frozenset(word[-1] for word in _PRE_QUALIFIER)
+_ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # A one-character prefix that is really the end of a word: 节约, 通过, 最近, 打破 …
 _PREFIX_WORD_ENDS: dict[str, str] = {
     "约": "节制签合预契邀公条相特违履婚守大",
@@ -130,10 +132,6 @@ _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" and ch not in _LABEL_NUMERALS
-
-
-def _is_ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
 
 
 class _Number(NamedTuple):
@@ -379,16 +377,16 @@ class _Scanner:
         if sign is not None:
             ahead = text[match.start("minus") - 1] if match.start("minus") else ""
             # A dash between two numbers or after a code is a range dash, not a minus sign.
-            if pre is not None or not ahead or _is_ascii_alnum(ahead) or ahead in "%％)）":
+            if pre is not None or not ahead or ahead in _ASCII_WORD or ahead in "%％)）":
                 sign = None
                 start = digits_start if pre is None else start
         lead = text[digits_start - 1] if digits_start else ""
-        if sign is None and lead and (_is_ascii_alnum(lead) or lead in "．.０１２３４５６７８９第"):
+        if sign is None and lead and (lead in _ASCII_WORD or lead in "．.０１２３４５６７８９第"):
             return None
         if pre is None and before == "第":
             return None
         after = text[match.end()] if match.end() < len(text) else ""
-        if _is_ascii_alnum(after) and self.unit_at(match.end()) is None:
+        if after in _ASCII_WORD and self.unit_at(match.end()) is None:
             return None  # 5G, 4A级, 3D — but 4800PF, 5kW
         below_zero = sign is None and text.endswith("零下", 0, digits_start)  # 零下12℃
         digits = match["arabic"]
@@ -405,6 +403,8 @@ class _Scanner:
     def prefix_before(self, position: int) -> str | None:
         """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
         text = self.text
+        if not position or text[position - 1] not in _PREFIX_LAST:
+            return None  # most numbers: no qualifier word before them
         for length in _PREFIX_LENGTHS:
             word = text[position - length : position] if position >= length else ""
             if word in _PRE_QUALIFIER:
