@@ -124,7 +124,7 @@ _LEXICON = re.compile("|".join(sorted(map(re.escape, LEXICON), key=len, reverse=
 
 # The verb right before a quantity, past 了, spaces and a footnote marker (增长[3]5.2%).
 _CHANGE_VERB = re.compile(
-    rf"(?:(?P<up>{'|'.join(_INCREASE)})|(?P<down>{'|'.join(_DECREASE)}))"
+    rf"(?:(?P<up>{trie_pattern(_INCREASE)})|(?P<down>{trie_pattern(_DECREASE)}))"
     r"[了 ]*(?:[\[［【]\d{1,2}[\]］】])?$"
 )
 _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
@@ -295,6 +295,10 @@ class _Scanner:
                     start -= 1  # the number pattern reads the sign with the digits
             else:
                 start = chinese.start()
+            inside = self.blocked_at(start)
+            if inside is not None:
+                position = inside  # inside a date, formulation, marker …: no quantity here
+                continue
             match = match_at(text, start)
             position = self.read(match) if match is not None else start + 1
         return self.found
@@ -358,15 +362,8 @@ class _Scanner:
         percent = None
         if match["pct"] is not None:
             percent = "%" if match["pct"] == "百分之" else "‰"
-        return _Number(
-            start=start,
-            end=end,
-            value=value,
-            chinese=chinese,
-            qualifier=_PRE_QUALIFIER[pre] if pre else None,
-            qualified=pre is not None,
-            percent_unit=percent,
-        )
+        qualifier = _PRE_QUALIFIER[pre] if pre else None
+        return _Number(start, end, value, chinese, qualifier, pre is not None, percent)
 
     def arabic(
         self, match: re.Match[str], pre: str | None, start: int, before: str
@@ -391,14 +388,12 @@ class _Scanner:
         below_zero = sign is None and text.endswith("零下", 0, digits_start)  # 零下12℃
         digits = match["arabic"]
         value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
-        return _Number(
-            start=start if sign is None or pre is not None else match.start("minus"),
-            end=match.end(),
-            value=-value if sign is not None or below_zero else value,
-            chinese=None,
-            qualifier=_PRE_QUALIFIER[pre] if pre else None,
-            qualified=pre is not None,
-        )
+        if sign is not None and pre is None:
+            start = match.start("minus")
+        if sign is not None or below_zero:
+            value = -value
+        qualifier = _PRE_QUALIFIER[pre] if pre else None
+        return _Number(start, match.end(), value, None, qualifier, pre is not None)
 
     def prefix_before(self, position: int) -> str | None:
         """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
@@ -643,6 +638,20 @@ class _Scanner:
         before = start >= 2 and text[start - 2] in _LABEL_NUMERALS and _is_han(text[start - 1])
         after = text[end : end + 1] in _LABEL_NUMERALS and _is_han(text[end + 1 : end + 2])
         return before or after
+
+    def blocked_at(self, position: int) -> int | None:
+        """The end of the blocked span that holds ``position``, else None.
+
+        Leaves the pointer of :meth:`is_blocked` alone: a qualifier before a number may still
+        reach back into a span that ends before the number.
+        """
+        blocked = self.blocked
+        index = self.block_index
+        while index < len(blocked) and blocked[index][1] <= position:
+            index += 1
+        if index < len(blocked) and blocked[index][0] <= position:
+            return blocked[index][1]
+        return None
 
     def is_blocked(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word."""
