@@ -14,6 +14,7 @@ import pytest
 
 from govreport.model import OutlineNode, Region
 from govreport.structure import STYLES, MarkerStyle, Structure, match_marker, parse_structure
+from tests.linear import CEILING_SECONDS
 
 Shape = tuple[str, int, str, tuple["Shape", ...]]
 """An outline node as (marker, ordinal, title, children)."""
@@ -574,5 +575,5 @@ def _repeat(unit: str, size: int = 200_000) -> str:
 def test_200_kb_adversarial_inputs_take_well_under_a_second(text: str) -> None:
     started = time.perf_counter()
     structure = parse_structure(text)
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < CEILING_SECONDS  # a hang guard, not a speed target
     assert all(node.span.end <= len(text) for node in structure.outline)

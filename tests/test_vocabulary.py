@@ -20,6 +20,7 @@ from govreport.extractors.trie import trie_pattern
 from govreport.extractors.vocabulary import VocabularyExtractor, _Start
 from govreport.model import DEFAULT_UNITS, Entry, NamePattern, Term, Vocabulary
 from govreport.model.vocabulary import NameStart
+from tests.linear import CEILING_SECONDS
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -232,6 +233,6 @@ def test_long_runs_of_a_suffix_take_linear_time(unit: str) -> None:
     text = unit * (200_000 // len(unit.encode()))  # about 200 KB
     began = time.perf_counter()
     found = extract(text, NAMES)
-    assert time.perf_counter() - began < 1.0
+    assert time.perf_counter() - began < CEILING_SECONDS  # a hang guard, not a speed target
     head = [f for f in reference(text[:3000], NAMES) if f[1] <= 2000]
     assert [f for f in found if f[1] <= 2000] == head

@@ -237,27 +237,18 @@ def _heading(
     found = _CLAUSE_END.search(text, title_start, paragraph_end)
     if found is None and title_start < paragraph_end and text[paragraph_end - 1] != "。":
         # The whole rest of the paragraph, which ends with no space: the usual heading line.
-        return _Open(
-            style,
-            start,
-            ordinal,
-            marker=text[start:marker_end],
-            marker_span=marker_span,
-            title=text[title_start:paragraph_end],
-            title_span=Span(title_start, paragraph_end),
-            run_in=style.is_item,
-            end=paragraph_end,
-        )
-    clause = found.start() - title_start if found else max(0, paragraph_end - title_start)
-    if style.is_item:
-        title_end, run_in = title_start + clause, True
+        title_end, run_in = paragraph_end, style.is_item
     else:
-        body = text[title_start:paragraph_end].rstrip("。").rstrip(_SPACE)
-        title_end = title_start + min(clause, len(body))
-        run_in = bool(body[clause + 1 :].strip(_SPACE))
-    title_end = max(title_start, title_end)
-    while title_end > title_start and text[title_end - 1] in _SPACE:
-        title_end -= 1
+        clause = found.start() - title_start if found else max(0, paragraph_end - title_start)
+        if style.is_item:
+            title_end, run_in = title_start + clause, True
+        else:
+            body = text[title_start:paragraph_end].rstrip("。").rstrip(_SPACE)
+            title_end = title_start + min(clause, len(body))
+            run_in = bool(body[clause + 1 :].strip(_SPACE))
+        title_end = max(title_start, title_end)
+        while title_end > title_start and text[title_end - 1] in _SPACE:
+            title_end -= 1
     return _Open(
         style,
         start,

@@ -1,0 +1,28 @@
+"""Guards against super-linear blow-ups (catastrophic backtracking, quadratic loops).
+
+Not speed targets — those live in benchmarks/ — but a ceiling so generous that only a
+quadratic step can reach it on 200 KB.
+"""
+
+from __future__ import annotations
+
+import time
+
+from govreport.extractors.base import ExtractionContext, MentionExtractor
+from govreport.model import DEFAULT_UNITS
+
+CEILING_SECONDS = 10.0
+"""A linear scan of 200 KB takes well under a second; a quadratic one takes minutes."""
+
+
+def repeat(unit: str, size: int = 200_000) -> str:
+    """``unit`` repeated and cut to ``size`` characters."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def assert_linear(extractor: MentionExtractor, text: str) -> None:
+    """``extractor`` reads ``text`` under the ceiling, with every span inside the text."""
+    started = time.perf_counter()
+    found = list(extractor.extract(ExtractionContext(text=text, units=DEFAULT_UNITS)))
+    assert time.perf_counter() - started < CEILING_SECONDS
+    assert all(0 <= m.span.start < m.span.end <= len(text) for m in found)
