@@ -270,7 +270,8 @@ def test_a_long_run_of_a_suffix_parses_in_linear_time(host: PluginHost, unit: st
     text = unit * (200_000 // len(unit.encode()))  # about 200 KB
     began = time.perf_counter()
     found = terms(text, host)
-    assert time.perf_counter() - began < 10.0  # a hang guard (quadratic takes minutes), not a speed target
+    # A hang guard (a quadratic step takes minutes), not a speed target.
+    assert time.perf_counter() - began < 10.0
     assert [(t.span.start, t.span.end) for t in found if t.span.end <= 1000] == [
         (start, end) for start, end, _ in by_regex(text[:1100]) if end <= 1000
     ]
