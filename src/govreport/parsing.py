@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -31,6 +34,29 @@ def parse(
         False, skip the failing extractor and record a :class:`~govreport.model.Fault` instead.
     """
     host = default_host() if host is None else host
+    with _no_cycle_collection():
+        return _parse(text, source, host, strict)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the length of a parse.
+
+    A parse makes hundreds of thousands of small objects and no reference cycles, so the
+    collector's passes over them are wasted work that grows with the input: on 10 MB they
+    cost a third of the time. Reference counting still frees everything as usual.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _parse(text: str, source: str | None, host: PluginHost, strict: bool) -> Report:
     structure = parse_structure(text, styles=host.heading_styles)
     found: list[Mention] = []
     faults: list[Fault] = []
