@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -246,3 +247,19 @@ def test_environment_chooses_which_plugins_load(installed_plugin: Path) -> None:
     assert "shout" not in {p["name"] for p in json.loads(off.stdout)}
     chosen = _govreport(installed_plugin, "plugins", "--json", GOVREPORT_PLUGINS="shout")
     assert "shout" in {p["name"] for p in json.loads(chosen.stdout)}
+
+
+def test_a_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    govreport.parse("完成19项。")
+    assert gc.isenabled()
+    failing = host(Plugin(report_parsed=lambda report: 1 / 0))
+    with pytest.raises(PluginError):
+        govreport.parse("完成19项。", host=failing)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        govreport.parse("完成19项。")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
