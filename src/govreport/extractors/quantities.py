@@ -127,6 +127,9 @@ _CHANGE_VERB = re.compile(
     rf"(?:(?P<up>{trie_pattern(_INCREASE)})|(?P<down>{trie_pattern(_DECREASE)}))"
     r"[了 ]*(?:[\[［【]\d{1,2}[\]］】])?$"
 )
+# What may stand right before a quantity whose change a verb gives: the verb's last character,
+# 了, a space, or the end of a footnote marker.
+_BEFORE_CHANGED = frozenset("".join(word[-1] for word in (*_INCREASE, *_DECREASE)) + "了 ]］】")
 _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
 
 
@@ -277,31 +280,34 @@ class _Scanner:
         """
         text = self.text
         match_at = self.number_pattern.match
-        next_digit, next_chinese = _DIGIT.search, self.chinese_pattern.search
-        digit = next_digit(text)
-        chinese = next_chinese(text)
+        nowhere = len(text) + 1
+
+        def next_start(pattern: re.Pattern[str], position: int) -> int:
+            found = pattern.search(text, position)
+            return nowhere if found is None else found.start()
+
+        digit = next_start(_DIGIT, 0)
+        chinese = next_start(self.chinese_pattern, 0)
         position = 0
-        while digit is not None or chinese is not None:
-            if digit is not None and digit.start() < position:
-                digit = next_digit(text, position)
-                continue
-            if chinese is not None and chinese.start() < position:
-                chinese = next_chinese(text, position)
-                continue
-            if chinese is None or (digit is not None and digit.start() < chinese.start()):
-                assert digit is not None
-                start = digit.start()
+        while True:
+            if digit < position:
+                digit = next_start(_DIGIT, position)
+            if chinese < position:
+                chinese = next_start(self.chinese_pattern, position)
+            if digit < chinese:
+                start = digit
                 if start > position and text[start - 1] in _MINUS:
                     start -= 1  # the number pattern reads the sign with the digits
+            elif chinese < nowhere:
+                start = chinese
             else:
-                start = chinese.start()
+                return self.found
             inside = self.blocked_at(start)
             if inside is not None:
                 position = inside  # inside a date, formulation, marker …: no quantity here
                 continue
             match = match_at(text, start)
             position = self.read(match) if match is not None else start + 1
-        return self.found
 
     def read(self, match: re.Match[str]) -> int:
         """Read the quantity that starts at ``match``; return where scanning goes on."""
@@ -665,12 +671,12 @@ class _Scanner:
     def change_before(self, start: int) -> Change | None:
         """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
         text = self.text
-        verb = _CHANGE_VERB.search(text, max(0, start - 10), start)
-        if verb is not None:
-            return Change.INCREASE if verb.lastgroup == "up" else Change.DECREASE
-        previous = self.found[-2] if len(self.found) >= 2 else None
-        last = self.found[-1] if self.found else None
-        for candidate in (last, previous):
-            if candidate is not None and text[candidate.span.end : start] in _ENUMERATION:
+        if start and text[start - 1] in _BEFORE_CHANGED:  # else no verb can end right here
+            verb = _CHANGE_VERB.search(text, max(0, start - 10), start)
+            if verb is not None:
+                return Change.INCREASE if verb.lastgroup == "up" else Change.DECREASE
+        found = self.found
+        for candidate in found[-1:-3:-1]:  # the last two quantities, nearest first
+            if text[candidate.span.end : start] in _ENUMERATION:
                 return candidate.change
         return None
