@@ -97,14 +97,16 @@ def parse_chinese(text: str) -> Decimal | None:
     return Decimal(str(value))
 
 
+_DIGIT_BY_DIGIT = str.maketrans(
+    "０１２３４５６７８９〇○◯零OoＯ一二三四五六七八九",
+    "01234567890000000123456789",
+)
+
+
 def parse_digit_string(text: str) -> int | None:
-    """Chinese digits read one by one (``二〇二三``, ``二OO二``) → int, else None."""
-    digits = []
-    for ch in text.translate(_TO_PLAIN):
-        if ch in "零OoＯ0":
-            digits.append("0")
-        elif ch in "一二三四五六七八九":
-            digits.append(str("一二三四五六七八九".index(ch) + 1))
-        else:
-            return None
-    return int("".join(digits)) if digits else None
+    """Digits read one by one (``二〇二三``, ``二OO二``, ``２０２３``, ``2023``) → int, else None.
+
+    The zero look-alikes of domain §7 (〇, ○ U+25CB, ◯ U+25EF, 零, Latin O) all read as 0.
+    """
+    plain = text.translate(_DIGIT_BY_DIGIT)
+    return int(plain) if plain.isascii() and plain.isdigit() else None

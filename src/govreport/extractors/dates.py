@@ -43,11 +43,8 @@ import attrs
 
 from govreport.extractors.base import ExtractionContext
 from govreport.model import DateMention, Mention, Span
+from govreport.numerals import parse_digit_string
 
-_DIGIT_VALUES = str.maketrans(
-    "０１２３４５６７８９〇○◯零Oo一二三四五六七八九",
-    "0123456789000000123456789",
-)
 # Chinese month and day numbers, read by table: there are only 12 and 31 of them.
 _CN_MONTHS = {
     name: number
@@ -147,7 +144,10 @@ _DECADE_DAYS = {"上旬": (1, 10), "中旬": (11, 20)}
 
 def _number(text: str) -> int:
     """An Arabic number (half- or full-width) or a digit-by-digit Chinese one."""
-    return int(text.translate(_DIGIT_VALUES))
+    value = parse_digit_string(text)
+    if value is None:  # the date pattern only lets digits through
+        raise ValueError(f"not a digit string: {text!r}")
+    return value
 
 
 def _month(text: str) -> int:

@@ -30,6 +30,7 @@ _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # The longest counted numeral is about 24 characters (九千九百九十九亿九千九百…); the bound and
 # the possessive repeat (no backtracking inside a run) keep 1 MB of 一 linear.
+_RATIO_REST = re.compile(rf"(?:[:：]{_ARABIC})+")  # :43.5:46.4 after 10.1
 _CN_RUN = rf"[{_CN}](?:[{_CN}]|点(?=[{_CN}])){{0,31}}+"
 
 _PRE_QUALIFIER: dict[str, Qualifier | None] = {
@@ -427,7 +428,7 @@ class _Scanner:
         return text[end : end + 1] in (":", "：") and text[end + 1 : end + 2].isdigit()
 
     def skip_ratio(self, end: int) -> int:
-        match = re.compile(rf"(?:[:：]{_ARABIC})+").match(self.text, end)
+        match = _RATIO_REST.match(self.text, end)
         return match.end() if match else end
 
     # -- tails ---------------------------------------------------------------------------
