@@ -180,6 +180,7 @@ class QuantityExtractor:
 
 
 _ONE = Decimal(1)
+_TAIL_GROUPS = ("o1", "mult", "o2", "u", "mu", "su", "pfx", "pu", "per", "post")
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
 _Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
@@ -454,28 +455,29 @@ class _Scanner:
             return _Tail(position, _ONE, percent, self.units.get(percent), qualifier)
         found = self.tail_pattern.match(text, position)
         assert found is not None  # every part is optional
-        over = found["o1"]
+        # One call for all groups: the tail is read for every number.
+        over, mult, over_again, unit, unit_after_mult, spaced, prefix, prefixed, per, post = (
+            found.group(*_TAIL_GROUPS)
+        )
         if over == "几" and number.chinese is None:
             return _Tail(position, _ONE, None, None, qualifier)  # 3几 is no number
-        if over is not None or found["o2"] is not None:
+        if over is not None or over_again is not None:
             qualifier = Qualifier.OVER
-        mult = found["mult"]
         multiplier = MULTIPLIERS[mult] if mult is not None else _ONE
-        unit = found["u"] or found["mu"] or found["su"]
+        unit = unit or unit_after_mult or spaced
         info: Unit | None
         if unit is not None:
             info = self.units.units[unit]
-        elif found["pu"] is not None:  # 5千元: 千 belongs to the unit as written
-            base = self.units.units[found["pu"]]
-            unit = found["pfx"] + found["pu"]
-            factor = Decimal(1000) if found["pfx"] == "千" else Decimal(100)
+        elif prefixed is not None:  # 5千元: 千 belongs to the unit as written
+            base = self.units.units[prefixed]
+            unit = prefix + prefixed
+            factor = Decimal(1000) if prefix == "千" else Decimal(100)
             info = Unit(unit, base.dimension, base.base, base.factor * factor)
         else:  # no unit: the tail ends after 余, the multiplier and 余 (never 以上)
             ends = [found.end(group) for group in ("o1", "mult", "o2") if found[group] is not None]
             return _Tail(max(ends, default=position), multiplier, None, None, qualifier)
-        if found["per"] is not None:
+        if per is not None:
             unit, info = self.compound(found, unit, info)
-        post = found["post"]
         end = found.end()
         if post is not None:
             qualifier = _POST_QUALIFIER[post]
