@@ -78,6 +78,7 @@ _POST_QUALIFIER: dict[str, Qualifier] = {
 }
 _RANGE_DASHES = "—–-－~～〜"
 _RANGE_WORDS = ("至", "到")
+_RANGE_STARTS = frozenset(_RANGE_DASHES) | frozenset(_RANGE_WORDS)
 _ENUMERATION = ("和", "、", "与", "及", "或")
 _PER = ("/", "／", "每")
 # Per-units that are not units on their own (元/人月).
@@ -319,7 +320,8 @@ class _Scanner:
         if self.ratio_follows(number.end):
             return self.skip_ratio(number.end)
         tail = self.tail(number.end, number)
-        second = self.range_end(number, tail)
+        follower = self.text[tail.end : tail.end + 1]
+        second = self.range_end(number, tail) if follower and follower in _RANGE_STARTS else None
         if second is not None:
             high, high_tail = second
             multiplier = tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
@@ -354,9 +356,10 @@ class _Scanner:
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
         before = text[start - 1] if start else ""
-        if match["arabic"] is not None:
+        arabic, cn, pct, pctnum = match.group("arabic", "cn", "pct", "pctnum")
+        if arabic is not None:
             return self.arabic(match, pre, start, before)
-        chinese = match["cn"] if match["cn"] is not None else match["pctnum"]
+        chinese = cn if cn is not None else pctnum
         if pre is None and before in _ORDINAL_BEFORE:
             return None
         end = match.end()
@@ -368,8 +371,8 @@ class _Scanner:
         if value is None:
             return None
         percent = None
-        if match["pct"] is not None:
-            percent = "%" if match["pct"] == "百分之" else "‰"
+        if pct is not None:
+            percent = "%" if pct == "百分之" else "‰"
         qualifier = _PRE_QUALIFIER[pre] if pre else None
         return _Number(start, end, value, chinese, qualifier, pre is not None, percent)
 
