@@ -111,12 +111,10 @@ _MASK = (
 # A masked stretch, else a numeral no mask covers (group 1): scanning left to right, it finds
 # the numerals that are left once every masked stretch is blanked out.
 _UNMASKED = re.compile(rf"(?:{_MASK})|([{_NUMERALS}])")
-_COUNTING = re.compile(rf"[{_NUMERALS}]")
 _LEADING_NUMERAL = re.compile(rf"第?[{_NUMERALS}]")
 _ONLY_DIGITS = re.compile(r"[0-9０-９]+")
 # Sentence punctuation, brackets, dashes and middle dots: slogans, lists and event codes.
 _PUNCTUATION_CLASS = r"\s，。！？；：,.!?;:…—–\-()（）《》〈〉“”‘’「」『』〝〞\"·・•‧/／的"
-_PUNCTUATION = re.compile(f"[{_PUNCTUATION_CLASS}]")
 
 _LINE_ENDS = "\n\r\x0b\x0c\x85\u2028\u2029"
 # Quotation marks: a quote is up to 64 characters between them on one line. ASCII quotes open
@@ -129,7 +127,7 @@ _MAX_QUOTE = 64
 
 def _quote_patterns(keys: Iterable[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """For each kind of quotation mark, its opening mark and a pattern for the quotes in them
-    that may be formulations: group 1 a text that may pass :func:`_is_label` (2 to
+    that may be formulations: group 1 a text that may pass :func:`_numbers_something` (2 to
     :data:`MAX_QUOTED` characters, a numeral, no punctuation), else group 2 a glossary term.
 
     Other quotes are not matched, which moves no later match: a text between curly quotes holds
@@ -175,17 +173,9 @@ def _freeze(glossary: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(glossary))
 
 
-def _is_label(quoted: str) -> bool:
-    """True when a quoted text reads as a numbered formulation (module docstring, rule 1)."""
-    # Cheapest tests first: most quoted texts are long or hold no numeral at all. 、 is no
-    # punctuation here, so the test of the whole text is the test of every part.
-    if not 2 <= len(quoted) <= MAX_QUOTED or _COUNTING.search(quoted) is None:
-        return False
-    return _PUNCTUATION.search(quoted) is None and _numbers_something(quoted)
-
-
 def _numbers_something(quoted: str) -> bool:
-    """:func:`_is_label` for a text of the right length, with a numeral and no punctuation."""
+    """Whether a quoted text of the right length, with a numeral and no punctuation, reads as a
+    numbered formulation (module docstring, rule 1)."""
     if _ONLY_DIGITS.fullmatch(quoted):
         return False
     if "、" in quoted and not all(_LEADING_NUMERAL.match(part) for part in quoted.split("、")):
