@@ -288,18 +288,16 @@ class _Scanner:
         match_at = self.number_pattern.match
         nowhere = len(text) + 1
 
-        def next_start(pattern: re.Pattern[str], position: int) -> int:
-            found = pattern.search(text, position)
-            return nowhere if found is None else found.start()
-
-        digit = next_start(_DIGIT, 0)
-        chinese = next_start(self.chinese_pattern, 0)
+        search_digit, search_chinese = _DIGIT.search, self.chinese_pattern.search
+        digit = chinese = -1
         position = 0
         while True:
             if digit < position:
-                digit = next_start(_DIGIT, position)
+                found = search_digit(text, position)
+                digit = nowhere if found is None else found.start()
             if chinese < position:
-                chinese = next_start(self.chinese_pattern, position)
+                found = search_chinese(text, position)
+                chinese = nowhere if found is None else found.start()
             if digit < chinese:
                 start = digit
                 if start > position and text[start - 1] in _MINUS:
@@ -685,8 +683,9 @@ class _Scanner:
             verb = _CHANGE_VERB.search(text, max(0, start - 10), start)
             if verb is not None:
                 return Change.INCREASE if verb.lastgroup == "up" else Change.DECREASE
-        found = self.found
-        for candidate in found[-1:-3:-1]:  # the last two quantities, nearest first
+        if not start or text[start - 1] not in _ENUMERATION:
+            return None  # no list goes on here
+        for candidate in self.found[-1:-3:-1]:  # the last two quantities, nearest first
             if text[candidate.span.end : start] in _ENUMERATION:
                 return candidate.change
         return None
