@@ -110,7 +110,11 @@ def test_plugin_failure_is_one_line_naming_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        cli, "default_host", lambda: PluginHost(plugins=[BrokenPlugin()], load_entrypoints=False)
+        cli,
+        "default_host",
+        lambda strict=True: PluginHost(
+            plugins=[BrokenPlugin()], load_entrypoints=False, strict=strict
+        ),
     )
     path = write(tmp_path / "report.txt")
     assert cli.main(["parse", str(path)]) == 2
@@ -123,7 +127,11 @@ def test_lenient_records_plugin_failures(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        cli, "default_host", lambda: PluginHost(plugins=[BrokenPlugin()], load_entrypoints=False)
+        cli,
+        "default_host",
+        lambda strict=True: PluginHost(
+            plugins=[BrokenPlugin()], load_entrypoints=False, strict=strict
+        ),
     )
     assert cli.main(["parse", "--lenient", str(write(tmp_path / "report.txt"))]) == 0
     out, err = capsys.readouterr()

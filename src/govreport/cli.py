@@ -29,9 +29,10 @@ from typing import NoReturn
 import attrs
 
 from govreport import __version__
-from govreport.errors import GovreportError, InputError
+from govreport.errors import GovreportError, InputError, PluginError
 from govreport.exporters.base import Exporter
 from govreport.host import PluginHost, default_host
+from govreport.model import Report
 from govreport.parsing import parse
 from govreport.reading import read_bytes
 
@@ -153,7 +154,7 @@ def _convert(
     """Read, parse and export one input to ``target`` (None: stdout)."""
     text = host.read(item.read(), item.label)
     try:
-        output = exporter.export(parse(text, source=item.source, host=host, strict=strict))
+        output = _export(exporter, parse(text, source=item.source, host=host, strict=strict), host)
     except GovreportError as exc:
         # Plugin errors do not know which input they came from.
         raise InputError(f"{item.label}: {exc}") from exc
@@ -166,8 +167,23 @@ def _convert(
         _write_atomic(target, data)
 
 
+def _export(exporter: Exporter, report: Report, host: PluginHost) -> str | bytes:
+    """``exporter.export(report)``; a failing or misbehaving exporter is named."""
+    try:
+        output = exporter.export(report)
+    except GovreportError:
+        raise
+    except Exception as exc:
+        message = f"{type(exc).__name__}: {exc}"
+        raise PluginError(host.exporter_plugin(exporter.name), "export", message) from exc
+    if not isinstance(output, str | bytes):
+        message = f"returned {type(output).__name__}, not str or bytes"
+        raise PluginError(host.exporter_plugin(exporter.name), "export", message)
+    return output
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
-    host = default_host()
+    host = default_host(strict=not args.lenient)
     exporter = host.exporter(args.format)  # before any input is read
     inputs = _inputs(args.files, args.example)
     status = EXIT_OK

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -85,6 +85,10 @@ class PluginHost:
     :param plugins: extra plugin objects (modules or instances) to register.
     :param load_entrypoints: load plugins installed under the ``govreport`` entry-point group.
     :param block: plugin names not to load (built-ins included).
+    :param strict: raise :class:`~govreport.errors.PluginError` when a plugin fails to load or
+        to register, or registers something invalid; when False, leave out what that plugin
+        registered in that hook and keep the failure in :attr:`faults` (a tolerant parse copies
+        it into the report).
     """
 
     def __init__(
@@ -93,7 +97,11 @@ class PluginHost:
         plugins: Iterable[object] = (),
         load_entrypoints: bool = True,
         block: Iterable[str] = (),
+        strict: bool = True,
     ) -> None:
+        self.strict = strict
+        """Whether registration failures raise (True) or are kept in :attr:`faults`."""
+        self._faults: list[PluginError] = []
         self.manager = pluggy.PluginManager(hookspecs.PROJECT)
         self.manager.add_hookspecs(hookspecs)
         self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
@@ -106,13 +114,23 @@ class PluginHost:
         if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
             self._load_entry_points()
         for plugin in plugins:
-            self.manager.register(plugin)
+            self._register(plugin, None)
+        while True:  # a tolerant host drops each plugin with a misspelled hook, then checks again
+            try:
+                self.manager.check_pending()
+                break
+            except pluggy.PluginValidationError as exc:
+                name = self.manager.get_name(exc.plugin) or "?"
+                self._fail(PluginError(name, "check_pending", str(exc)), exc)
+                self.manager.unregister(exc.plugin)
+
+    def _register(self, plugin: object, name: str | None) -> None:
+        """Register ``plugin``; a hook whose arguments the spec does not know is a failure."""
         try:
-            self.manager.check_pending()
-        except pluggy.PluginValidationError as exc:
-            raise PluginError(
-                self.manager.get_name(exc.plugin) or "?", "check_pending", str(exc)
-            ) from exc
+            self.manager.register(plugin, name=name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            label = name or getattr(plugin, "__name__", None) or type(plugin).__name__
+            self._fail(PluginError(label, "register", str(exc)), exc)
 
     def _load_entry_points(self) -> None:
         """Register the ``govreport`` entry points (only those named in GOVREPORT_PLUGINS, when
@@ -132,10 +150,26 @@ class PluginHost:
             try:
                 plugin = point.load()
             except Exception as exc:  # a broken third-party plugin must name itself
-                raise PluginError(point.name, "load", f"{type(exc).__name__}: {exc}") from exc
-            self.manager.register(plugin, name=point.name)
+                self._fail(PluginError(point.name, "load", f"{type(exc).__name__}: {exc}"), exc)
+                continue
+            self._register(plugin, point.name)
             if dist is not None:
                 self._distributions[point.name] = (dist.name, dist.version)
+
+    # -- faults ----------------------------------------------------------------------------
+    @property
+    def faults(self) -> tuple[PluginError, ...]:
+        """Load and registration failures a tolerant host (``strict=False``) has kept so far.
+
+        Registration is lazy: a hook's failures appear once what it registers is first used.
+        """
+        return tuple(self._faults)
+
+    def _fail(self, error: PluginError, cause: BaseException | None = None) -> None:
+        """Raise ``error`` on a strict host; keep it on a tolerant one."""
+        if self.strict:
+            raise error from cause
+        self._faults.append(error)
 
     # -- collection ------------------------------------------------------------------------
     def _collect(self, hook_name: str) -> tuple[Registered, ...]:
@@ -144,33 +178,43 @@ class PluginHost:
         # Built-ins first, then others in registration order: never rely on pluggy's LIFO order.
         for impl in caller.get_hookimpls():
             plugin_name = impl.plugin_name
+            own: list[Registered] = []
 
-            def register(value: object, _plugin: str = plugin_name) -> None:
-                collected.append(Registered(plugin=_plugin, value=value))
+            def register(
+                value: object, _plugin: str = plugin_name, _own: list[Registered] = own
+            ) -> None:
+                _own.append(Registered(plugin=_plugin, value=value))
 
             try:
                 impl.function(**{arg: register for arg in impl.argnames})
-            except PluginError:
-                raise
+            except PluginError as exc:
+                self._fail(exc, exc.__cause__)
+                continue
             except Exception as exc:
-                raise PluginError(plugin_name, hook_name, f"{type(exc).__name__}: {exc}") from exc
+                # All or nothing: a plugin that failed half-way registers none of its items.
+                self._fail(PluginError(plugin_name, hook_name, f"{type(exc).__name__}: {exc}"), exc)
+                continue
+            collected.extend(own)
         return tuple(collected)
+
+    def _valid(self, hook_name: str, kind: type[T]) -> Iterator[tuple[str, T]]:
+        """(plugin name, value) of each item registered in ``hook_name`` that is a ``kind``."""
+        for item in self._collect(hook_name):
+            if isinstance(item.value, kind):
+                yield item.plugin, item.value
+            else:
+                message = f"registered {item.value!r}, not a {kind.__name__}"
+                self._fail(PluginError(item.plugin, hook_name, message))
 
     def _unique(self, hook_name: str, kind: type[T]) -> dict[str, Registered]:
         by_name: dict[str, Registered] = {}
-        for item in self._collect(hook_name):
-            if not isinstance(item.value, kind):
-                raise PluginError(
-                    item.plugin, hook_name, f"registered {item.value!r}, not a {kind.__name__}"
-                )
-            name = item.value.name  # type: ignore[attr-defined]
+        for plugin, value in self._valid(hook_name, kind):
+            name = value.name  # type: ignore[attr-defined]
             if name in by_name:
-                raise PluginError(
-                    item.plugin,
-                    hook_name,
-                    f"{name!r} is already registered by {by_name[name].plugin!r}",
-                )
-            by_name[name] = item
+                message = f"{name!r} is already registered by {by_name[name].plugin!r}"
+                self._fail(PluginError(plugin, hook_name, message))
+                continue
+            by_name[name] = Registered(plugin=plugin, value=value)
         return by_name
 
     @functools.cached_property
@@ -190,6 +234,10 @@ class PluginHost:
     def extractor_plugin(self, extractor: MentionExtractor) -> str:
         """Name of the plugin that registered ``extractor``."""
         return self._extractors[extractor.name].plugin
+
+    def exporter_plugin(self, name: str) -> str:
+        """Name of the plugin that registered the exporter for format ``name``."""
+        return self._exporters[name].plugin
 
     @property
     def exporters(self) -> Mapping[str, Exporter]:
@@ -217,42 +265,41 @@ class PluginHost:
     def units(self) -> UnitTable:
         """The built-in unit table extended with the units plugins registered."""
         extra: list[Unit] = [unit for vocabulary in self.vocabularies for unit in vocabulary.units]
-        for item in self._collect("register_units"):
-            if not isinstance(item.value, Unit):
-                raise PluginError(
-                    item.plugin, "register_units", f"registered {item.value!r}, not a Unit"
-                )
-            extra.append(item.value)
+        extra += (unit for _, unit in self._valid("register_units", Unit))
         return DEFAULT_UNITS.extended(extra)
 
     @functools.cached_property
     def heading_styles(self) -> tuple[MarkerStyle, ...]:
         """The built-in marker styles followed by those plugins registered."""
-        extra: list[MarkerStyle] = []
-        for item in self._collect("register_heading_styles"):
-            if not isinstance(item.value, MarkerStyle):
-                raise PluginError(
-                    item.plugin,
-                    "register_heading_styles",
-                    f"registered {item.value!r}, not a MarkerStyle",
-                )
-            extra.append(item.value)
+        extra = (style for _, style in self._valid("register_heading_styles", MarkerStyle))
         return (*STYLES, *extra)
 
     def read(self, data: bytes, source: str) -> str:
         """Decode ``data`` with the first reader plugin that accepts it.
 
+        Readers are asked in pluggy's call order (``tryfirst`` ones first, the built-in one
+        last); the first answer that is not None wins. A reader that fails is named, whatever
+        the host's strictness: without text there is nothing to be tolerant with.
+
         :raises InputError: when no reader accepts it (the built-in one raises DecodeError).
+        :raises PluginError: when a reader fails or answers with something that is not a str.
         """
-        try:
-            text = self.manager.hook.read_source(data=data, source=source)
-        except InputError:
-            raise
-        except Exception as exc:
-            raise PluginError("<reader>", "read_source", f"{type(exc).__name__}: {exc}") from exc
-        if text is None:
-            raise InputError(f"{source}: no reader plugin accepts this input")
-        return str(text)
+        for impl in reversed(self.manager.hook.read_source.get_hookimpls()):
+            arguments = {"data": data, "source": source}
+            try:
+                text = impl.function(**{arg: arguments[arg] for arg in impl.argnames})
+            except InputError:
+                raise
+            except Exception as exc:
+                message = f"{type(exc).__name__}: {exc}"
+                raise PluginError(impl.plugin_name, "read_source", message) from exc
+            if text is None:
+                continue
+            if not isinstance(text, str):
+                message = f"returned {type(text).__name__}, not str"
+                raise PluginError(impl.plugin_name, "read_source", message)
+            return text
+        raise InputError(f"{source}: no reader plugin accepts this input")
 
     def call_report_parsed(
         self, report: object, *, on_error: Callable[[PluginError], None]
@@ -308,7 +355,11 @@ def _own_version() -> str:
         return "unknown"
 
 
-@functools.lru_cache(maxsize=1)
-def default_host() -> PluginHost:
-    """The host :func:`govreport.parse` uses when none is given, created on first use."""
-    return PluginHost()
+@functools.lru_cache(maxsize=2)
+def default_host(*, strict: bool = True) -> PluginHost:
+    """The host :func:`govreport.parse` uses when none is given, created on first use.
+
+    :param strict: the strict host raises registration failures; the tolerant one, which
+        tolerant parses use, keeps them in :attr:`PluginHost.faults`.
+    """
+    return PluginHost(strict=strict)

@@ -29,11 +29,13 @@ def parse(
 
     :param text: the decoded text; spans in the result index it unchanged.
     :param source: a file name to record in the report, if any.
-    :param host: the plugin host to use; by default one with all installed plugins.
+    :param host: the plugin host to use; by default one with all installed plugins (a strict
+        one for strict parses, a tolerant one for tolerant parses).
     :param strict: raise :class:`~govreport.errors.PluginError` when a plugin fails; when
-        False, skip the failing extractor and record a :class:`~govreport.model.Fault` instead.
+        False, skip what failed — an extractor, a ``report_parsed`` hook, and on a tolerant host
+        a plugin's registrations — and record a :class:`~govreport.model.Fault` for each.
     """
-    host = default_host() if host is None else host
+    host = default_host(strict=strict) if host is None else host
     with _no_cycle_collection():
         return _parse(text, source, host, strict)
 
@@ -57,7 +59,6 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _parse(text: str, source: str | None, host: PluginHost, strict: bool) -> Report:
-    structure = parse_structure(text, styles=host.heading_styles)
     found: list[Mention] = []
     faults: list[Fault] = []
 
@@ -66,8 +67,13 @@ def _parse(text: str, source: str | None, host: PluginHost, strict: bool) -> Rep
             raise error
         faults.append(Fault(plugin=error.plugin, hook=error.hook, message=str(error)))
 
-    units, vocabularies, size = host.units, host.vocabularies, len(text)
-    for extractor in host.extractors:
+    styles, units, vocabularies = host.heading_styles, host.units, host.vocabularies
+    extractors, size = host.extractors, len(text)
+    for error in host.faults:  # what a tolerant host left out; exporters are not the parse's
+        if error.hook != "register_exporters":
+            fail(error)
+    structure = parse_structure(text, styles=styles)
+    for extractor in extractors:
         context = ExtractionContext(
             text=text,
             units=units,
@@ -120,7 +126,7 @@ def parse_bytes(
 ) -> Report:
     """Decode ``data`` with the reader plugins (built in: UTF-8 with or without BOM, UTF-16
     with BOM, else GB18030) and parse it."""
-    host = default_host() if host is None else host
+    host = default_host(strict=strict) if host is None else host
     return parse(host.read(data, source or "<bytes>"), source=source, host=host, strict=strict)
 
 
@@ -128,6 +134,6 @@ def parse_file(
     path: str | os.PathLike[str], *, host: PluginHost | None = None, strict: bool = True
 ) -> Report:
     """Read, decode and parse the file at ``path``; the report records its file name."""
-    host = default_host() if host is None else host
+    host = default_host(strict=strict) if host is None else host
     text = host.read(read_bytes(path), os.fspath(path))
     return parse(text, source=Path(path).name, host=host, strict=strict)

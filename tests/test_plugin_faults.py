@@ -1,0 +1,240 @@
+"""A failing plugin, hook by hook: named with its hook; a strict run stops, a tolerant run goes on.
+
+Every hook of :mod:`govreport.hookspecs` has a case here, plus the two calls made on what
+plugins register (an extractor's ``extract`` and an exporter's ``export``), a plugin that
+fails to load, and a hook the spec does not know.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govreport
+from govreport import cli, hookspecs
+from govreport.errors import PluginError
+from govreport.extractors.base import ExtractionContext
+from govreport.model import Mention, Report, Unit
+
+TEXT = "一、总体情况\n完成19项，新增3家。\n"
+
+
+class Plugin:
+    """A plugin whose hooks are the keyword functions given, under one fixed name."""
+
+    __name__ = "faulty"
+
+    def __init__(self, **hooks: Callable[..., Any]) -> None:
+        for name, function in hooks.items():
+            setattr(self, name, govreport.hookimpl(function))
+
+
+def boom(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("boom")
+
+
+def make_host(plugin: object, *, strict: bool) -> govreport.PluginHost:
+    return govreport.PluginHost(plugins=[plugin], load_entrypoints=False, strict=strict)
+
+
+PARSE_HOOKS = [
+    "register_mention_extractors",
+    "register_units",
+    "register_vocabularies",
+    "register_heading_styles",
+]
+
+
+def test_every_hook_has_a_fault_case() -> None:
+    hooks = {
+        name for name in vars(hookspecs) if hasattr(getattr(hookspecs, name), "govreport_spec")
+    }
+    covered = {*PARSE_HOOKS, "register_exporters", "read_source", "report_parsed"}
+    assert hooks == covered
+
+
+@pytest.mark.parametrize("hook", PARSE_HOOKS)
+def test_a_failing_registration_stops_a_strict_parse(hook: str) -> None:
+    plugged = make_host(Plugin(**{hook: boom}), strict=True)
+    with pytest.raises(PluginError, match=rf"plugin 'faulty' failed in {hook}: RuntimeError: boom"):
+        govreport.parse(TEXT, host=plugged)
+
+
+@pytest.mark.parametrize("hook", PARSE_HOOKS)
+def test_a_failing_registration_is_recorded_by_a_tolerant_parse(hook: str) -> None:
+    plugged = make_host(Plugin(**{hook: boom}), strict=False)
+    report = govreport.parse(TEXT, host=plugged, strict=False)
+    assert [q.text for q in report.quantities()] == ["19项", "3家"]  # the built-ins still ran
+    assert [n.title for n in report.outline] == ["总体情况"]
+    (fault,) = report.faults
+    assert (fault.plugin, fault.hook) == ("faulty", hook)
+    assert "RuntimeError: boom" in fault.message
+    # Every later parse with that host carries the fault too.
+    assert govreport.parse(TEXT, host=plugged, strict=False).faults == report.faults
+
+
+def test_a_tolerant_host_still_fails_a_strict_parse() -> None:
+    plugged = make_host(Plugin(register_units=boom), strict=False)
+    with pytest.raises(PluginError, match="register_units"):
+        govreport.parse(TEXT, host=plugged, strict=True)
+
+
+def test_a_plugin_failing_half_way_registers_nothing() -> None:
+    def half(register: Callable[[object], None]) -> None:
+        register(Unit("标方", "volume", "m³", 1))
+        raise RuntimeError("boom")
+
+    plugged = make_host(Plugin(register_units=half), strict=False)
+    assert "标方" not in plugged.units.units
+    assert [e.hook for e in plugged.faults] == ["register_units"]
+
+
+def test_registering_the_wrong_kind_of_thing_is_a_fault() -> None:
+    plugged = make_host(Plugin(register_units=lambda register: register("标方")), strict=False)
+    report = govreport.parse(TEXT, host=plugged, strict=False)
+    (fault,) = report.faults
+    assert "registered '标方', not a Unit" in fault.message
+    with pytest.raises(PluginError, match="not a Unit"):
+        _ = make_host(Plugin(register_units=lambda register: register("标方")), strict=True).units
+
+
+def test_a_failing_exporter_registration() -> None:
+    with pytest.raises(PluginError, match="'faulty' failed in register_exporters"):
+        _ = make_host(Plugin(register_exporters=boom), strict=True).exporters
+    tolerant = make_host(Plugin(register_exporters=boom), strict=False)
+    assert "json" in tolerant.exporters  # the others are still there
+    assert [e.hook for e in tolerant.faults] == ["register_exporters"]
+    assert govreport.parse(TEXT, host=tolerant, strict=False).faults == ()  # not the parse's
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_failing_reader_is_named_in_either_mode(strict: bool) -> None:
+    plugged = make_host(Plugin(read_source=boom), strict=strict)
+    with pytest.raises(PluginError, match="plugin 'faulty' failed in read_source: RuntimeError"):
+        govreport.parse_bytes(TEXT.encode(), host=plugged, strict=strict)
+
+
+def test_a_reader_answering_with_bytes_is_named() -> None:
+    plugged = make_host(Plugin(read_source=lambda data: data), strict=True)
+    with pytest.raises(PluginError, match="'faulty' failed in read_source: returned bytes"):
+        govreport.parse_bytes(TEXT.encode(), host=plugged)
+
+
+def test_a_failing_report_parsed_hook() -> None:
+    with pytest.raises(PluginError, match="'faulty' failed in report_parsed"):
+        govreport.parse(TEXT, host=make_host(Plugin(report_parsed=boom), strict=True))
+    report = govreport.parse(
+        TEXT, host=make_host(Plugin(report_parsed=boom), strict=True), strict=False
+    )
+    assert [(f.plugin, f.hook) for f in report.faults] == [("faulty", "report_parsed")]
+    assert len(report.quantities()) == 2
+
+
+def test_a_failing_extractor_keeps_the_other_extractors() -> None:
+    class Broken:
+        name, order = "broken", 50  # runs first
+
+        def extract(self, context: ExtractionContext) -> list[Mention]:
+            raise ValueError("bad state")
+
+    plugin = Plugin(register_mention_extractors=lambda register: register(Broken()))
+    with pytest.raises(PluginError, match="'faulty' failed in broken: ValueError: bad state"):
+        govreport.parse(TEXT, host=make_host(plugin, strict=True))
+    report = govreport.parse(TEXT, host=make_host(plugin, strict=True), strict=False)
+    assert [(f.plugin, f.hook) for f in report.faults] == [("faulty", "broken")]
+    assert len(report.quantities()) == 2
+
+
+def test_a_misspelled_hook_is_dropped_by_a_tolerant_host() -> None:
+    plugged = make_host(Plugin(register_unit=boom), strict=False)
+    assert [e.hook for e in plugged.faults] == ["check_pending"]
+    assert "faulty" not in {name for name, _ in plugged.manager.list_name_plugin()}
+    with pytest.raises(PluginError, match="register_unit"):
+        make_host(Plugin(register_unit=boom), strict=True)
+
+
+def test_an_unknown_hook_argument_is_a_fault() -> None:
+    plugin = Plugin(register_units=lambda register, colour: None)
+    with pytest.raises(PluginError, match="failed in register"):
+        make_host(plugin, strict=True)
+    assert [e.hook for e in make_host(plugin, strict=False).faults] == ["register"]
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+class FailingExporter:
+    name, suffix, media_type, binary = "fails", ".txt", "text/plain", False
+
+    def export(self, report: Report) -> str:
+        raise KeyError("no such column")
+
+
+class WrongTypeExporter:
+    name, suffix, media_type, binary = "wrongtype", ".txt", "text/plain", False
+
+    def export(self, report: Report) -> object:
+        return 42
+
+
+@pytest.mark.parametrize(
+    ("fmt", "detail"),
+    [("fails", "KeyError: 'no such column'"), ("wrongtype", "returned int, not str or bytes")],
+)
+def test_a_failing_exporter_is_one_line_exit_2_and_no_file(
+    fmt: str,
+    detail: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def register(register: Callable[[object], None]) -> None:
+        register(FailingExporter())
+        register(WrongTypeExporter())
+
+    plugin = Plugin(register_exporters=register)
+    monkeypatch.setattr(cli, "default_host", lambda strict=True: make_host(plugin, strict=strict))
+    source = tmp_path / "report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "report.out"
+    assert cli.main(["parse", str(source), "--format", fmt, "-o", str(out)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("govreport: ") and str(source) in line
+    assert f"plugin 'faulty' failed in export: {detail}" in line
+    assert not out.exists()
+
+
+def test_a_plugin_that_fails_to_load(tmp_path: Path) -> None:
+    (tmp_path / "govreport_crash.py").write_text("raise ImportError('missing dependency')\n")
+    info = tmp_path / "govreport_crash-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: govreport-crash\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[govreport]\ncrash = govreport_crash\n")
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("GOVREPORT_")}
+    env = {**inherited, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "govreport", "parse", "-", *args]
+        return subprocess.run(
+            command, capture_output=True, text=True, env=env, input=TEXT, check=False
+        )
+
+    strict = run()
+    assert strict.returncode == 2 and strict.stdout == ""
+    assert strict.stderr == textwrap.dedent(
+        """\
+        govreport: plugin 'crash' failed in load: ImportError: missing dependency
+        """
+    )
+    tolerant = run("--lenient")
+    assert tolerant.returncode == 0, tolerant.stderr
+    (fault,) = json.loads(tolerant.stdout)["faults"]
+    assert (fault["plugin"], fault["hook"]) == ("crash", "load")
