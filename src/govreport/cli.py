@@ -160,7 +160,12 @@ def _convert(
         raise InputError(f"{item.label}: {exc}") from exc
     if target is None and isinstance(output, str) and not output.endswith("\n"):
         output += "\n"  # on stdout, several exports must not run together
-    data = output if isinstance(output, bytes) else output.encode("utf-8")
+    try:
+        data = output if isinstance(output, bytes) else output.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a reader plugin let a lone surrogate through
+        bad = f"U+{ord(output[exc.start]):04X}"
+        message = f"the {exporter.name} output holds {bad} at character {exc.start}"
+        raise InputError(f"{item.label}: {message}, which UTF-8 cannot write") from exc
     if target is None:
         _write_stdout(data)
     else:

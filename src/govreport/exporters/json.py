@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -134,7 +135,16 @@ class JsonExporter:
         """The report's JSON text with a final newline; the same report gives the same text."""
         # No sort_keys: dicts are built in a fixed order, which keeps the contract order readable.
         text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2, allow_nan=False)
-        return text + "\n"
+        # A str may hold lone surrogates (from a JSON scrape, say); written raw they make the
+        # output unencodable as UTF-8. As escapes they stay valid JSON and load back exactly.
+        return _LONE_SURROGATE.sub(_escape, text) + "\n"
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 @hookimpl
