@@ -160,12 +160,7 @@ def _convert(
         raise InputError(f"{item.label}: {exc}") from exc
     if target is None and isinstance(output, str) and not output.endswith("\n"):
         output += "\n"  # on stdout, several exports must not run together
-    try:
-        data = output if isinstance(output, bytes) else output.encode("utf-8")
-    except UnicodeEncodeError as exc:  # a reader plugin let a lone surrogate through
-        bad = f"U+{ord(output[exc.start]):04X}"
-        message = f"the {exporter.name} output holds {bad} at character {exc.start}"
-        raise InputError(f"{item.label}: {message}, which UTF-8 cannot write") from exc
+    data = output if isinstance(output, bytes) else _utf8(output, exporter.name, item.label)
     if target is None:
         _write_stdout(data)
     else:
@@ -185,6 +180,15 @@ def _export(exporter: Exporter, report: Report, host: PluginHost) -> str | bytes
         message = f"returned {type(output).__name__}, not str or bytes"
         raise PluginError(host.exporter_plugin(exporter.name), "export", message)
     return output
+
+
+def _utf8(output: str, format_name: str, label: str) -> bytes:
+    try:
+        return output.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a reader plugin let a lone surrogate through
+        bad = f"U+{ord(output[exc.start]):04X}"
+        message = f"the {format_name} output holds {bad} at character {exc.start}"
+        raise InputError(f"{label}: {message}, which UTF-8 cannot write") from exc
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
