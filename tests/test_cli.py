@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 import govreport
-from govreport import __version__, cli
+from govreport import __version__, cli, reading
 from govreport.exporters.outline import OutlineExporter
 from govreport.extractors.base import ExtractionContext
 from govreport.hookspecs import hookimpl
@@ -68,6 +68,37 @@ def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["parse", str(tmp_path)]) == 2
     (line,) = errors(capsys.readouterr().err)
     assert "directory" in line
+
+
+def test_unreadable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Mode bits do not stop root (CI runs as root), so the refusal is simulated at open().
+    path = write(tmp_path / "secret.txt")
+
+    def refuse(name: str, mode: str = "r") -> Any:
+        raise PermissionError(13, "Permission denied", name)
+
+    monkeypatch.setattr(reading, "open", refuse, raising=False)
+    assert cli.main(["parse", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert errors(err) == [f"govreport: {path}: permission denied"]
+
+
+def test_a_path_through_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "report.txt") / "child.txt"
+    assert cli.main(["parse", str(path)]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert line.startswith(f"govreport: {path}: cannot read: ")
+
+
+def test_output_into_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "no" / "such" / "out.json"
+    assert cli.main(["parse", str(write(tmp_path / "report.txt")), "-o", str(target)]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "out.json" in line or "such" in line
+    assert not target.exists()
 
 
 def test_undecodable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
