@@ -271,7 +271,8 @@ class _Scanner:
             units
         )
         self.blocked = blocked
-        self.block_index = 0
+        self.block_index = 0  # for is_blocked
+        self.skip_index = 0  # for blocked_at
         self.list_end = 0
         self.list_unit: _Tail | None = None
         self.found: list[Quantity] = []
@@ -656,13 +657,15 @@ class _Scanner:
     def blocked_at(self, position: int) -> int | None:
         """The end of the blocked span that holds ``position``, else None.
 
-        Leaves the pointer of :meth:`is_blocked` alone: a qualifier before a number may still
-        reach back into a span that ends before the number.
+        Keeps a pointer of its own (the scan asks about positions in ascending order) and
+        leaves that of :meth:`is_blocked` alone: a qualifier before a number may still reach
+        back into a span that ends before the number.
         """
         blocked = self.blocked
-        index = self.block_index
+        index = self.skip_index
         while index < len(blocked) and blocked[index][1] <= position:
             index += 1
+        self.skip_index = index
         if index < len(blocked) and blocked[index][0] <= position:
             return blocked[index][1]
         return None
