@@ -239,7 +239,9 @@ def _patterns(units: UnitTable) -> _Patterns:
         rf"|(?P<minus>[-－−])?(?P<arabic>{_ARABIC})"
         rf"|(?P<cn>{_CN_RUN})(?=[{follow_class}])"
     )
-    chinese = rf"百分之|千分之|{_CN_RUN}(?=[{follow_class}])"
+    # A numeral starts where its run of numeral characters starts: without the look-behind a
+    # run longer than _CN_RUN's bound is tried again from each of its characters.
+    chinese = rf"百分之|千分之|(?<![{_CN}]){_CN_RUN}(?=[{follow_class}])"
     compiled = re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
     if len(_PATTERNS) > 16:  # tables come from hosts: a handful at most
         _PATTERNS.clear()

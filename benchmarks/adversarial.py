@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Adversarial inputs: parse time per character against that of the real reports.
+
+Each input is built in memory (about a million characters unless its name says otherwise),
+parsed with the same plugin host as ``bench.py`` (water and party vocabularies loaded), and its
+time per character compared with the corpus's. The hardening target (issue 5) is a ratio
+under 2 for every input: parse time stays linear, whatever the text looks like.
+
+    python benchmarks/adversarial.py              # every input, best of 3
+    python benchmarks/adversarial.py --check      # exit 1 when an input reaches 2x
+    python benchmarks/adversarial.py --only 一 --profile   # a pyinstrument profile of one input
+
+docs/reliability.md holds the latest table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench import load_corpus  # the script's own folder, added just above
+
+from govreport.testing.adversarial import ADVERSARIAL_INPUTS, one_line
+
+MAX_RATIO = 2.0
+"""An input's time per character may be at most this multiple of the corpus's."""
+MEGABYTE = 1_000_000
+
+
+def cases(corpus_text: str) -> list[tuple[str, str, int, bool]]:
+    """(name shown, builder in ADVERSARIAL_INPUTS or "corpus line", characters, is a target).
+
+    The targets are the inputs issue 5 lists; the others are extra checks of linearity.
+    """
+    return [
+        ("1 MB of 一", "一 repeated", MEGABYTE, True),
+        ("1 MB of 1", "1 repeated", MEGABYTE, True),
+        ("1 MB of （", "（ repeated", MEGABYTE, True),
+        ("1 MB of 《, never closed", "《 never closed", MEGABYTE, True),
+        ("1 MB of “, never closed", "“ never closed", MEGABYTE, True),
+        ("one 5 MB line (the corpus, line breaks removed)", "corpus line", 5 * MEGABYTE // 3, True),
+        ("100,000 headings", "headings only", 1_120_000, True),
+        ("every level nested", "every level nested", MEGABYTE, True),
+        ("10,000-digit numbers", "10,000-digit numbers", MEGABYTE, True),
+        ("1 MB of numeral characters", "numeral characters", MEGABYTE, False),
+        ("1 MB of 3和 (one list)", "one endless list (3和3和…)", MEGABYTE, False),
+        ("1 MB of 3— (one range)", "one endless range (3—3—…)", MEGABYTE, False),
+        ("1 MB of 第2023年12月", "dates and ordinals", MEGABYTE, False),
+        ("1 MB of 19项", "quantities only", MEGABYTE, False),
+    ]
+
+
+def build(builder: str, size: int, corpus_text: str) -> str:
+    if builder == "corpus line":
+        return one_line(corpus_text)(size)
+    return ADVERSARIAL_INPUTS[builder](size)
+
+
+def best_seconds(run: Callable[[], object], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="timed parses per input (best)")
+    parser.add_argument("--only", help="only the inputs whose name contains this")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a ratio reaches 2")
+    parser.add_argument("--profile", action="store_true", help="profile instead of timing")
+    args = parser.parse_args(argv)
+
+    import govreport  # noqa: PLC0415 - after argument parsing, so --help is quick
+
+    host = govreport.PluginHost()
+    corpus = load_corpus(None)
+    texts = [text for _, text in corpus.texts]
+    for text in texts:
+        govreport.parse(text, host=host)  # warm-up: plugins, patterns, caches
+    sample = best_seconds(lambda: [govreport.parse(t, host=host) for t in texts], args.runs * 3)
+    per_char = sample / corpus.chars
+    print(f"corpus ({corpus.directory}): {corpus.chars:,} characters, {per_char * 1e6:.3f} µs/char")
+    print()
+    print("Time per character against the corpus's, and against the same input at a tenth")
+    print("of its size (linearity). Targets: the first nine inputs, ratio to the corpus < 2.")
+    print()
+    print("| input | characters | seconds | µs/char | × corpus | × its 1/10 size | target |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    corpus_text = "".join(texts)
+    worst = 0.0
+    for name, builder, size, target in cases(corpus_text):
+        if args.only and args.only not in name:
+            continue
+        text = build(builder, size, corpus_text)
+        if args.profile:
+            from pyinstrument import Profiler  # noqa: PLC0415 - optional, bench extra
+
+            with Profiler() as profiler:
+                govreport.parse(text, host=host)
+            print(profiler.output_text(color=False, show_all=False))
+            continue
+        small = build(builder, size // 10, corpus_text)
+        seconds = best_seconds(lambda text=text: govreport.parse(text, host=host), args.runs)
+        small_seconds = best_seconds(
+            lambda small=small: govreport.parse(small, host=host), args.runs * 3
+        )
+        per = seconds / len(text)
+        ratio = per / per_char
+        linear = per / (small_seconds / len(small))
+        if target:
+            worst = max(worst, ratio)
+        print(
+            f"| {name} | {len(text):,} | {seconds:.3f} | {per * 1e6:.3f} | {ratio:.2f}× "
+            f"| {linear:.2f}× | {'< 2×' if target else 'linear'} |"
+        )
+    if args.profile:
+        return 0
+    verdict = "PASS" if worst < MAX_RATIO else "FAIL"
+    print(f"\n{verdict}  worst ratio {worst:.2f}× (target < {MAX_RATIO}×)")
+    return 1 if args.check and worst >= MAX_RATIO else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
