@@ -30,7 +30,9 @@ _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # The longest counted numeral is about 24 characters (九千九百九十九亿九千九百…); the bound and
 # the possessive repeat (no backtracking inside a run) keep 1 MB of 一 linear.
 _RATIO_REST = re.compile(rf"(?:[:：]{_ARABIC})+")  # :43.5:46.4 after 10.1
-_CN_RUN = rf"[{_CN}](?:[{_CN}]|点(?=[{_CN}])){{0,31}}+"
+_RATIO_SIGNS = (":", "：")
+_CN_RUN_REST = rf"(?:[{_CN}]|点(?=[{_CN}])){{0,31}}+"
+_CN_RUN = rf"[{_CN}]{_CN_RUN_REST}"
 
 _PRE_QUALIFIER: dict[str, Qualifier | None] = {
     "不少于": Qualifier.AT_LEAST,
@@ -240,8 +242,9 @@ def _patterns(units: UnitTable) -> _Patterns:
         rf"|(?P<cn>{_CN_RUN})(?=[{follow_class}])"
     )
     # A numeral starts where its run of numeral characters starts: without the look-behind a
-    # run longer than _CN_RUN's bound is tried again from each of its characters.
-    chinese = rf"百分之|千分之|(?<![{_CN}]){_CN_RUN}(?=[{follow_class}])"
+    # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
+    # after the first character so that the search still skips ahead by that character class.
+    chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
     compiled = re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
     if len(_PATTERNS) > 16:  # tables come from hosts: a handful at most
         _PATTERNS.clear()
@@ -321,10 +324,13 @@ class _Scanner:
         number = self.number(match)
         if number is None:
             return match.end()
-        if self.ratio_follows(number.end):
-            return self.skip_ratio(number.end)
+        text = self.text
+        if text[number.end : number.end + 1] in _RATIO_SIGNS:  # 10.1:43.5 is a ratio, no count
+            ratio = _RATIO_REST.match(text, number.end)
+            if ratio is not None:
+                return ratio.end()
         tail = self.tail(number.end, number)
-        follower = self.text[tail.end : tail.end + 1]
+        follower = text[tail.end : tail.end + 1]
         second = self.range_end(number, tail) if follower and follower in _RANGE_STARTS else None
         if second is not None:
             high, high_tail = second
@@ -356,7 +362,9 @@ class _Scanner:
     def number(self, match: re.Match[str]) -> _Number | None:
         text = self.text
         core_start = match.start()
-        pre = self.prefix_before(core_start)
+        # Most numbers have no qualifier word before them: one look decides.
+        has_prefix = core_start and text[core_start - 1] in _PREFIX_LAST
+        pre = self.prefix_before(core_start) if has_prefix else None
         start = core_start - len(pre) if pre else core_start
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
@@ -414,8 +422,6 @@ class _Scanner:
     def prefix_before(self, position: int) -> str | None:
         """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
         text = self.text
-        if not position or text[position - 1] not in _PREFIX_LAST:
-            return None  # most numbers: no qualifier word before them
         for length in _PREFIX_LENGTHS:
             word = text[position - length : position] if position >= length else ""
             if word in _PRE_QUALIFIER:
@@ -431,14 +437,6 @@ class _Scanner:
             core = match["cn"] or ""
             return len(core) == 1 and core in "百千万亿"
         return True
-
-    def ratio_follows(self, end: int) -> bool:
-        text = self.text
-        return text[end : end + 1] in (":", "：") and text[end + 1 : end + 2].isdigit()
-
-    def skip_ratio(self, end: int) -> int:
-        match = _RATIO_REST.match(self.text, end)
-        return match.end() if match else end
 
     # -- tails ---------------------------------------------------------------------------
     def tail(self, position: int, number: _Number) -> _Tail:

@@ -16,7 +16,7 @@ HEADING_LEVELS = ("{cn}、", "（{cn}）", "{n}.", "（{n}）", "{circled}")
 """One marker form per outline level, outermost first (domain §1)."""
 TITLES = ("加强水资源管理", "推进河湖长制落实", "完成投资19亿元", "抓好安全生产", "深化改革")
 """Heading titles the builders cycle through."""
-BODY = "全年完成水利投资19亿元，同比增长5.5%。\n"
+BODY = "坚持节水优先、空间均衡、系统治理、两手发力，全年完成水利投资19亿元，同比增长5.5%。\n"
 """A line of ordinary report text."""
 _CHINESE = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
