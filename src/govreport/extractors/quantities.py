@@ -277,7 +277,6 @@ class _Scanner:
         )
         self.blocked = blocked
         self.block_index = 0  # for is_blocked
-        self.skip_index = 0  # for blocked_at
         self.list_end = 0
         self.list_unit: _Tail | None = None
         self.found: list[Quantity] = []
@@ -297,6 +296,10 @@ class _Scanner:
         search_digit, search_chinese = _DIGIT.search, self.chinese_pattern.search
         digit = chinese = -1
         position = 0
+        # Blocked spans (dates, formulations, markers …) are disjoint and sorted, and starts
+        # only grow: one pointer walks them (the emit check keeps its own, see is_blocked).
+        blocked, skip = self.blocked, 0
+        blocked_count = len(blocked)
         while True:
             if digit < position:
                 found = search_digit(text, position)
@@ -312,9 +315,10 @@ class _Scanner:
                 start = chinese
             else:
                 return self.found
-            inside = self.blocked_at(start)
-            if inside is not None:
-                position = inside  # inside a date, formulation, marker …: no quantity here
+            while skip < blocked_count and blocked[skip][1] <= start:
+                skip += 1
+            if skip < blocked_count and blocked[skip][0] <= start:
+                position = blocked[skip][1]  # inside a date, formulation, marker …: no quantity
                 continue
             match = match_at(text, start)
             position = self.read(match) if match is not None else start + 1
@@ -330,8 +334,8 @@ class _Scanner:
             if ratio is not None:
                 return ratio.end()
         tail = self.tail(number.end, number)
-        follower = text[tail.end : tail.end + 1]
-        second = self.range_end(number, tail) if follower and follower in _RANGE_STARTS else None
+        follows_range = text[tail.end : tail.end + 1] in _RANGE_STARTS  # "" is not in it
+        second = self.range_end(number, tail) if follows_range else None
         if second is not None:
             high, high_tail = second
             multiplier = tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
@@ -355,7 +359,10 @@ class _Scanner:
                 own = _Tail(tail.end, multiplier, shared.unit, shared.unit_info, tail.qualifier)
                 self.emit(number, own, value=number.value * multiplier)
             return max(tail.end, match.end())
-        self.emit(number, tail, value=number.value * tail.multiplier)
+        multiplier = tail.multiplier
+        self.emit(
+            number, tail, value=number.value if multiplier is _ONE else number.value * multiplier
+        )
         return tail.end
 
     # -- numbers -------------------------------------------------------------------------
@@ -393,8 +400,8 @@ class _Scanner:
         self, match: re.Match[str], pre: str | None, start: int, before: str
     ) -> _Number | None:
         text = self.text
-        digits_start = match.start("arabic")
-        sign = match["minus"]
+        digits_start, end = match.span("arabic")
+        sign, digits = match.group("minus", "arabic")
         if sign is not None:
             ahead = text[match.start("minus") - 1] if match.start("minus") else ""
             # A dash between two numbers or after a code is a range dash, not a minus sign.
@@ -406,18 +413,17 @@ class _Scanner:
             return None
         if pre is None and before == "第":
             return None
-        after = text[match.end()] if match.end() < len(text) else ""
-        if after in _ASCII_WORD and self.unit_at(match.end()) is None:
+        if text[end : end + 1] in _ASCII_WORD and self.unit_at(end) is None:
             return None  # 5G, 4A级, 3D — but 4800PF, 5kW
-        below_zero = sign is None and text.endswith("零下", 0, digits_start)  # 零下12℃
-        digits = match["arabic"]
+        # 零下12℃
+        below_zero = sign is None and lead == "下" and text.endswith("零下", 0, digits_start)
         value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
         if sign is not None and pre is None:
             start = match.start("minus")
         if sign is not None or below_zero:
             value = -value
         qualifier = _PRE_QUALIFIER[pre] if pre else None
-        return _Number(start, match.end(), value, None, qualifier, pre is not None)
+        return _Number(start, end, value, None, qualifier, pre is not None)
 
     def prefix_before(self, position: int) -> str | None:
         """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
@@ -654,24 +660,12 @@ class _Scanner:
         after = text[end : end + 1] in _LABEL_NUMERALS and _is_han(text[end + 1 : end + 2])
         return before or after
 
-    def blocked_at(self, position: int) -> int | None:
-        """The end of the blocked span that holds ``position``, else None.
-
-        Keeps a pointer of its own (the scan asks about positions in ascending order) and
-        leaves that of :meth:`is_blocked` alone: a qualifier before a number may still reach
-        back into a span that ends before the number.
-        """
-        blocked = self.blocked
-        index = self.skip_index
-        while index < len(blocked) and blocked[index][1] <= position:
-            index += 1
-        self.skip_index = index
-        if index < len(blocked) and blocked[index][0] <= position:
-            return blocked[index][1]
-        return None
-
     def is_blocked(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word."""
+        """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word.
+
+        Its pointer lags the scan's: a qualifier before a number may reach back into a span
+        that ends before the number.
+        """
         blocked = self.blocked  # disjoint and sorted, so one pointer walks them in step
         index = self.block_index
         while index < len(blocked) and blocked[index][1] <= start:
