@@ -15,6 +15,7 @@ small lexicon of idioms and place names that look like counts (三番五次, 七
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -253,6 +254,8 @@ def _patterns(units: UnitTable) -> _Patterns:
 
 
 def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
+    """Where no quantity may stand: disjoint, sorted, and ended by a sentinel that every
+    position lies before (so the pointers that walk them need no bounds check)."""
     blocked = [(s.start, s.end) for s in context.marker_spans]
     blocked += [(m.span.start, m.span.end) for m in context.found]
     blocked += [(m.start(), m.end()) for m in _LEXICON.finditer(context.text)]
@@ -263,6 +266,7 @@ def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         elif end > start:
             merged.append((start, end))
+    merged.append((sys.maxsize, sys.maxsize))
     return merged
 
 
@@ -299,7 +303,6 @@ class _Scanner:
         # Blocked spans (dates, formulations, markers …) are disjoint and sorted, and starts
         # only grow: one pointer walks them (the emit check keeps its own, see is_blocked).
         blocked, skip = self.blocked, 0
-        blocked_count = len(blocked)
         while True:
             if digit < position:
                 found = search_digit(text, position)
@@ -315,9 +318,9 @@ class _Scanner:
                 start = chinese
             else:
                 return self.found
-            while skip < blocked_count and blocked[skip][1] <= start:
+            while blocked[skip][1] <= start:
                 skip += 1
-            if skip < blocked_count and blocked[skip][0] <= start:
+            if blocked[skip][0] <= start:
                 position = blocked[skip][1]  # inside a date, formulation, marker …: no quantity
                 continue
             match = match_at(text, start)
@@ -375,12 +378,11 @@ class _Scanner:
         start = core_start - len(pre) if pre else core_start
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
-        before = text[start - 1] if start else ""
-        arabic, cn, pct, pctnum = match.group("arabic", "cn", "pct", "pctnum")
-        if arabic is not None:
-            return self.arabic(match, pre, start, before)
+        if match.lastgroup == "arabic":  # the Arabic alternative ends with that group
+            return self.arabic(match, pre, start)
+        cn, pct, pctnum = match.group("cn", "pct", "pctnum")
         chinese = cn if cn is not None else pctnum
-        if pre is None and before in _ORDINAL_BEFORE:
+        if pre is None and text[start - 1 : start] in _ORDINAL_BEFORE:
             return None
         end = match.end()
         value = parse_chinese(chinese)
@@ -396,10 +398,10 @@ class _Scanner:
         qualifier = _PRE_QUALIFIER[pre] if pre else None
         return _Number(start, end, value, chinese, qualifier, pre is not None, percent)
 
-    def arabic(
-        self, match: re.Match[str], pre: str | None, start: int, before: str
-    ) -> _Number | None:
+    def arabic(self, match: re.Match[str], pre: str | None, start: int) -> _Number | None:
         text = self.text
+        if pre is None and text[start - 1 : start] == "第":
+            return None  # 第3: an ordinal
         digits_start, end = match.span("arabic")
         sign, digits = match.group("minus", "arabic")
         if sign is not None:
@@ -410,8 +412,6 @@ class _Scanner:
                 start = digits_start if pre is None else start
         lead = text[digits_start - 1] if digits_start else ""
         if sign is None and lead and (lead in _ASCII_WORD or lead in "．.０１２３４５６７８９第"):
-            return None
-        if pre is None and before == "第":
             return None
         if text[end : end + 1] in _ASCII_WORD and self.unit_at(end) is None:
             return None  # 5G, 4A级, 3D — but 4800PF, 5kW
@@ -630,9 +630,9 @@ class _Scanner:
         suffix = text[tail.end : tail.end + 1]
         if glued and suffix in _BLOCKING_SUFFIX and not text.startswith(_SUFFIX_WORDS, tail.end):
             return False
-        before = text[number.start - 1] if number.start else ""
         if unit in _RANK_UNITS and (
-            before == "前" or _RANKING.search(text, max(0, number.start - 12), number.start)
+            text[number.start - 1 : number.start] == "前"
+            or _RANKING.search(text, max(0, number.start - 12), number.start)
         ):
             return False  # 前三名, 排名由369位: places in a ranking
         chinese = number.chinese
@@ -668,10 +668,10 @@ class _Scanner:
         """
         blocked = self.blocked  # disjoint and sorted, so one pointer walks them in step
         index = self.block_index
-        while index < len(blocked) and blocked[index][1] <= start:
+        while blocked[index][1] <= start:
             index += 1
         self.block_index = index
-        return index < len(blocked) and blocked[index][0] < end
+        return blocked[index][0] < end
 
     def change_before(self, start: int) -> Change | None:
         """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
