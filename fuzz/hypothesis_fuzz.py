@@ -1,0 +1,65 @@
+"""A long Hypothesis run of the parse invariants, outside CI (see fuzz/README.md).
+
+CI runs the same properties (tests/test_properties.py) with 200 examples each; this runs
+``raw_texts()`` for as many examples as asked, with the installed plugins loaded::
+
+    python fuzz/hypothesis_fuzz.py 50000
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from hypothesis import HealthCheck, given, settings
+
+import govreport
+from govreport.model import OutlineNode, Report
+from govreport.testing.strategies import raw_texts
+
+HOST = govreport.PluginHost()
+CHECKED = [0]
+"""How many texts have been checked."""
+
+
+def check_outline(
+    report: Report, nodes: tuple[OutlineNode, ...], parent: OutlineNode | None
+) -> None:
+    previous_end = -1
+    for node in nodes:
+        assert report.slice(node.title_span) == node.title, node
+        assert report.slice(node.marker_span) == node.marker, node
+        assert node.span.start >= previous_end, "siblings overlap"
+        previous_end = node.span.end
+        assert parent is None or parent.span.contains(node.span), "child outside its parent"
+        check_outline(report, node.children, node)
+
+
+def check(text: str) -> None:
+    """Parse ``text`` and check every invariant of docs/reliability.md."""
+    CHECKED[0] += 1
+    report = govreport.parse(text, host=HOST)
+    for mention in report.mentions:
+        assert 0 <= mention.span.start <= mention.span.end <= len(text), mention
+        assert report.slice(mention.span) == mention.text, mention
+    check_outline(report, report.outline, None)
+    assert govreport.parse(text, host=HOST) == report, "parse is not deterministic"
+
+
+def main() -> int:
+    examples = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    run = settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )(given(raw_texts())(check))
+    started = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - started
+    print(f"{CHECKED[0]:,} texts checked, no failure, {seconds:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
