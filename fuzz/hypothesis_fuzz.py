@@ -14,35 +14,18 @@ import time
 from hypothesis import HealthCheck, given, settings
 
 import govreport
-from govreport.model import OutlineNode, Report
-from govreport.testing.strategies import raw_texts
+from govreport.testing import check_report, raw_texts
 
 HOST = govreport.PluginHost()
 CHECKED = [0]
 """How many texts have been checked."""
 
 
-def check_outline(
-    report: Report, nodes: tuple[OutlineNode, ...], parent: OutlineNode | None
-) -> None:
-    previous_end = -1
-    for node in nodes:
-        assert report.slice(node.title_span) == node.title, node
-        assert report.slice(node.marker_span) == node.marker, node
-        assert node.span.start >= previous_end, "siblings overlap"
-        previous_end = node.span.end
-        assert parent is None or parent.span.contains(node.span), "child outside its parent"
-        check_outline(report, node.children, node)
-
-
 def check(text: str) -> None:
     """Parse ``text`` and check every invariant of docs/reliability.md."""
     CHECKED[0] += 1
     report = govreport.parse(text, host=HOST)
-    for mention in report.mentions:
-        assert 0 <= mention.span.start <= mention.span.end <= len(text), mention
-        assert report.slice(mention.span) == mention.text, mention
-    check_outline(report, report.outline, None)
+    check_report(report)
     assert govreport.parse(text, host=HOST) == report, "parse is not deterministic"
 
 

@@ -14,10 +14,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govreport
-from govreport.model import OutlineNode, Report, Span
+from govreport.model import OutlineNode, Span
 from govreport.structure.markers import STYLES, match_marker
 from govreport.testing import (
     TITLE_ALPHABET,
+    check_report,
     chinese_numerals,
     markers,
     measure_words,
@@ -41,37 +42,6 @@ def _outline_dicts(nodes: tuple[OutlineNode, ...]) -> list[dict[str, Any]]:
         }
         for node in nodes
     ]
-
-
-def _check_siblings(text: str, nodes: tuple[OutlineNode, ...], parent: Span) -> None:
-    """Spans of ``nodes`` slice to their texts, lie inside ``parent`` and follow each other."""
-    previous: Span | None = None
-    for node in nodes:
-        assert parent.contains(node.span), (node.marker, node.span, parent)
-        assert node.span.contains(node.marker_span)
-        assert node.span.contains(node.title_span)
-        assert node.marker_span.slice(text) == node.marker
-        assert node.title_span.slice(text) == node.title
-        assert node.marker_span.end <= node.title_span.start
-        if previous is not None:
-            assert previous.end <= node.span.start, (previous, node.span)
-        previous = node.span
-        _check_siblings(text, node.children, node.span)
-
-
-def _check_spans(report: Report) -> None:
-    """Every span in ``report`` is valid and slices to the text it claims."""
-    text = report.text
-    for mention in report.mentions:
-        assert 0 <= mention.span.start <= mention.span.end <= len(text)
-        assert mention.text == text[mention.span.start : mention.span.end], mention
-    starts = [mention.span.start for mention in report.mentions]
-    assert starts == sorted(starts)
-    regions = [*report.front_matter, report.preamble, report.closing, *report.end_matter]
-    for region in regions:
-        if region is not None:
-            assert region.text == region.span.slice(text), region
-    _check_siblings(text, report.outline, Span(0, len(text)))
 
 
 # -- numerals round-trip -------------------------------------------------------------------
@@ -158,14 +128,14 @@ def test_markers_match_their_style_and_ordinal(style: str, data: st.DataObject, 
 def test_any_text_parses_with_exact_spans(text: str) -> None:
     report = govreport.parse(text)
     assert report.text == text
-    _check_spans(report)
+    check_report(report)
 
 
 @pytest.mark.slow
 @SLOW
 @given(raw_texts(max_pieces=200))
 def test_any_long_text_parses_with_exact_spans(text: str) -> None:
-    _check_spans(govreport.parse(text))
+    check_report(govreport.parse(text))
 
 
 # -- outlines round-trip -------------------------------------------------------------------
@@ -177,7 +147,7 @@ def test_outline_round_trips(drawn: tuple[str, list[dict[str, Any]]]) -> None:
     text, expected = drawn
     report = govreport.parse(text)
     assert _outline_dicts(report.outline) == expected
-    _check_spans(report)
+    check_report(report)
 
 
 @pytest.mark.slow
@@ -187,7 +157,7 @@ def test_deep_outline_round_trips(drawn: tuple[str, list[dict[str, Any]]]) -> No
     text, expected = drawn
     report = govreport.parse(text)
     assert _outline_dicts(report.outline) == expected
-    _check_spans(report)
+    check_report(report)
 
 
 # -- determinism ---------------------------------------------------------------------------

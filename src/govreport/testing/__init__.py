@@ -6,8 +6,12 @@ and fuzz text, for round-trip and "never crashes" properties.
 
 The strategies are public but young: what they generate may grow between minor versions (new
 marker forms, new units), so tests should assert properties, not particular draws.
+
+:func:`check_report` (:mod:`govreport.testing.invariants`) asserts the invariants every parse
+keeps; :mod:`govreport.testing.adversarial` builds texts that have broken parsers before.
 """
 
+from govreport.testing.invariants import check_report
 from govreport.testing.strategies import (
     QUANTITY_FORMS,
     TITLE_ALPHABET,
@@ -28,6 +32,7 @@ __all__ = [
     "TITLE_ALPHABET",
     "Marker",
     "OutlineModel",
+    "check_report",
     "chinese_numerals",
     "markers",
     "measure_words",

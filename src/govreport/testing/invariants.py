@@ -1,0 +1,57 @@
+"""The invariants every parse must keep, as one check a test or a fuzzer can call.
+
+:func:`check_report` is what govreport's property tests, its atheris harness and its long
+Hypothesis run assert on every report, and what a plugin's tests can assert on reports parsed
+with the plugin loaded. It raises :class:`AssertionError` (also under ``python -O``).
+"""
+
+from __future__ import annotations
+
+from govreport.model import OutlineNode, Report, Span
+
+
+def _require(condition: bool, message: object) -> None:
+    if not condition:
+        raise AssertionError(message)
+
+
+def check_report(report: Report) -> None:
+    """Check that every span of ``report`` is valid and slices to the text it claims.
+
+    - every mention lies inside the text and its ``text`` is the text at its span; mentions
+      come in order of their start;
+    - front matter, preamble, closing and end matter slice to their texts;
+    - every outline node lies inside its parent (the whole text for the top level), after its
+      previous sibling; its marker and title lie inside it, in that order, and slice to their
+      texts.
+    """
+    text = report.text
+    previous_start = 0
+    for mention in report.mentions:
+        span = mention.span
+        _require(0 <= span.start <= span.end <= len(text), f"span outside the text: {mention}")
+        _require(text[span.start : span.end] == mention.text, f"span does not slice: {mention}")
+        _require(span.start >= previous_start, f"mentions out of order at {mention}")
+        previous_start = span.start
+    for region in (*report.front_matter, report.preamble, report.closing, *report.end_matter):
+        if region is not None:
+            _require(region.span.slice(text) == region.text, f"region does not slice: {region}")
+    _check_siblings(text, report.outline, Span(0, len(text)))
+
+
+def _check_siblings(text: str, nodes: tuple[OutlineNode, ...], parent: Span) -> None:
+    previous: Span | None = None
+    for node in nodes:
+        where = (node.marker, node.span)
+        _require(parent.contains(node.span), f"node {where} outside its parent {parent}")
+        _require(node.span.contains(node.marker_span), f"marker outside its node {where}")
+        _require(node.span.contains(node.title_span), f"title outside its node {where}")
+        _require(node.marker_span.slice(text) == node.marker, f"marker does not slice {where}")
+        _require(node.title_span.slice(text) == node.title, f"title does not slice {where}")
+        _require(node.marker_span.end <= node.title_span.start, f"title before marker {where}")
+        _require(
+            previous is None or previous.end <= node.span.start,
+            f"node {where} overlaps its previous sibling {previous}",
+        )
+        previous = node.span
+        _check_siblings(text, node.children, node.span)
