@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from govreport.host import default_host
+from govreport.host import reset_default_hosts
 
 
 @pytest.fixture(autouse=True, scope="package")
@@ -15,6 +15,6 @@ def _builtins_only() -> Iterator[None]:
     # package scope so module-scoped fixtures see it, and the plugins' own tests do not.
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD", "1")
-        default_host.cache_clear()
+        reset_default_hosts()
         yield
-    default_host.cache_clear()
+    reset_default_hosts()

@@ -10,14 +10,15 @@ import time
 
 from govreport.extractors.base import ExtractionContext, MentionExtractor
 from govreport.model import DEFAULT_UNITS
+from govreport.testing import adversarial
 
 CEILING_SECONDS = 10.0
 """A linear scan of 200 KB takes well under a second; a quadratic one takes minutes."""
 
 
 def repeat(unit: str, size: int = 200_000) -> str:
-    """``unit`` repeated and cut to ``size`` characters."""
-    return (unit * (size // len(unit) + 1))[:size]
+    """``unit`` repeated and cut to ``size`` characters (200,000 unless told)."""
+    return adversarial.repeat(unit, size)
 
 
 def assert_linear(extractor: MentionExtractor, text: str) -> None:

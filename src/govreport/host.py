@@ -355,11 +355,24 @@ def _own_version() -> str:
         return "unknown"
 
 
-@functools.lru_cache(maxsize=2)
+_DEFAULT_HOSTS: dict[bool, PluginHost] = {}
+"""The default hosts made so far, by strictness."""
+
+
 def default_host(*, strict: bool = True) -> PluginHost:
     """The host :func:`govreport.parse` uses when none is given, created on first use.
 
     :param strict: the strict host raises registration failures; the tolerant one, which
         tolerant parses use, keeps them in :attr:`PluginHost.faults`.
     """
-    return PluginHost(strict=strict)
+    # A dict, not functools.cache: default_host() and default_host(strict=True) are one host.
+    host = _DEFAULT_HOSTS.get(strict)
+    if host is None:
+        host = _DEFAULT_HOSTS[strict] = PluginHost(strict=strict)
+    return host
+
+
+def reset_default_hosts() -> None:
+    """Forget the default hosts, so the next parse loads plugins afresh (for tests that change
+    the environment variables the host reads)."""
+    _DEFAULT_HOSTS.clear()
