@@ -29,6 +29,15 @@ def test_adversarial_input_parses_under_the_ceiling(name: str) -> None:
         assert report.slice(mention.span) == mention.text
 
 
+@pytest.mark.parametrize("name", list(ADVERSARIAL_INPUTS))
+def test_adversarial_input_exports_in_every_format(name: str) -> None:
+    # Found this way: 10,000-digit quantities were beyond what JSON and Excel can write.
+    host = govreport.PluginHost()
+    report = govreport.parse(ADVERSARIAL_INPUTS[name](30_000), host=host)
+    for exporter in host.exporters.values():
+        assert exporter.export(report)
+
+
 def test_headings_only_gives_one_node_per_line() -> None:
     text = many_headings(10_000)
     text = text[: text.rfind("\n") + 1]  # whole lines only: the cut may split the last one

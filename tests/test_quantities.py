@@ -477,6 +477,33 @@ def test_a_footnote_marker_glued_to_a_number_is_left_out() -> None:
     )
 
 
+def test_the_longest_number_read_has_28_significant_digits() -> None:
+    longest = "1" * 28
+    assert_quantities(
+        f"投资{longest}亿元",
+        Q(f"{longest}亿元", longest + "0" * 8, "元"),  # exact: no rounding to 28 digits
+    )
+    assert_quantities(f"占{longest[1:]}.5%", Q(f"{longest[1:]}.5%", f"{longest[1:]}.5", "%"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "编号" + "1" * 29 + "号",
+        "投资" + "3" * 30 + "亿元",  # neither the digits nor the 亿 after them
+        "完成" + "9" * 10_000 + "项",
+        "增长" + "1" * 10_000 + ".5%",
+    ],
+)
+def test_longer_digit_runs_are_codes_not_quantities(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+def test_a_chinese_numeral_right_after_a_digit_starts_no_number() -> None:
+    # A garbled .87亿元 (its first digits lost): no number before 亿, and 亿 alone is no 10^8.
+    assert_quantities("统.87亿元，收入3亿元", Q("3亿元", "300000000", "元"))
+
+
 # -- context ---------------------------------------------------------------------------------
 
 

@@ -107,6 +107,9 @@ _RANKING = re.compile(r"排名|位列|名次|排位|排行|位次")
 _SESSION = re.compile(r"届[^，。；]{0,6}$")
 _TIME_UNITS = frozenset({"年", "个月", "天", "日", "小时", "周", "分钟", "秒"})
 _ORDINAL_BEFORE = frozenset("第初周其之期拜")
+# A Chinese numeral right after a digit belongs to that number (3亿), even one not read as a
+# quantity (a code, see _MOST_DIGITS): it never starts a number of its own.
+_NO_CHINESE_NUMBER_AFTER = _ORDINAL_BEFORE | frozenset("0123456789０１２３４５６７８９")
 _RANK_UNITS = frozenset({"位", "名"})
 _INCREASE = (
     "增长", "增加", "提高", "上升", "提升", "扩大", "上涨", "增收", "增支", "新增", "增产",
@@ -187,6 +190,17 @@ class QuantityExtractor:
 
 
 _ONE = Decimal(1)
+_MOST_DIGITS = 28
+"""A number of more significant digits is no quantity but a code or noise: the largest value in
+a national bulletin has 15, and Python's default decimal context keeps 28, so every value read
+stays exact when multiplied (万, 亿, unit factors) and fits the JSON contract's numbers."""
+
+
+def _too_long(written: str, value: Decimal) -> bool:
+    # The written length bounds the significant digits: the exact count only for long numbers.
+    return len(written) > _MOST_DIGITS and len(value.as_tuple().digits) > _MOST_DIGITS
+
+
 _TAIL_GROUPS = ("o1", "mult", "o2", "u", "mu", "su", "pfx", "pu", "per", "post")
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
@@ -382,7 +396,7 @@ class _Scanner:
             return self.arabic(match, pre, start)
         cn, pct, pctnum = match.group("cn", "pct", "pctnum")
         chinese = cn if cn is not None else pctnum
-        if pre is None and text[start - 1 : start] in _ORDINAL_BEFORE:
+        if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
         end = match.end()
         value = parse_chinese(chinese)
@@ -390,7 +404,7 @@ class _Scanner:
             # 三万千瓦: the 千 belongs to the unit 千瓦, not to the numeral
             chinese, end = chinese[:-1], end - 1
             value = parse_chinese(chinese)
-        if value is None:
+        if value is None or _too_long(chinese, value):
             return None
         percent = None
         if pct is not None:
@@ -418,6 +432,8 @@ class _Scanner:
         # 零下12℃
         below_zero = sign is None and lead == "下" and text.endswith("零下", 0, digits_start)
         value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
+        if _too_long(digits, value):
+            return None
         if sign is not None and pre is None:
             start = match.start("minus")
         if sign is not None or below_zero:
