@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from govreport.extractors.base import ExtractionContext
 from govreport.extractors.quantities import QuantityExtractor
-from govreport.model import DEFAULT_UNITS, LineIndex, Quantity, Report, Span, Unit, UnitTable
+from govreport.model import (
+    DEFAULT_UNITS,
+    LineIndex,
+    OutlineNode,
+    Quantity,
+    Report,
+    Span,
+    Term,
+    Unit,
+    UnitTable,
+)
+from govreport.model.unchecked import unchecked
 from govreport.structure import parse_structure
 
 # -- Span ------------------------------------------------------------------------------------
@@ -310,3 +322,57 @@ def test_quantity_in_base_unit(sentence: str, in_base: str) -> None:
 def test_a_quantity_without_unit_info_has_no_base_value() -> None:
     bare = Quantity(span=Span(0, 3), text="19项", value=Decimal(19), unit="项")
     assert bare.in_base_unit() is None
+
+
+# -- unchecked constructors ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        Span(2, 6),
+        OutlineNode(
+            marker="（一）",
+            ordinal=1,
+            style="cn-paren",
+            rank=50,
+            title="加强管理",
+            span=Span(0, 20),
+            title_span=Span(3, 7),
+            marker_span=Span(0, 3),
+            run_in=True,
+            children=(),
+        ),
+        Term(
+            span=Span(1, 4),
+            text="蓄滞洪",
+            vocabulary="water",
+            category="flood-control",
+            subtype="reservoir",
+            meaning="a gloss",
+        ),
+    ],
+    ids=lambda made: type(made).__name__,
+)
+def test_an_unchecked_constructor_makes_an_equal_object(made: object) -> None:
+    # Positional, in declaration order: a reordered field would show here.
+    cls = type(made)
+    values = [getattr(made, field.name) for field in attrs.fields(cls)]
+    copy = unchecked(cls)(*values)
+    assert type(copy) is cls
+    assert copy == made
+    assert hash(copy) == hash(made)
+    assert repr(copy) == repr(made)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        copy.text = "x"  # type: ignore[attr-defined]  # still frozen
+
+
+def test_unchecked_needs_a_slotted_attrs_class() -> None:
+    @attrs.frozen(slots=False)
+    class Loose:
+        value: int
+
+    with pytest.raises(TypeError, match="Loose is not a slotted attrs class"):
+        unchecked(Loose)
+    with pytest.raises(TypeError):
+        unchecked(int)

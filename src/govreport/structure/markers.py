@@ -56,6 +56,10 @@ def _sequence(word: str) -> int | None:
     return _SEQUENCE_WORDS.get(word, 0)  # 最后: numbered after its siblings by the parser
 
 
+ITEM_RANK = 100
+"""The rank of paragraph-leading items (一是, 第一，, 首先，): every rank below is a heading's."""
+
+
 @attrs.frozen
 class MarkerStyle:
     """One numbering style: how its marker looks and where it nests."""
@@ -75,7 +79,7 @@ class MarkerStyle:
     @property
     def is_item(self) -> bool:
         """True for paragraph-leading items rather than headings."""
-        return self.rank >= 100
+        return self.rank >= ITEM_RANK
 
 
 def _style(

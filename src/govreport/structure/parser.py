@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 
 from govreport.model import OutlineNode, Region, Span
-from govreport.structure.markers import STYLES, Markers, MarkerStyle, markers_for
+from govreport.model.unchecked import unchecked
+from govreport.structure.markers import ITEM_RANK, STYLES, Markers, MarkerStyle, markers_for
 
 # Line ends: LF, CRLF, CR, and the Unicode and Word breaks of domain §7.
 _LINE_ENDS = "\n\r\u2028\u2029\x0b\x0c\x85"
@@ -141,86 +143,67 @@ def _region(kind: str, text: str, start: int, end: int) -> Region:
     return Region(kind, Span(start, end), text[start:end])
 
 
-class _Open:
-    """A heading or item whose part is still being read."""
+class _Open(NamedTuple):
+    """A heading or item whose part is still being read: its node is made when it closes."""
 
-    __slots__ = (
-        "children",
-        "end",
-        "is_item",
-        "marker",
-        "marker_span",
-        "ordinal",
-        "rank",
-        "run_in",
-        "start",
-        "style",
-        "title",
-        "title_span",
-    )
+    rank: int
+    is_item: bool
+    style: str
+    """The style's name, as the node will have it."""
+    ordinal: int
+    start: int
+    """Where the marker starts, and so the part."""
+    marker: str
+    title: str
+    title_span: Span
+    marker_span: Span
+    run_in: bool
+    children: list[OutlineNode]
+    """The parts under it that have closed, in order."""
 
-    def __init__(
-        self,
-        style: MarkerStyle,
-        start: int,
-        ordinal: int,
-        *,
-        marker: str,
-        marker_span: Span,
-        title: str,
-        title_span: Span,
-        run_in: bool,
-        end: int,
-    ) -> None:
-        self.style = style
-        self.start = start
-        """Where the marker starts."""
-        self.ordinal = ordinal
-        self.marker = marker
-        self.marker_span = marker_span
-        self.title = title
-        self.title_span = title_span
-        self.run_in = run_in
-        self.end = end
-        """Where the part ends so far."""
-        self.rank = style.rank
-        self.is_item = style.is_item
-        self.children: list[_Open] | None = None
-        """Nested headings and items, once there are any."""
-
-    def freeze(self) -> OutlineNode:
-        children = self.children
-        return OutlineNode(
-            marker=self.marker,
-            ordinal=self.ordinal,
-            style=self.style.name,
-            rank=self.rank,
-            title=self.title,
-            span=Span(self.start, self.end),
-            title_span=self.title_span,
-            marker_span=self.marker_span,
-            run_in=self.run_in,
-            children=tuple([child.freeze() for child in _numbered(children)]) if children else (),
+    def close(self, end: int, series: bool) -> OutlineNode:
+        """The finished node of a part that ends at ``end``; ``series``: whether the text has
+        items numbered as a series (首先 … 最后), which :func:`_numbered` renumbers."""
+        _, _, style, ordinal, start, marker, title, title_span, marker_span, run_in, children = self
+        nested = tuple(_numbered(children) if series else children) if children else ()
+        return _node(
+            marker,
+            ordinal,
+            style,
+            self.rank,
+            title,
+            _span(start, end),
+            title_span,
+            marker_span,
+            run_in,
+            nested,
         )
 
 
-def _numbered(nodes: list[_Open]) -> list[_Open]:
+# The parser makes a node and three spans per heading from offsets that are right by
+# construction: these skip attrs' __init__, which would cost as much as the parse.
+_node = unchecked(OutlineNode)
+_span = unchecked(Span)
+
+
+def _numbered(nodes: list[OutlineNode]) -> list[OutlineNode]:
     """Give 最后 the ordinal after its siblings; drop a lone 首先/第一 that starts no series."""
-    names = [node.style.name for node in nodes]
+    names = [node.style for node in nodes]
     if _SERIES.isdisjoint(names):
         return nodes
     series = Counter(name for name in names if name in _SERIES)
-    kept: list[_Open] = []
+    kept: list[OutlineNode] = []
     highest: dict[str, int] = {}  # the highest ordinal kept so far, by style
     for node, style in zip(nodes, names, strict=True):
+        numbered = node
         if style in series:
             if series[style] < 2:
                 continue
             previous = highest.get(style, 0)
             if node.ordinal == 0:
-                node.ordinal = previous + 1
-            highest[style] = max(previous, node.ordinal)
-        kept.append(node)
+                numbered = attrs.evolve(node, ordinal=previous + 1)
+            highest[style] = max(previous, numbered.ordinal)
+        kept.append(numbered)
     return kept
 
 
@@ -230,6 +213,8 @@ def _heading(
     """Read the title of the heading or item whose marker stands at ``start`` in a paragraph
     ending at ``paragraph_end``."""
     style, marker_end, ordinal = marker
+    rank = style.rank
+    is_item = rank >= ITEM_RANK
     title_start = marker_end
     while title_start < paragraph_end and text[title_start] in _SPACE:
         title_start += 1
@@ -237,10 +222,10 @@ def _heading(
     found = _CLAUSE_END.search(text, title_start, paragraph_end)
     if found is None and title_start < paragraph_end and text[paragraph_end - 1] != "。":
         # The whole rest of the paragraph, which ends with no space: the usual heading line.
-        title_end, run_in = paragraph_end, style.is_item
+        title_end, run_in = paragraph_end, is_item
     else:
         clause = found.start() - title_start if found else max(0, paragraph_end - title_start)
-        if style.is_item:
+        if is_item:
             title_end, run_in = title_start + clause, True
         else:
             body = text[title_start:paragraph_end].rstrip("。").rstrip(_SPACE)
@@ -250,15 +235,17 @@ def _heading(
         while title_end > title_start and text[title_end - 1] in _SPACE:
             title_end -= 1
     return _Open(
-        style,
-        start,
+        rank,
+        is_item,
+        style.name,
         ordinal,
-        marker=text[start:marker_end],
-        marker_span=marker_span,
-        title=text[title_start:title_end],
-        title_span=Span(title_start, title_end),
-        run_in=run_in,
-        end=paragraph_end,
+        start,
+        text[start:marker_end],
+        text[title_start:title_end],
+        _span(title_start, title_end),
+        marker_span,
+        run_in,
+        [],
     )
 
 
@@ -348,51 +335,65 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
         assert kind is not None
         end_regions.append(_region(kind, text, tail[index][0], tail[last][1]))
 
-    roots, marker_spans, last_heading = _outline(text, body, markers)
+    outline = _outline(text, body, markers)
 
     preamble = None
-    first_start = roots[0].start if roots else -1
+    marker_spans = outline.marker_spans
+    first_start = marker_spans[0].start if marker_spans else -1
     first_heading = next((i for i, p in enumerate(body) if p[0] == first_start), len(body))
     if first_heading:
         preamble = _region("preamble", text, body[0][0], body[first_heading - 1][1])
 
     closing = None
-    if last_heading is not None:
+    end = outline.end
+    if outline.last is not None:
         # The paragraph right under a heading line is that part's body, whatever it says.
-        deepest = _deepest_last(roots)
-        first = last_heading + (1 if deepest.is_item or deepest.run_in else 2)
+        last_heading, last_node = outline.last
+        first = last_heading + (1 if last_node.is_item or last_node.run_in else 2)
         for index in range(first, len(body)):
             if body[index][2].startswith(_CLOSING_CUES):
                 closing = _region("closing", text, body[index][0], body[-1][1])
-                _trim(roots, body[index - 1][1])
+                end = body[index - 1][1]  # the parts still open end before the closing
                 break
+    roots, stack, series = outline.roots, outline.stack, outline.series
+    while stack:
+        node = stack.pop().close(end, series)
+        (stack[-1].children if stack else roots).append(node)
     return Structure(
         front_matter=tuple(front),
         preamble=preamble,
-        outline=tuple(node.freeze() for node in _numbered(roots)),
+        outline=tuple(_numbered(roots) if series else roots),
         closing=closing,
         end_matter=tuple(end_regions),
         marker_spans=tuple(marker_spans),
     )
 
 
-def _deepest_last(nodes: list[_Open]) -> _Open:
-    node = nodes[-1]
-    while node.children:
-        node = node.children[-1]
-    return node
+class _Outline(NamedTuple):
+    """The outline as the paragraphs left it: the parts at the end are still open."""
+
+    roots: list[OutlineNode]
+    """The top-level parts that have closed."""
+    stack: list[_Open]
+    """The parts still open, outermost first."""
+    end: int
+    """Where the last paragraph ends."""
+    marker_spans: list[Span]
+    last: tuple[int, _Open] | None
+    """The last heading or item, and the index of its paragraph."""
+    series: bool
+    """Whether there are items numbered as a series (首先 … 最后)."""
 
 
-def _outline(
-    text: str, body: list[_Line], markers: Markers
-) -> tuple[list[_Open], list[Span], int | None]:
+def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
     """Nest the headings and items of ``body`` by rank."""
-    roots: list[_Open] = []
+    roots: list[OutlineNode] = []
     stack: list[_Open] = []
     marker_spans: list[Span] = []
-    last_heading: int | None = None
+    last: tuple[int, _Open] | None = None
+    series = False
     by_first, candidates_for, find_among = markers.by_first, markers.candidates, markers.find
-    # A part ends with the last paragraph read while it is open: set when it closes.
+    # A part ends with the last paragraph read while it is open.
     previous_end = 0
     for index, (start, end, content) in enumerate(body):
         # Most paragraphs start with no character a marker can start with.
@@ -408,27 +409,24 @@ def _outline(
                 if not _accept(text, start, found, heading_like, stack=stack, roots=roots):
                     found = None
         if found is not None:
-            marker_span = Span(start, found[1])
+            marker_span = _span(start, found[1])
             node = _heading(text, end, start, found, marker_span)
-            while stack and stack[-1].rank >= node.rank:
-                stack.pop().end = previous_end
-            if not stack:
-                roots.append(node)
-            elif stack[-1].children is None:
-                stack[-1].children = [node]
-            else:
-                stack[-1].children.append(node)
+            rank = node.rank
+            if rank >= ITEM_RANK and node.style in _SERIES:
+                series = True
+            while stack and stack[-1].rank >= rank:
+                closed = stack.pop().close(previous_end, series)
+                (stack[-1].children if stack else roots).append(closed)
             stack.append(node)
             marker_spans.append(marker_span)
-            last_heading = index
+            last = (index, node)
         else:
             # An item is its own paragraph: what follows unnumbered belongs to the heading.
             while stack and stack[-1].is_item:
-                stack.pop().end = previous_end
+                closed = stack.pop().close(previous_end, series)
+                (stack[-1].children if stack else roots).append(closed)
         previous_end = end
-    for open_node in stack:
-        open_node.end = previous_end
-    return roots, marker_spans, last_heading
+    return _Outline(roots, stack, previous_end, marker_spans, last, series)
 
 
 def _accept(
@@ -438,7 +436,7 @@ def _accept(
     heading_like: bool,
     *,
     stack: list[_Open],
-    roots: list[_Open],
+    roots: list[OutlineNode],
 ) -> bool:
     """Reject markers that are really the start of a sentence.
 
@@ -451,14 +449,18 @@ def _accept(
         return text[end : end + 1] not in "一二三四五六七八九十"
     if style.name != "zero-padded" or text[start] == "0":
         return True
-    parent = next((node for node in reversed(stack) if node.rank < style.rank), None)
-    siblings = roots if parent is None else parent.children or []
-    return bool(siblings) and siblings[-1].style is style and siblings[-1].ordinal == ordinal - 1
+    previous = _last_sibling(style.rank, stack, roots)
+    return previous is not None and previous.style == style.name and previous.ordinal == ordinal - 1
 
 
-def _trim(nodes: list[_Open], end: int) -> None:
-    """End every part at ``end`` at the latest (the closing starts after it)."""
-    for node in nodes:
-        node.end = min(node.end, end)
-        if node.children:
-            _trim(node.children, end)
+def _last_sibling(
+    rank: int, stack: list[_Open], roots: list[OutlineNode]
+) -> _Open | OutlineNode | None:
+    """The part a new one of ``rank`` would follow under the same parent, open or closed."""
+    depth = len(stack)
+    while depth and stack[depth - 1].rank >= rank:
+        depth -= 1
+    if depth < len(stack):
+        return stack[depth]  # still open, the parent's last child
+    siblings = stack[depth - 1].children if depth else roots
+    return siblings[-1] if siblings else None
