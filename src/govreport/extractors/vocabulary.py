@@ -31,6 +31,7 @@ import attrs
 
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Entry, Mention, Span, Term, Vocabulary
+from govreport.model.unchecked import unchecked
 from govreport.model.vocabulary import NameStart
 
 # -- where a name may start ----------------------------------------------------------------------
@@ -242,12 +243,14 @@ class _Matcher:
                 length, index = longest[start]
                 candidates.append((start, -length, index))
                 last_end = start + length
+        entries_only = len(candidates)
         for index, pattern in enumerate(self.patterns):
             state = names.get(index)
             spans = state.matches if state is not None else _scan(pattern, text)
             label = len(self.entries) + index
             candidates.extend((start, start - end, label) for start, end in spans)
-        candidates.sort()
+        if len(candidates) > entries_only:  # the entries' own are in order already
+            candidates.sort()
         kept: list[Term] = []
         labels = self.labels
         last_end = 0
@@ -256,13 +259,13 @@ class _Matcher:
                 last_end = start - minus_length
                 vocabulary, category, subtype, meaning = labels[label]
                 kept.append(
-                    Term(
-                        span=Span(start, last_end),
-                        text=text[start:last_end],
-                        vocabulary=vocabulary,
-                        category=category,
-                        subtype=subtype,
-                        meaning=meaning,
+                    _term(
+                        _span(start, last_end),
+                        text[start:last_end],
+                        vocabulary,
+                        category,
+                        subtype,
+                        meaning,
                     )
                 )
         return kept
@@ -293,6 +296,11 @@ class _Matcher:
             if match is not None and match.end() > start:
                 state.matches.append((start, match.end()))
                 state.end = match.end()
+
+
+# Terms by the ten thousand in term-dense texts, at spans right by construction.
+_term = unchecked(Term)
+_span = unchecked(Span)
 
 
 def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:
