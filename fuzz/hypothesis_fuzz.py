@@ -1,7 +1,8 @@
 """A long Hypothesis run of the parse invariants, outside CI (see fuzz/README.md).
 
 CI runs the same properties (tests/test_properties.py) with 200 examples each; this runs
-``raw_texts()`` for as many examples as asked, with the installed plugins loaded::
+``raw_texts()`` for as many examples as asked, with the installed plugins loaded, and writes
+each report in every installed format::
 
     python fuzz/hypothesis_fuzz.py 50000
 """
@@ -27,6 +28,8 @@ def check(text: str) -> None:
     report = govreport.parse(text, host=HOST)
     check_report(report)
     assert govreport.parse(text, host=HOST) == report, "parse is not deterministic"
+    for exporter in HOST.exporters.values():  # JSON, Markdown, CSV … and the plugins' formats
+        exporter.export(report)
 
 
 def main() -> int:

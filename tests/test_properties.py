@@ -6,6 +6,7 @@ report parse back to the same tree. Fuzz: any text parses, and every span slices
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -129,6 +130,19 @@ def test_any_text_parses_with_exact_spans(text: str) -> None:
     report = govreport.parse(text)
     assert report.text == text
     check_report(report)
+
+
+@FAST
+@given(raw_texts())
+@example("完成" + "9" * 5_000 + "项，增长" + "1" * 400 + ".5%")  # beyond int and float printing
+@example("一、\ud800标题\n1.5%")  # a lone surrogate
+def test_every_installed_exporter_writes_any_report(text: str) -> None:
+    host = govreport.default_host()
+    report = govreport.parse(text, host=host)
+    for name, exporter in host.exporters.items():
+        assert exporter.export(report), name
+    written = json.loads(host.exporters["json"].export(report))
+    assert len(written["mentions"]) == len(report.mentions)
 
 
 @pytest.mark.slow
