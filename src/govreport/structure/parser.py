@@ -357,8 +357,7 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
                 break
     roots, stack, series = outline.roots, outline.stack, outline.series
     while stack:
-        node = stack.pop().close(end, series)
-        (stack[-1].children if stack else roots).append(node)
+        _close_last(stack, roots, end, series)
     return Structure(
         front_matter=tuple(front),
         preamble=preamble,
@@ -415,18 +414,22 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
             if rank >= ITEM_RANK and node.style in _SERIES:
                 series = True
             while stack and stack[-1].rank >= rank:
-                closed = stack.pop().close(previous_end, series)
-                (stack[-1].children if stack else roots).append(closed)
+                _close_last(stack, roots, previous_end, series)
             stack.append(node)
             marker_spans.append(marker_span)
             last = (index, node)
         else:
             # An item is its own paragraph: what follows unnumbered belongs to the heading.
             while stack and stack[-1].is_item:
-                closed = stack.pop().close(previous_end, series)
-                (stack[-1].children if stack else roots).append(closed)
+                _close_last(stack, roots, previous_end, series)
         previous_end = end
     return _Outline(roots, stack, previous_end, marker_spans, last, series)
+
+
+def _close_last(stack: list[_Open], roots: list[OutlineNode], end: int, series: bool) -> None:
+    """Close the innermost open part at ``end`` and add its node to its parent's children."""
+    node = stack.pop().close(end, series)
+    (stack[-1].children if stack else roots).append(node)
 
 
 def _accept(
