@@ -9,6 +9,7 @@ under 2 for every input: parse time stays linear, whatever the text looks like.
     python benchmarks/adversarial.py              # every input, best of 3
     python benchmarks/adversarial.py --check      # exit 1 when an input reaches 2x
     python benchmarks/adversarial.py --only 一 --profile   # a pyinstrument profile of one input
+    python benchmarks/adversarial.py --only headings --parts   # where the time goes, by part
 
 docs/reliability.md holds the latest table.
 """
@@ -72,12 +73,92 @@ def best_seconds(run: Callable[[], object], runs: int) -> float:
     return best
 
 
+def paused_gc_seconds(run: Callable[[], object], runs: int = 3) -> float:
+    """:func:`best_seconds` with the cyclic collector paused, as a parse pauses it."""
+    gc.disable()
+    try:
+        return best_seconds(run, runs)
+    finally:
+        gc.enable()
+
+
+def structure_floor(text: str) -> list[object]:
+    """What any outline of ``text`` costs at least, if every line were a heading: split the
+    lines, make each node and its three spans — no marker, title or nesting read."""
+    from govreport.model import OutlineNode, Span  # noqa: PLC0415 - after argument parsing
+    from govreport.model.unchecked import unchecked  # noqa: PLC0415
+
+    node, span = unchecked(OutlineNode), unchecked(Span)
+    nodes: list[object] = []
+    position = 0
+    for line in text.splitlines():
+        end = position + len(line)
+        title = span(position + 2, end)
+        nodes.append(
+            node(
+                line[:2],
+                1,
+                "",
+                0,
+                line[2:],
+                span(position, end),
+                title,
+                span(position, position + 2),
+                False,
+                (),
+            )
+        )
+        position = end + 1
+    return nodes
+
+
+def print_parts(name: str, text: str, host: object, budget: float) -> None:
+    """Time the whole parse, the structure (and its floor) and each extractor alone."""
+    import govreport  # noqa: PLC0415
+    from govreport.extractors.base import ExtractionContext  # noqa: PLC0415
+    from govreport.structure import parse_structure  # noqa: PLC0415
+
+    assert isinstance(host, govreport.PluginHost)
+    structure = parse_structure(text, styles=host.heading_styles)
+    parts = [
+        ("the whole parse", paused_gc_seconds(lambda: govreport.parse(text, host=host))),
+        ("structure", paused_gc_seconds(lambda: parse_structure(text, styles=host.heading_styles))),
+        (
+            "structure's floor (every line a node, nothing read)",
+            paused_gc_seconds(lambda: structure_floor(text)),
+        ),
+    ]
+    found: list[govreport.Mention] = []
+    for extractor in host.extractors:
+        context = ExtractionContext(
+            text=text,
+            units=host.units,
+            marker_spans=structure.marker_spans,
+            found=tuple(found),
+            vocabularies=host.vocabularies,
+        )
+        seconds = paused_gc_seconds(
+            lambda extractor=extractor, context=context: list(extractor.extract(context))
+        )
+        parts.append((f"extractor {extractor.name}", seconds))
+        found.extend(extractor.extract(context))
+    print(f"{name}: {len(text):,} characters; the 2× budget is {budget:.3f} s")
+    print()
+    print("| part | seconds | share of the 2× budget |")
+    print("| --- | ---: | ---: |")
+    for part, seconds in parts:
+        print(f"| {part} | {seconds:.3f} | {seconds / budget:.0%} |")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="timed parses per input (best)")
     parser.add_argument("--only", help="only the inputs whose name contains this")
     parser.add_argument("--check", action="store_true", help="exit 1 when a ratio reaches 2")
     parser.add_argument("--profile", action="store_true", help="profile instead of timing")
+    parser.add_argument(
+        "--parts", action="store_true", help="time the structure and each extractor alone"
+    )
     args = parser.parse_args(argv)
 
     import govreport  # noqa: PLC0415 - after argument parsing, so --help is quick
@@ -91,11 +172,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_char = sample / corpus.chars
     print(f"corpus ({corpus.directory}): {corpus.chars:,} characters, {per_char * 1e6:.3f} µs/char")
     print()
-    print("Time per character against the corpus's, and against the same input at a tenth")
-    print("of its size (linearity). Targets: the first nine inputs, ratio to the corpus < 2.")
-    print()
-    print("| input | characters | seconds | µs/char | × corpus | × its 1/10 size | target |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    if not (args.profile or args.parts):
+        print("Time per character against the corpus's, and against the same input at a tenth")
+        print("of its size (linearity). Targets: the first nine inputs, ratio to the corpus < 2.")
+        print()
+        print("| input | characters | seconds | µs/char | × corpus | × its 1/10 size | target |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     corpus_text = "".join(texts)
     worst = 0.0
     for name, builder, size, target in cases(corpus_text):
@@ -108,6 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             with Profiler() as profiler:
                 govreport.parse(text, host=host)
             print(profiler.output_text(color=False, show_all=False))
+            continue
+        if args.parts:
+            print_parts(name, text, host, budget=MAX_RATIO * per_char * len(text))
             continue
         small = build(builder, size // 10, corpus_text)
         seconds = best_seconds(lambda text=text: govreport.parse(text, host=host), args.runs)
@@ -123,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {name} | {len(text):,} | {seconds:.3f} | {per * 1e6:.3f} | {ratio:.2f}× "
             f"| {linear:.2f}× | {'< 2×' if target else 'linear'} |"
         )
-    if args.profile:
+    if args.profile or args.parts:
         return 0
     verdict = "PASS" if worst < MAX_RATIO else "FAIL"
     print(f"\n{verdict}  worst ratio {worst:.2f}× (target < {MAX_RATIO}×)")
