@@ -79,6 +79,10 @@ def _env_list(name: str) -> set[str]:
     return {part.strip() for part in os.environ.get(name, "").split(",") if part.strip()}
 
 
+_OUTPUT_HOOKS = frozenset({"register_exporters"})
+"""Hooks whose failures change what can be written, not what a parse finds."""
+
+
 class PluginHost:
     """A fresh plugin manager with everything its plugins registered.
 
@@ -164,6 +168,12 @@ class PluginHost:
         Registration is lazy: a hook's failures appear once what it registers is first used.
         """
         return tuple(self._faults)
+
+    @property
+    def parse_faults(self) -> tuple[PluginError, ...]:
+        """The kept failures that change what a parse finds: all but those of hooks that only
+        serve output (``register_exporters``). A tolerant parse copies these into its report."""
+        return tuple(error for error in self._faults if error.hook not in _OUTPUT_HOOKS)
 
     def _fail(self, error: PluginError, cause: BaseException | None = None) -> None:
         """Raise ``error`` on a strict host; keep it on a tolerant one."""

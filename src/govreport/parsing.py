@@ -74,9 +74,8 @@ def _parse(text: str, source: str | None, host: PluginHost, strict: bool) -> Rep
 
     styles, units, vocabularies = host.heading_styles, host.units, host.vocabularies
     extractors, size = host.extractors, len(text)
-    for error in host.faults:  # what a tolerant host left out; exporters are not the parse's
-        if error.hook != "register_exporters":
-            fail(error)
+    for error in host.parse_faults:  # what a tolerant host left out
+        fail(error)
     structure = parse_structure(text, styles=styles)
     for extractor in extractors:
         context = ExtractionContext(
