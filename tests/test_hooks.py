@@ -9,10 +9,8 @@ import re
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -22,6 +20,7 @@ from govreport.errors import PluginError
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Entry, Mention, Report, Span, Unit, Vocabulary
 from govreport.structure import MarkerStyle
+from tests.hook_plugin import Plugin
 
 DOCS = Path(__file__).parents[1] / "docs" / "plugins.md"
 HOOKS = sorted(
@@ -31,14 +30,6 @@ HOOKS = sorted(
 
 def host(*plugins: object) -> govreport.PluginHost:
     return govreport.PluginHost(plugins=plugins, load_entrypoints=False)
-
-
-class Plugin:
-    """A plugin assembled from keyword functions, each wrapped as a hook implementation."""
-
-    def __init__(self, **hooks: Callable[..., Any]) -> None:
-        for name, function in hooks.items():
-            setattr(self, name, govreport.hookimpl(function))
 
 
 def test_every_hook_is_documented() -> None:

@@ -14,7 +14,6 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -23,18 +22,15 @@ from govreport import cli, hookspecs
 from govreport.errors import PluginError
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Mention, Report, Unit
+from tests.hook_plugin import Plugin as HookPlugin
 
 TEXT = "一、总体情况\n完成19项，新增3家。\n"
 
 
-class Plugin:
-    """A plugin whose hooks are the keyword functions given, under one fixed name."""
+class Plugin(HookPlugin):
+    """A plugin of the given hook functions, always named ``faulty``."""
 
     __name__ = "faulty"
-
-    def __init__(self, **hooks: Callable[..., Any]) -> None:
-        for name, function in hooks.items():
-            setattr(self, name, govreport.hookimpl(function))
 
 
 def boom(*args: object, **kwargs: object) -> None:
