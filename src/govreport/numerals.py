@@ -66,6 +66,9 @@ def parse_arabic(text: str) -> Decimal:
         raise ValueError(f"not an Arabic number: {text!r}") from None
 
 
+_FRACTION_DIGITS = str.maketrans("零一二三四五六七八九", "0123456789")
+
+
 @functools.cache
 def _cn2an() -> Any:
     import cn2an  # noqa: PLC0415 - deferred: importing cn2an costs ~150 ms
@@ -90,11 +93,17 @@ def parse_chinese(text: str) -> Decimal | None:
     plain = plain.replace("廿", "二十").replace("卅", "三十")
     if plain[0] in "十百千万亿":
         plain = "一" + plain  # 十五, 百亿, 万亿: the leading 一 is implied
+    # cn2an reads a decimal part into a float, which keeps 15 or so digits: read only the
+    # integer part with it, and the digits after 点 one by one, exactly.
+    integer, point, fraction = plain.partition("点")
+    digits = fraction.translate(_FRACTION_DIGITS)
+    if point and not (digits.isascii() and digits.isdigit()):
+        return None
     try:
-        value = _cn2an()(plain, "normal")
+        whole = _cn2an()(integer, "normal")
     except (ValueError, KeyError, IndexError):
         return None
-    return Decimal(str(value))
+    return Decimal(f"{int(whole)}.{digits}") if point else Decimal(str(whole))
 
 
 _DIGIT_BY_DIGIT = str.maketrans(
