@@ -147,7 +147,6 @@ class _Open(NamedTuple):
     """A heading or item whose part is still being read: its node is made when it closes."""
 
     rank: int
-    is_item: bool
     style: str
     """The style's name, as the node will have it."""
     ordinal: int
@@ -164,13 +163,13 @@ class _Open(NamedTuple):
     def close(self, end: int, series: bool) -> OutlineNode:
         """The finished node of a part that ends at ``end``; ``series``: whether the text has
         items numbered as a series (首先 … 最后), which :func:`_numbered` renumbers."""
-        _, _, style, ordinal, start, marker, title, title_span, marker_span, run_in, children = self
+        rank, style, ordinal, start, marker, title, title_span, marker_span, run_in, children = self
         nested = tuple(_numbered(children) if series else children) if children else ()
         return _node(
             marker,
             ordinal,
             style,
-            self.rank,
+            rank,
             title,
             _span(start, end),
             title_span,
@@ -236,7 +235,6 @@ def _heading(
             title_end -= 1
     return _Open(
         rank,
-        is_item,
         style.name,
         ordinal,
         start,
@@ -349,7 +347,7 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
     if outline.last is not None:
         # The paragraph right under a heading line is that part's body, whatever it says.
         last_heading, last_node = outline.last
-        first = last_heading + (1 if last_node.is_item or last_node.run_in else 2)
+        first = last_heading + (1 if last_node.rank >= ITEM_RANK or last_node.run_in else 2)
         for index in range(first, len(body)):
             if body[index][2].startswith(_CLOSING_CUES):
                 closing = _region("closing", text, body[index][0], body[-1][1])
@@ -420,7 +418,7 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
             last = (index, node)
         else:
             # An item is its own paragraph: what follows unnumbered belongs to the heading.
-            while stack and stack[-1].is_item:
+            while stack and stack[-1].rank >= ITEM_RANK:
                 _close_last(stack, roots, previous_end, series)
         previous_end = end
     return _Outline(roots, stack, previous_end, marker_spans, last, series)
