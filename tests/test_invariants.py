@@ -1,4 +1,4 @@
-"""govreport.testing.check_report: passes real reports, catches each kind of broken span."""
+"""govreport.testing.check_report and check_parse: pass real reports, catch what is broken."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 
 import govreport
 from govreport.model import Span
-from govreport.testing import check_report
+from govreport.testing import check_parse, check_report
+from tests.hook_plugin import Plugin
 
 TEXT = "各位代表：\n一、总体情况\n（一）水利\n完成19项，新增3家。\n二、下一步\n抓落实。\n"
 
@@ -62,3 +63,25 @@ def test_a_title_that_does_not_slice() -> None:
     first, second = parsed.outline
     with pytest.raises(AssertionError, match="title does not slice"):
         check_report(attrs.evolve(parsed, outline=(attrs.evolve(first, title="别的"), second)))
+
+
+def test_check_parse_parses_checks_and_exports() -> None:
+    host = govreport.PluginHost()
+    text = "一、总体情况\n完成投资19亿元，增长5.5%。"
+    assert check_parse(text, host) == govreport.parse(text, host=host)
+
+
+def test_check_parse_fails_when_an_exporter_fails() -> None:
+    class Broken:
+        name = "broken"
+        suffix = ".txt"
+        media_type = "text/plain"
+        binary = False
+
+        def export(self, report: object) -> str:
+            raise RuntimeError("cannot write")
+
+    plugin = Plugin(register_exporters=lambda register: register(Broken()))
+    host = govreport.PluginHost(plugins=[plugin], load_entrypoints=False)
+    with pytest.raises(RuntimeError, match="cannot write"):
+        check_parse("一、标题", host)

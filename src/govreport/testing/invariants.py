@@ -7,7 +7,9 @@ with the plugin loaded. It raises :class:`AssertionError` (also under ``python -
 
 from __future__ import annotations
 
+from govreport.host import PluginHost
 from govreport.model import OutlineNode, Report, Span
+from govreport.parsing import parse
 
 
 def _require(condition: bool, message: object) -> None:
@@ -37,6 +39,20 @@ def check_report(report: Report) -> None:
         if region is not None:
             _require(region.span.slice(text) == region.text, f"region does not slice: {region}")
     _check_siblings(text, report.outline, Span(0, len(text)))
+
+
+def check_parse(text: str, host: PluginHost) -> Report:
+    """Parse ``text`` with ``host`` and check all a parse promises, as the fuzzers do.
+
+    :func:`check_report` holds; a second parse gives an equal report; and every format the host
+    has writes it without raising. Returns the report.
+    """
+    report = parse(text, host=host)
+    check_report(report)
+    _require(parse(text, host=host) == report, "parse is not deterministic")
+    for exporter in host.exporters.values():
+        exporter.export(report)
+    return report
 
 
 def _check_siblings(text: str, nodes: tuple[OutlineNode, ...], parent: Span) -> None:
