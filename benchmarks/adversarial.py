@@ -27,6 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import load_corpus  # the script's own folder, added just above
 
+import govreport
+from govreport.extractors.base import ExtractionContext
+from govreport.model import Mention, OutlineNode, Span
+from govreport.model.unchecked import unchecked
+from govreport.structure import parse_structure
 from govreport.testing.adversarial import ADVERSARIAL_INPUTS, one_line
 
 MAX_RATIO = 2.0
@@ -85,9 +90,6 @@ def paused_gc_seconds(run: Callable[[], object], runs: int = 3) -> float:
 def structure_floor(text: str) -> list[object]:
     """What any outline of ``text`` costs at least, if every line were a heading: split the
     lines, make each node and its three spans — no marker, title or nesting read."""
-    from govreport.model import OutlineNode, Span  # noqa: PLC0415 - after argument parsing
-    from govreport.model.unchecked import unchecked  # noqa: PLC0415
-
     node, span = unchecked(OutlineNode), unchecked(Span)
     nodes: list[object] = []
     position = 0
@@ -112,13 +114,8 @@ def structure_floor(text: str) -> list[object]:
     return nodes
 
 
-def print_parts(name: str, text: str, host: object, budget: float) -> None:
+def print_parts(name: str, text: str, host: govreport.PluginHost, budget: float) -> None:
     """Time the whole parse, the structure (and its floor) and each extractor alone."""
-    import govreport  # noqa: PLC0415
-    from govreport.extractors.base import ExtractionContext  # noqa: PLC0415
-    from govreport.structure import parse_structure  # noqa: PLC0415
-
-    assert isinstance(host, govreport.PluginHost)
     structure = parse_structure(text, styles=host.heading_styles)
     parts = [
         ("the whole parse", paused_gc_seconds(lambda: govreport.parse(text, host=host))),
@@ -128,7 +125,7 @@ def print_parts(name: str, text: str, host: object, budget: float) -> None:
             paused_gc_seconds(lambda: structure_floor(text)),
         ),
     ]
-    found: list[govreport.Mention] = []
+    found: list[Mention] = []
     for extractor in host.extractors:
         context = ExtractionContext(
             text=text,
@@ -160,8 +157,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--parts", action="store_true", help="time the structure and each extractor alone"
     )
     args = parser.parse_args(argv)
-
-    import govreport  # noqa: PLC0415 - after argument parsing, so --help is quick
 
     host = govreport.PluginHost()
     corpus = load_corpus(None)

@@ -294,8 +294,8 @@ class PluginHost:
         :raises InputError: when no reader accepts it (the built-in one raises DecodeError).
         :raises PluginError: when a reader fails or answers with something that is not a str.
         """
+        arguments = {"data": data, "source": source}
         for impl in reversed(self.manager.hook.read_source.get_hookimpls()):
-            arguments = {"data": data, "source": source}
             try:
                 text = impl.function(**{arg: arguments[arg] for arg in impl.argnames})
             except InputError:
