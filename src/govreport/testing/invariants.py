@@ -1,8 +1,9 @@
 """The invariants every parse must keep, as one check a test or a fuzzer can call.
 
-:func:`check_report` is what govreport's property tests, its atheris harness and its long
-Hypothesis run assert on every report, and what a plugin's tests can assert on reports parsed
-with the plugin loaded. It raises :class:`AssertionError` (also under ``python -O``).
+:func:`check_report` is what govreport's property tests assert on every report, and what a
+plugin's tests can assert on reports parsed with the plugin loaded; :func:`check_parse` adds
+determinism and every export, and is what the atheris harness and the long Hypothesis run call
+on every input. Both raise :class:`AssertionError` (also under ``python -O``).
 """
 
 from __future__ import annotations
