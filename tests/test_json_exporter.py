@@ -146,6 +146,9 @@ def test_top_level_keys_follow_the_contract(exported: dict[str, Any]) -> None:
         "front_matter",
         "end_matter",
         "faults",
+        "reader",
+        "origin",
+        "text",
     ]
     assert exported["schema"] == "govreport/1"
     assert exported["source"] == "report.txt"
@@ -215,6 +218,9 @@ def test_quantity_fields(exported: dict[str, Any]) -> None:
         "unit": "项",
         "qualifier": None,
         "multiplier": 1,
+        "indicator": None,
+        "role": None,
+        "period": None,
     }
     # unit_info is derived data and is never written; value_max and change only when set.
     assert "unit_info" not in by_text["53亿立方米"]

@@ -16,7 +16,7 @@ import pluggy
 if TYPE_CHECKING:
     from govreport.exporters.base import Exporter
     from govreport.extractors.base import MentionExtractor
-    from govreport.model import Report, Unit, Vocabulary
+    from govreport.model import Report, SourceText, Unit, Vocabulary
     from govreport.structure import MarkerStyle
 
 PROJECT = "govreport"
@@ -79,13 +79,16 @@ def register_heading_styles(register: Callable[[MarkerStyle], None]) -> None:
 
 
 @hookspec(firstresult=True)
-def read_source(data: bytes, source: str) -> str | None:
+def read_source(data: bytes, source: str) -> SourceText | str | None:
     """Turn the bytes of a report into its text.
 
     :param data: the raw bytes, from a file, stdin or a caller.
     :param source: a name for messages (the file name, ``<stdin>``, ``<bytes>``).
-    :return: the decoded text, or None to let the next reader try. Stops at the first
-        non-None result; the built-in plain-text reader runs last.
+    :return: a :class:`~govreport.model.SourceText` (the text with the reader's name, the
+        title and date the file states and the origin of each block), a bare ``str`` (the
+        reader is then named after its plugin), or None to let the next reader try. Readers
+        choose by content, not by file name. Stops at the first non-None result; the built-in
+        plain-text reader runs last.
     """
 
 

@@ -26,7 +26,7 @@ from govreport import hookspecs
 from govreport.errors import InputError, PluginError
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import MentionExtractor
-from govreport.model import DEFAULT_UNITS, Unit, UnitTable, Vocabulary
+from govreport.model import DEFAULT_UNITS, SourceText, Unit, UnitTable, Vocabulary
 from govreport.structure import STYLES, MarkerStyle
 
 ENTRY_POINT_GROUP = "govreport"
@@ -284,15 +284,16 @@ class PluginHost:
         extra = (style for _, style in self._valid("register_heading_styles", MarkerStyle))
         return (*STYLES, *extra)
 
-    def read(self, data: bytes, source: str) -> str:
-        """Decode ``data`` with the first reader plugin that accepts it.
+    def read(self, data: bytes, source: str) -> SourceText:
+        """Read ``data`` with the first reader plugin that accepts it.
 
         Readers are asked in pluggy's call order (``tryfirst`` ones first, the built-in one
         last); the first answer that is not None wins. A reader that fails is named, whatever
         the host's strictness: without text there is nothing to be tolerant with.
 
         :raises InputError: when no reader accepts it (the built-in one raises DecodeError).
-        :raises PluginError: when a reader fails or answers with something that is not a str.
+        :raises PluginError: when a reader fails or answers with something that is neither a
+            :class:`~govreport.model.SourceText` nor a str.
         """
         arguments = {"data": data, "source": source}
         for impl in reversed(self.manager.hook.read_source.get_hookimpls()):
@@ -305,8 +306,10 @@ class PluginHost:
                 raise PluginError(impl.plugin_name, "read_source", message) from exc
             if text is None:
                 continue
-            if not isinstance(text, str):
-                message = f"returned {type(text).__name__}, not str"
+            if isinstance(text, str):
+                return SourceText(text=text, reader=impl.plugin_name)
+            if not isinstance(text, SourceText):
+                message = f"returned {type(text).__name__}, not SourceText or str"
                 raise PluginError(impl.plugin_name, "read_source", message)
             return text
         raise InputError(f"{source}: no reader plugin accepts this input")

@@ -14,13 +14,13 @@ import attrs
 from govreport.errors import PluginError
 from govreport.extractors.base import ExtractionContext
 from govreport.host import PluginHost, default_host
-from govreport.model import Fault, Mention, Report
+from govreport.model import Fault, Mention, Report, SourceText
 from govreport.reading import read_bytes
 from govreport.structure import parse_structure
 
 
 def parse(
-    text: str,
+    text: str | SourceText,
     *,
     source: str | None = None,
     host: PluginHost | None = None,
@@ -28,7 +28,8 @@ def parse(
 ) -> Report:
     """Parse a report text into its outline and mentions.
 
-    :param text: the decoded text; spans in the result index it unchanged.
+    :param text: the decoded text, or what a reader made of a file; spans in the result index
+        the text unchanged.
     :param source: a file name to record in the report, if any.
     :param host: the plugin host to use; by default one with all installed plugins (a strict
         one for strict parses, a tolerant one for tolerant parses).
@@ -37,8 +38,9 @@ def parse(
         a plugin's registrations — and record a :class:`~govreport.model.Fault` for each.
     """
     host = default_host(strict=strict) if host is None else host
+    read = text if isinstance(text, SourceText) else SourceText(text=text, reader="")
     with _no_cycle_collection():
-        return _parse(text, source, host, strict)
+        return _parse(read, source, host, strict)
 
 
 @contextlib.contextmanager
@@ -63,7 +65,8 @@ _MENTION_ORDER = operator.attrgetter("span.start", "span.end", "kind")
 """Mentions in document order; at one span, by kind (a C-level key: thousands per report)."""
 
 
-def _parse(text: str, source: str | None, host: PluginHost, strict: bool) -> Report:
+def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool) -> Report:
+    text = read.text
     found: list[Mention] = []
     faults: list[Fault] = []
 
@@ -111,6 +114,8 @@ def _parse(text: str, source: str | None, host: PluginHost, strict: bool) -> Rep
     report = Report(
         text=text,
         source=source,
+        reader=read.reader or None,
+        origin=read.origin,
         front_matter=structure.front_matter,
         preamble=structure.preamble,
         outline=structure.outline,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from govreport.hookspecs import hookimpl
+from govreport.model import SourceText
 from govreport.reading import decode
 
 
 @hookimpl(trylast=True)
-def read_source(data: bytes, source: str) -> str | None:
+def read_source(data: bytes, source: str) -> SourceText | None:
     """Decode ``data`` as text, or raise :class:`~govreport.errors.DecodeError`."""
-    return decode(data, source)
+    return SourceText(text=decode(data, source), reader="text")

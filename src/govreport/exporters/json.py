@@ -119,6 +119,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "front_matter": [_region(r) for r in report.front_matter],
         "end_matter": [_region(r) for r in report.end_matter],
         "faults": [attrs.asdict(fault) for fault in report.faults],
+        "reader": report.reader,
+        "origin": [_data(block, "origin") for block in report.origin],
+        "text": report.text,
     }
 
 

@@ -5,13 +5,16 @@ from govreport.model.mentions import (
     DateMention,
     DocumentTitle,
     Formulation,
+    Indicator,
     Mention,
     Qualifier,
     Quantity,
+    Role,
     Term,
 )
 from govreport.model.outline import OutlineNode, Region
 from govreport.model.report import Fault, Report
+from govreport.model.source import Origin, SourceText
 from govreport.model.span import LineIndex, Span
 from govreport.model.units import DEFAULT_UNITS, Unit, UnitTable
 from govreport.model.vocabulary import Entry, NamePattern, NameStart, Vocabulary
@@ -24,15 +27,19 @@ __all__ = [
     "Entry",
     "Fault",
     "Formulation",
+    "Indicator",
     "LineIndex",
     "Mention",
     "NamePattern",
     "NameStart",
+    "Origin",
     "OutlineNode",
     "Qualifier",
     "Quantity",
     "Region",
     "Report",
+    "Role",
+    "SourceText",
     "Span",
     "Term",
     "Unit",

@@ -42,6 +42,29 @@ class Change(str, enum.Enum):
     """下降, 减少, 降低, 回落 …"""
 
 
+class Role(str, enum.Enum):
+    """Whether a quantity reports what happened, sets a goal or estimates."""
+
+    ACTUAL = "actual"
+    """Done or observed in the period under review (完成, 实现; every figure of a bulletin)."""
+    TARGET = "target"
+    """A goal for a coming period (目标, 力争, 预期, 确保, 计划)."""
+    FORECAST = "forecast"
+    """An estimate for a period not yet closed (预计, 有望)."""
+    OTHER = "other"
+    """Thresholds, definitions, rules, history and examples."""
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """The words of the text that name what a quantity measures or counts."""
+
+    text: str
+    """The indicator as written (``城市供水水质合格率``, ``重点任务``)."""
+    span: Span
+    """Where it stands in the source; never overlaps the quantity's own span."""
+
+
 @attrs.frozen(kw_only=True)
 class Mention:
     """Something the text mentions, at an exact place."""
@@ -73,6 +96,12 @@ class Quantity(Mention):
     """Whether the quantity is an increase or decrease (``同比增长5%``), if the text says."""
     multiplier: Decimal = Decimal(1)
     """The multiplier written with the number (万 → 10000, 亿 → 100000000), else 1."""
+    indicator: Indicator | None = None
+    """What the quantity measures, once an indicator linker has run; None if nothing names it."""
+    role: Role | None = None
+    """Actual, target, forecast or other, once an indicator linker has run."""
+    period: str | None = None
+    """The period the figure refers to (``2023``, ``2023/H1``, ``2021/2025``), if stated."""
     unit_info: Unit | None = attrs.field(default=None, eq=False, repr=False)
     """The unit-table entry for ``unit``, with its dimension and base factor."""
 

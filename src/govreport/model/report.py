@@ -10,6 +10,7 @@ import attrs
 
 from govreport.model.mentions import DateMention, DocumentTitle, Formulation, Mention, Quantity
 from govreport.model.outline import OutlineNode, Region
+from govreport.model.source import Origin
 from govreport.model.span import LineIndex, Span
 
 M = TypeVar("M", bound=Mention)
@@ -35,6 +36,10 @@ class Report:
     """The decoded source text, unchanged (line ends kept as they were)."""
     source: str | None = None
     """File name the text came from, or None for a string."""
+    reader: str | None = None
+    """The reader that made ``text`` (``text``, ``html``, ``docx`` …), or None for a string."""
+    origin: tuple[Origin, ...] = ()
+    """Where each block of ``text`` came from in its file, when the reader knows it."""
     front_matter: tuple[Region, ...] = ()
     """Title, subtitle, speaker, byline and salutation lines, in order."""
     preamble: Region | None = None
