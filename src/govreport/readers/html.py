@@ -107,6 +107,7 @@ CONTAINER_CLASSES = frozenset(
         "article_content", "articlecontent", "pages_content", "wp_articlecontent",
         "v_news_content", "news_content", "content", "zw", "txt", "text", "con", "detail",
         "detail-content", "main-txt", "xxgk_content", "bt-content", "article",
+        "custom_unionstyle", "txt_txt", "font_txt_zw",
     }
 )  # fmt: skip
 """Lower-cased class tokens of those containers."""
@@ -250,41 +251,53 @@ def _collapse(text: str) -> str:
     return _ASCII_SPACE.sub(space, text).strip(" ")
 
 
+def _with_paths(element: Any, path: str) -> Iterator[tuple[Any, str]]:
+    """Each child of ``element`` with its XPath-like path (``p[3]`` when ``p`` repeats), in one
+    pass: lxml's getpath counts siblings anew for every element."""
+    children = list(element)
+    counts: dict[str, int] = {}
+    for child in children:
+        counts[child.tag] = counts.get(child.tag, 0) + 1
+    seen: dict[str, int] = {}
+    for child in children:
+        tag = child.tag
+        seen[tag] = seen.get(tag, 0) + 1
+        step = f"{tag}[{seen[tag]}]" if counts[tag] > 1 else str(tag)
+        yield child, f"{path}/{step}" if path else step
+
+
 class _Renderer:
     """Renders one subtree as lines, each with the path of the element it came from."""
 
-    def __init__(self, root: Any) -> None:
-        self._tree = root.getroottree()
+    def __init__(self) -> None:
         self._parts: list[str] = []
-        self._owners: list[Any] = []
+        self._owners: list[str] = []
         self.lines: list[tuple[str, str]] = []
         """(text, element path) of every non-blank line, in page order."""
-
-    def _path(self, element: Any) -> str:
-        return str(self._tree.getpath(element)).removeprefix("/html/")
 
     def _flush(self) -> None:
         if self._parts:
             line = _collapse("".join(self._parts))
             self._parts.clear()
             if line.strip():
-                self.lines.append((line, self._path(self._owners[-1])))
+                self.lines.append((line, self._owners[-1]))
 
     def render(self, element: Any) -> list[tuple[str, str]]:
-        self._owners.append(element)
-        self._children(element, 0)
+        path = str(element.getroottree().getpath(element)).removeprefix("/html").lstrip("/")
+        self._owners.append(path)
+        self._children(element, path, 0)
         self._flush()
         return self.lines
 
-    def _children(self, element: Any, depth: int) -> None:
+    def _children(self, element: Any, path: str, depth: int) -> None:
         if element.text:
             self._parts.append(element.text)
-        for child in element:
-            self._element(child, depth + 1)
+        for child, child_path in _with_paths(element, path):
+            self._element(child, child_path, depth + 1)
             if child.tail:
                 self._parts.append(child.tail)
 
-    def _element(self, element: Any, depth: int) -> None:
+    def _element(self, element: Any, path: str, depth: int) -> None:
         if depth > LIMITS.max_depth:
             raise InputError(f"a web page nested more than {LIMITS.max_depth} levels deep")
         if _is_chrome(element):
@@ -296,21 +309,31 @@ class _Renderer:
             self._flush()
             for line in "".join(element.itertext()).splitlines():
                 if line.strip():
-                    self.lines.append((line.rstrip(), self._path(element)))
+                    self.lines.append((line.rstrip(), path))
         elif tag == "table" and _is_data_table(element):
             self._flush()
-            for row in element.iter("tr"):
+            for row, row_path in _rows(element, path):
                 cells = [_inline(cell) for cell in row if _tag(cell) in ("td", "th")]
                 if any(cells):
-                    self.lines.append(("\t".join(cells), self._path(row)))
+                    self.lines.append(("\t".join(cells), row_path))
         elif tag in BLOCK_TAGS:
             self._flush()
-            self._owners.append(element)
-            self._children(element, depth)
+            self._owners.append(path)
+            self._children(element, path, depth)
             self._flush()
             self._owners.pop()
         else:
-            self._children(element, depth)
+            self._children(element, path, depth)
+
+
+def _rows(table: Any, path: str) -> Iterator[tuple[Any, str]]:
+    """The rows of a table with their paths, inside ``thead``/``tbody``/``tfoot`` or not."""
+    for child, child_path in _with_paths(table, path):
+        tag = _tag(child)
+        if tag == "tr":
+            yield child, child_path
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from ((row, p) for row, p in _with_paths(child, child_path) if _tag(row) == "tr")
 
 
 def _inline(element: Any) -> str:
@@ -346,14 +369,17 @@ def _is_data_table(table: Any) -> bool:
     return widest >= 2
 
 
-def _text_size(element: Any) -> int:
-    """Non-blank characters of an element's text outside links, scripts and chrome."""
+def _text_size(element: Any, containers: list[tuple[Any, int]]) -> int:
+    """Non-blank characters of an element's text outside links, scripts and chrome; each
+    container inside it is appended to ``containers`` with its own size, innermost first."""
     size = len(_BLANK.sub("", element.text)) if element.text and _tag(element) != "a" else 0
     for child in element:
         if not _is_chrome(child):
-            size += _text_size(child)
+            size += _text_size(child, containers)
         if child.tail:
             size += len(_BLANK.sub("", child.tail))
+    if _is_container(element):
+        containers.append((element, size))
     return size
 
 
@@ -371,13 +397,14 @@ def find_container(root: Any) -> Any | None:
     :data:`_MIN_CONTAINER_CHARS`: the fullest one, or the innermost container inside it that
     still holds :data:`_INNER_SHARE` of its text (so that a wrapper's title and by-line stay
     out)."""
-    sized = [(element, _text_size(element)) for element in root.iter() if _is_container(element)]
+    sized: list[tuple[Any, int]] = []
+    _text_size(root, sized)
     if not sized:
         return None
     best, most = max(sized, key=lambda pair: pair[1])
     if most < _MIN_CONTAINER_CHARS:
         return None
-    for element, size in reversed(sized):  # innermost first: iter() is in document order
+    for element, size in sized:  # innermost first
         if size >= _INNER_SHARE * most and (element is best or best in element.iterancestors()):
             return element
     return best
@@ -396,7 +423,7 @@ def trafilatura_lines(root: Any, page: str) -> list[tuple[str, str]]:
     body = next(root.iter("body"), root)
     return [
         (line, path)
-        for line, path in _Renderer(body).render(body)
+        for line, path in _Renderer().render(body)
         if (key := _key(line)) in keys or (len(key) >= 10 and key in whole)
     ]
 
@@ -445,7 +472,7 @@ def main_lines(root: Any, page: str) -> Iterator[tuple[str, str]]:
     """The main text's lines with their element paths, chrome lines left out."""
     container = find_container(root)
     lines = (
-        _Renderer(container).render(container)
+        _Renderer().render(container)
         if container is not None
         else trafilatura_lines(root, page)
     )
