@@ -36,7 +36,7 @@ def offset_map(gold_text: str, reader_text: str) -> dict[int, int]:
     table: dict[int, int] = {}
     for a, b, size in matcher.get_matching_blocks():
         for k in range(size):
-            table.update(zip(gold[a + k][1], read[b + k][1]))
+            table.update(zip(gold[a + k][1], read[b + k][1], strict=True))  # equal lines
     return table
 
 

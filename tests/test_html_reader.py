@@ -279,7 +279,8 @@ def test_the_fullest_container_wins_and_its_inner_container_is_preferred() -> No
 def test_a_page_no_rule_knows_is_read_by_trafilatura() -> None:
     paragraphs = "".join(f"<p>{n}、{FILLER}</p>" for n in "一二三")
     page = body(
-        "<div class='topbar'><ul>" + "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(30))
+        "<div class='topbar'><ul>"
+        + "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(30))
         + f"</ul></div><div class='mainbox'><div class='wz'>{paragraphs}</div></div>"
         "<div class='bottom'><a href='/about'>关于我们</a> 版权所有 ©2023</div>"
     )

@@ -472,9 +472,7 @@ def main_lines(root: Any, page: str) -> Iterator[tuple[str, str]]:
     """The main text's lines with their element paths, chrome lines left out."""
     container = find_container(root)
     lines = (
-        _Renderer().render(container)
-        if container is not None
-        else trafilatura_lines(root, page)
+        _Renderer().render(container) if container is not None else trafilatura_lines(root, page)
     )
     for line, path in lines:
         if not CHROME_LINES.match(_BLANK.sub("", line)):
