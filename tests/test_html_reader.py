@@ -276,6 +276,12 @@ def test_the_fullest_container_wins_and_its_inner_container_is_preferred() -> No
     assert lines(page) == [FILLER]
 
 
+def test_a_cms_container_wins_over_a_generic_wrapper_holding_more() -> None:
+    byline = "<p>发布机构：某某市统计局 发文日期：2023-04-18 公开方式：主动公开</p>" * 6
+    page = body(f"<div class='content'>{byline}<div class='TRS_Editor'><p>{FILLER}</p></div></div>")
+    assert lines(page) == [FILLER]
+
+
 def test_a_page_no_rule_knows_is_read_by_trafilatura() -> None:
     paragraphs = "".join(f"<p>{n}、{FILLER}</p>" for n in "一二三")
     page = body(

@@ -11,7 +11,7 @@ How a page becomes text:
    page neither accepts is a :class:`~govreport.errors.DecodeError`: no byte is replaced.
 3. **Main text**: the content container of the common government CMSs (Hanweb's
    ``<ucapcontent>``, TRS's ``TRS_Editor``, ``#zoom``, ``#UCAP-CONTENT``, ``article-content`` …,
-   see :data:`CONTAINER_IDS` and :data:`CONTAINER_CLASSES`); when no container holds enough text,
+   see :data:`CONTAINER_RULES`); when no container holds enough text,
    trafilatura picks the main-text blocks instead. Rules come first because on the pages of these
    CMSs they are exact where trafilatura's guess is not (it keeps the by-line and drops or adds
    lines at the edges), and because they keep each block's element path; trafilatura only
@@ -35,6 +35,8 @@ import codecs
 import re
 from collections.abc import Iterator
 from typing import Any
+
+import attrs
 
 from govreport.errors import DecodeError, InputError
 from govreport.hookspecs import hookimpl
@@ -92,28 +94,62 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 """Elements that end the line before them and after them."""
 
-CONTAINER_IDS = frozenset(
-    {
-        "zoom", "zoomcon", "ucap-content", "fontzoom", "content", "article", "artibody",
-        "maintext", "vsb_content", "contenttext", "textcontent", "article_content", "zw",
-        "news_content", "info_content", "detailcontent", "con_content", "printcontent",
-    }
-)  # fmt: skip
-"""Lower-cased ids of the content containers of government CMSs (Hanweb, TRS, VSB, WebPlus …)."""
 
-CONTAINER_CLASSES = frozenset(
-    {
-        "trs_editor", "trs_ueditor", "trs_editor_view", "view", "zoom", "article-content",
-        "article_content", "articlecontent", "pages_content", "wp_articlecontent",
-        "v_news_content", "news_content", "content", "zw", "txt", "text", "con", "detail",
-        "detail-content", "main-txt", "xxgk_content", "bt-content", "article",
-        "custom_unionstyle", "txt_txt", "font_txt_zw",
-    }
-)  # fmt: skip
-"""Lower-cased class tokens of those containers."""
+@attrs.frozen(kw_only=True)
+class ContainerRule:
+    """The names by which a family of CMSs marks the element that holds an article's text."""
 
-CONTAINER_TAGS = frozenset({"ucapcontent", "article"})
-"""Elements that are content containers by name (Hanweb's ``<ucapcontent>``, HTML5)."""
+    tags: frozenset[str] = frozenset()
+    """Element names (lower case)."""
+    ids: frozenset[str] = frozenset()
+    """``id`` values (compared in lower case)."""
+    classes: frozenset[str] = frozenset()
+    """``class`` tokens (compared in lower case)."""
+
+    def matches(self, element: Any) -> bool:
+        """Whether ``element`` is marked by one of these names."""
+        if _tag(element) in self.tags or element.get("id", "").lower() in self.ids:
+            return True
+        return any(token.lower() in self.classes for token in element.get("class", "").split())
+
+
+CONTAINER_RULES = (
+    ContainerRule(
+        tags=frozenset({"ucapcontent"}),
+        ids=frozenset(
+            {
+                "zoom", "zoomcon", "ucap-content", "fontzoom", "vsb_content", "artibody",
+                "maintext", "contenttext", "printcontent",
+            }
+        ),
+        classes=frozenset(
+            {
+                "trs_editor", "trs_ueditor", "trs_editor_view", "pages_content", "zoom",
+                "wp_articlecontent", "v_news_content", "article-content", "article_content",
+                "articlecontent", "custom_unionstyle", "xxgk_content", "font_txt_zw", "txt_txt",
+            }
+        ),
+    ),
+    ContainerRule(
+        tags=frozenset({"article", "main"}),
+        ids=frozenset(
+            {
+                "content", "article", "textcontent", "article_content", "zw", "news_content",
+                "info_content", "detailcontent", "con_content",
+            }
+        ),
+        classes=frozenset(
+            {
+                "content", "article", "view", "news_content", "zw", "txt", "text", "con",
+                "detail", "detail-content", "main-txt", "bt-content",
+            }
+        ),
+    ),
+)  # fmt: skip
+"""Content containers, most specific first: Hanweb (``<ucapcontent>``, ``#zoom``), TRS
+(``TRS_Editor``, ``TRS_UEDITOR``), gov.cn (``#UCAP-CONTENT``), WebPlus, VSB …, then the generic
+names (``content``, ``<article>``) that also mark wrappers, tried only when no specific one
+holds the text."""
 
 CHROME_TOKENS = re.compile(
     r"^(?:share|bdshare\w*|fenxiang|print|dayin|close|fontsize|font-size|font_size|fontzoom-bar|"
@@ -369,45 +405,40 @@ def _is_data_table(table: Any) -> bool:
     return widest >= 2
 
 
-def _text_size(element: Any, containers: list[tuple[Any, int]]) -> int:
+def _text_size(element: Any, containers: list[tuple[Any, int, int]]) -> int:
     """Non-blank characters of an element's text outside links, scripts and chrome; each
-    container inside it is appended to ``containers`` with its own size, innermost first."""
+    container inside it is appended to ``containers`` as (element, size, rank in
+    :data:`CONTAINER_RULES`), innermost first."""
     size = len(_BLANK.sub("", element.text)) if element.text and _tag(element) != "a" else 0
     for child in element:
         if not _is_chrome(child):
             size += _text_size(child, containers)
         if child.tail:
             size += len(_BLANK.sub("", child.tail))
-    if _is_container(element):
-        containers.append((element, size))
+    rank = next((i for i, rule in enumerate(CONTAINER_RULES) if rule.matches(element)), None)
+    if rank is not None:
+        containers.append((element, size, rank))
     return size
 
 
-def _is_container(element: Any) -> bool:
-    tag = _tag(element)
-    if tag in CONTAINER_TAGS:
-        return True
-    if element.get("id", "").lower() in CONTAINER_IDS:
-        return True
-    return any(token.lower() in CONTAINER_CLASSES for token in element.get("class", "").split())
-
-
 def find_container(root: Any) -> Any | None:
-    """The CMS content container holding the main text, or None when no container holds
-    :data:`_MIN_CONTAINER_CHARS`: the fullest one, or the innermost container inside it that
-    still holds :data:`_INNER_SHARE` of its text (so that a wrapper's title and by-line stay
-    out)."""
-    sized: list[tuple[Any, int]] = []
+    """The CMS container holding the main text, or None when none holds
+    :data:`_MIN_CONTAINER_CHARS`. The fullest container of the most specific rule that has one
+    that full wins, or the innermost container inside it that still holds :data:`_INNER_SHARE`
+    of its text (so that a wrapper's title and by-line stay out)."""
+    sized: list[tuple[Any, int, int]] = []
     _text_size(root, sized)
-    if not sized:
-        return None
-    best, most = max(sized, key=lambda pair: pair[1])
-    if most < _MIN_CONTAINER_CHARS:
-        return None
-    for element, size in sized:  # innermost first
-        if size >= _INNER_SHARE * most and (element is best or best in element.iterancestors()):
-            return element
-    return best
+    for rank in range(len(CONTAINER_RULES)):
+        ranked = [(element, size) for element, size, r in sized if r == rank]
+        if not ranked:
+            continue
+        best, most = max(ranked, key=lambda pair: pair[1])
+        if most < _MIN_CONTAINER_CHARS:
+            continue
+        for element, size, _ in sized:  # innermost first
+            if size >= _INNER_SHARE * most and (element is best or best in element.iterancestors()):
+                return element
+    return None
 
 
 def _key(line: str) -> str:
