@@ -108,9 +108,14 @@ class ContainerRule:
 
     def matches(self, element: Any) -> bool:
         """Whether ``element`` is marked by one of these names."""
-        if _tag(element) in self.tags or element.get("id", "").lower() in self.ids:
+        if _tag(element) in self.tags:
             return True
-        return any(token.lower() in self.classes for token in element.get("class", "").split())
+        attributes = element.attrib
+        if not attributes:
+            return False
+        if attributes.get("id", "").lower() in self.ids:
+            return True
+        return any(token in self.classes for token in attributes.get("class", "").lower().split())
 
 
 CONTAINER_RULES = (
@@ -151,15 +156,17 @@ CONTAINER_RULES = (
 names (``content``, ``<article>``) that also mark wrappers, tried only when no specific one
 holds the text."""
 
-CHROME_TOKENS = re.compile(
-    r"^(?:share|bdshare\w*|fenxiang|print|dayin|close|fontsize|font-size|font_size|fontzoom-bar|"
-    r"zrbj|editor-name|responsible|breadcrumb|crumb|position|location|weizhi|pager|pagination|"
-    r"page-nav|prev-next|next-prev|relevant|related|xgwz|qrcode|ewm|erweima|footer|foot|"
-    r"header|nav|navbar|menu|sidebar|toolbar|article-attr|article-icon|meta-data|"
-    r"article-reldocuments)$",
-    re.IGNORECASE,
-)
-"""A class token or id that marks an element as chrome inside a content container."""
+CHROME_NAMES = frozenset(
+    {
+        "share", "bdsharebuttonbox", "bdshare", "fenxiang", "print", "dayin", "close",
+        "fontsize", "font-size", "font_size", "zrbj", "editor-name", "responsible",
+        "breadcrumb", "crumb", "position", "location", "weizhi", "pager", "pagination",
+        "page-nav", "prev-next", "next-prev", "relevant", "related", "xgwz", "qrcode", "ewm",
+        "erweima", "footer", "foot", "header", "nav", "navbar", "menu", "sidebar", "toolbar",
+        "article-attr", "article-icon", "meta-data", "article-reldocuments",
+    }
+)  # fmt: skip
+"""Lower-cased class tokens and ids that mark an element as chrome inside a content container."""
 
 CHROME_LINES = re.compile(
     r"^(?:"
@@ -259,19 +266,20 @@ def _tag(element: Any) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def _tokens(element: Any) -> list[str]:
-    return [*element.get("class", "").split(), *element.get("id", "").split()]
-
-
 def _is_chrome(element: Any) -> bool:
-    tag = _tag(element)
-    if not tag or tag in SKIPPED_TAGS:
+    tag = element.tag
+    if not isinstance(tag, str) or tag.lower() in SKIPPED_TAGS:
         return True
-    if element.get("hidden") is not None or "display:none" in element.get("style", "").replace(
-        " ", ""
-    ):
+    attributes = element.attrib
+    if not attributes:  # most elements of a page: decided without looking further
+        return False
+    if "hidden" in attributes:
         return True
-    return any(CHROME_TOKENS.match(token) for token in _tokens(element))
+    style = attributes.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
+        return True
+    names = f"{attributes.get('class', '')} {attributes.get('id', '')}".lower().split()
+    return any(name in CHROME_NAMES for name in names)
 
 
 def _collapse(text: str) -> str:
@@ -409,12 +417,14 @@ def _text_size(element: Any, containers: list[tuple[Any, int, int]]) -> int:
     """Non-blank characters of an element's text outside links, scripts and chrome; each
     container inside it is appended to ``containers`` as (element, size, rank in
     :data:`CONTAINER_RULES`), innermost first."""
-    size = len(_BLANK.sub("", element.text)) if element.text and _tag(element) != "a" else 0
+    text = element.text
+    size = len("".join(text.split())) if text and element.tag != "a" else 0
     for child in element:
         if not _is_chrome(child):
             size += _text_size(child, containers)
-        if child.tail:
-            size += len(_BLANK.sub("", child.tail))
+        tail = child.tail
+        if tail:
+            size += len("".join(tail.split()))
     rank = next((i for i, rule in enumerate(CONTAINER_RULES) if rule.matches(element)), None)
     if rank is not None:
         containers.append((element, size, rank))
