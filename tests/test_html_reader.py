@@ -168,6 +168,7 @@ def test_http_equiv_and_xml_declarations_name_the_charset() -> None:
     xml = b'<?xml version="1.0" encoding="GB2312"?><html></html>'
     assert html.declared_charset(xml) == "gb18030"
     assert html.declared_charset(b'<html><meta charset="nonsense-9">') is None
+    assert html.declared_charset(b'<html><meta charset="base64">') is None
     assert html.declared_charset(b'<meta charset="utf-16">') == "utf-8"
 
 

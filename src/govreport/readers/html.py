@@ -221,8 +221,11 @@ def declared_charset(data: bytes) -> str | None:
     label = (found.group(1) or found.group(2)).decode("ascii")
     try:
         name = codecs.lookup(label).name
+        b" ".decode(name)  # codecs also knows base64, rot13 and zlib, which decode no text
     except LookupError:
         return None
+    except UnicodeDecodeError:
+        pass  # a text encoding that one byte does not make (UTF-16, UTF-32)
     if name in _GB_FAMILY:
         return "gb18030"
     # A page cannot be UTF-16 without a BOM; browsers read such a declaration as UTF-8.
