@@ -299,8 +299,10 @@ def test_a_page_no_rule_knows_is_read_by_trafilatura() -> None:
 
 def test_without_the_extra_one_line_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "lxml.etree", None)
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(InputError, match=r"^page\.html: .*pip install 'govreport\[html\]'$"):
         read(body("<p>x</p>"))
+    assert read("一、综合\n全年增长5%。\n".encode()).reader == "text"  # texts need no extra
 
 
 def test_deep_nesting_is_refused_in_one_line() -> None:
