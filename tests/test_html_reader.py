@@ -88,7 +88,10 @@ def test_a_page_without_gold_reads_to_its_bulletin() -> None:
     report = govreport.parse_file(FORMATS / "wanzai-tjgb-2022.html")
     markers = [node.marker for node in report.outline]
     assert markers[:12] == [f"{n}、" for n in "一二三四五六七八九十"] + ["十一、", "十二、"]
-    assert report.text.startswith("万载县统计局")
+    # its container starts at the by-line: the <h1> above it gives the title line
+    assert report.title == "万载县2022年国民经济和社会发展统计公报"
+    assert report.origin[0].path == "body/div[3]/div/h1"
+    assert report.text.splitlines()[1].startswith("万载县统计局")
     assert "访问量" not in report.text and "图文解读" not in report.text
     assert len(report.quantities()) > 300
 
@@ -101,6 +104,18 @@ def test_title_and_date_come_from_the_page() -> None:
     assert wanzai.date == "2017-05-15"  # the <publishtime> shown, not the regenerated PubDate
     plain = read(body("<p>x</p>", "<title>关于2023年工作的报告 _ 某某市人民政府</title>"))
     assert plain.title == "关于2023年工作的报告" and plain.date is None
+
+
+def test_the_shown_title_heads_a_text_that_lacks_it() -> None:
+    head = '<meta name="ArticleTitle" content="某县2022年统计公报">'
+    shown = "<h1 class='article-title'><ucaptitle>某县2022年统计公报</ucaptitle></h1>"
+    without = read(body(f"{shown}<div id='zoom'><p>某县统计局</p><p>{FILLER}</p></div>", head))
+    assert without.text.splitlines() == ["某县2022年统计公报", "某县统计局", FILLER]
+    assert without.origin[0].path == "body/h1"
+    within = body(f"{shown}<div id='zoom'><p>某县2022年统计公报</p><p>{FILLER}</p></div>", head)
+    assert lines(within) == ["某县2022年统计公报", FILLER]
+    other = body(f"<h1>政务公开</h1><div id='zoom'><p>{FILLER}</p></div>", head)
+    assert lines(other) == [FILLER]
 
 
 def test_each_block_has_its_element_path() -> None:

@@ -21,7 +21,8 @@ How a page becomes text:
    source falls between two Chinese characters; NBSP, U+3000 and other spaces are kept. A data
    table gives one line per row with tab-separated cells; a layout table is read as blocks.
    Scripts, styles, forms, navigation, share and font-size controls, 责任编辑 and footers are
-   left out, by element and by the whole-line patterns in :data:`CHROME_LINES`.
+   left out, by element and by the whole-line patterns in :data:`CHROME_LINES`. When the main
+   text does not begin with the page's title, the title heading the page shows comes first.
 
 Hostile pages: at most :attr:`~govreport.readers.ReaderLimits.max_markup_bytes`; parsed by
 libxml2's HTML parser, which never expands DTD entities (there is no ``resolve_entities`` to set:
@@ -298,6 +299,11 @@ def _collapse(text: str) -> str:
     return _ASCII_SPACE.sub(space, text).strip(" ")
 
 
+def _path_of(element: Any) -> str:
+    """An element's path from ``body`` (``body/div[3]/p[2]``), as lxml's getpath gives it."""
+    return str(element.getroottree().getpath(element)).removeprefix("/html").lstrip("/")
+
+
 def _with_paths(element: Any, path: str) -> Iterator[tuple[Any, str]]:
     """Each child of ``element`` with its XPath-like path (``p[3]`` when ``p`` repeats), in one
     pass: lxml's getpath counts siblings anew for every element."""
@@ -330,7 +336,7 @@ class _Renderer:
                 self.lines.append((line, self._owners[-1]))
 
     def render(self, element: Any) -> list[tuple[str, str]]:
-        path = str(element.getroottree().getpath(element)).removeprefix("/html").lstrip("/")
+        path = _path_of(element)
         self._owners.append(path)
         self._children(element, path, 0)
         self._flush()
@@ -512,6 +518,28 @@ def page_date(root: Any) -> str | None:
     return None
 
 
+_TITLE_LOOKAHEAD = 3
+"""How many of the main text's first lines may hold its own title line."""
+
+
+def shown_title(
+    root: Any, title: str | None, lines: list[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The page's title heading (``<h1>``, ``<h2>``, Hanweb's ``<ucaptitle>``) with its path,
+    when it shows the stated title and the main text does not begin with it: the title a reader
+    sees above the text (the container of the 2022 万载 page starts at the by-line)."""
+    if not title:
+        return None
+    key = _key(title)
+    if any(key in _key(line) for line, _ in lines[:_TITLE_LOOKAHEAD]):
+        return None
+    for element in root.iter("h1", "h2", "ucaptitle"):
+        shown = _inline(element)
+        if _key(shown) == key:
+            return shown, _path_of(element)
+    return None
+
+
 def main_lines(root: Any, page: str) -> Iterator[tuple[str, str]]:
     """The main text's lines with their element paths, chrome lines left out."""
     container = find_container(root)
@@ -542,10 +570,12 @@ def read_page(data: bytes, source: str) -> SourceText:
         raise
     except InputError as exc:
         raise InputError(f"{source}: {exc}") from None
+    title = page_title(root)
+    heading = shown_title(root, title, lines)
     builder = TextBuilder()
-    for line, path in lines:
+    for line, path in ([heading] if heading else []) + lines:
         builder.add(line, path)
-    return builder.build(READER, title=page_title(root), date=page_date(root))
+    return builder.build(READER, title=title, date=page_date(root))
 
 
 @hookimpl
