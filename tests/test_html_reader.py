@@ -326,6 +326,13 @@ def test_deep_nesting_is_refused_in_one_line() -> None:
         read(body(deep))
 
 
+def test_nesting_past_the_readers_own_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html, "LIMITS", attrs.evolve(LIMITS, max_depth=10))
+    with pytest.raises(InputError, match=r"^page\.html: a web page nested more than 10 levels"):
+        read(body("<div>" * 20 + FILLER + "</div>" * 20))
+    assert lines(body("<div>" * 5 + f"<div id='zoom'><p>{FILLER}</p></div>" + "</div>" * 5))
+
+
 def test_entities_are_never_expanded() -> None:
     bomb = (
         '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "啊啊啊啊啊啊啊啊啊啊">'

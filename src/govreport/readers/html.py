@@ -286,6 +286,13 @@ def _is_chrome(element: Any) -> bool:
     return any(name in CHROME_NAMES for name in names)
 
 
+def _check_depth(depth: int) -> None:
+    """Refuse nesting past the limit: libxml2 stops at 256 levels, older builds may not, and
+    the walks recurse."""
+    if depth > LIMITS.max_depth:
+        raise InputError(f"a web page nested more than {LIMITS.max_depth} levels deep")
+
+
 def _collapse(text: str) -> str:
     """HTML white-space rules, with CSS's removal of a line break between Chinese characters."""
 
@@ -351,8 +358,7 @@ class _Renderer:
                 self._parts.append(child.tail)
 
     def _element(self, element: Any, path: str, depth: int) -> None:
-        if depth > LIMITS.max_depth:
-            raise InputError(f"a web page nested more than {LIMITS.max_depth} levels deep")
+        _check_depth(depth)
         if _is_chrome(element):
             return
         tag = _tag(element)
@@ -422,15 +428,16 @@ def _is_data_table(table: Any) -> bool:
     return widest >= 2
 
 
-def _text_size(element: Any, containers: list[tuple[Any, int, int]]) -> int:
+def _text_size(element: Any, containers: list[tuple[Any, int, int]], depth: int = 0) -> int:
     """Non-blank characters of an element's text outside links, scripts and chrome; each
     container inside it is appended to ``containers`` as (element, size, rank in
     :data:`CONTAINER_RULES`), innermost first."""
+    _check_depth(depth)
     text = element.text
     size = len("".join(text.split())) if text and element.tag != "a" else 0
     for child in element:
         if not _is_chrome(child):
-            size += _text_size(child, containers)
+            size += _text_size(child, containers, depth + 1)
         tail = child.tail
         if tail:
             size += len("".join(tail.split()))
