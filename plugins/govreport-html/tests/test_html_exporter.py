@@ -19,7 +19,7 @@ import govreport
 from govreport.cli import main
 from govreport.exporters.base import Exporter
 from govreport.model import Formulation, Mention, OutlineNode, Quantity, Report, Span, Term
-from govreport.testing.contracts import ExporterContract, PluginContract, sample_text
+from govreport.testing.contracts import ExporterContract, InstalledPluginContract, sample_text
 from govreport.testing.strategies import raw_texts
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
@@ -99,7 +99,7 @@ class TestHtmlExporter(ExporterContract):
         return HtmlExporter()
 
 
-class TestHtmlPlugin(PluginContract):
+class TestHtmlPlugin(InstalledPluginContract):
     @pytest.fixture
     def plugin(self) -> object:
         return govreport_html

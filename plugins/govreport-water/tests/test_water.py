@@ -22,7 +22,7 @@ from govreport import PluginHost, Report, Term
 from govreport.cli import main
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Vocabulary
-from govreport.testing.contracts import PluginContract, VocabularyContract, sample_text
+from govreport.testing.contracts import InstalledPluginContract, VocabularyContract, sample_text
 
 CATEGORIES = {
     "supply",
@@ -85,7 +85,7 @@ class TestWaterVocabulary(VocabularyContract):
         return WATER
 
 
-class TestWaterPlugin(PluginContract):
+class TestWaterPlugin(InstalledPluginContract):
     """The plugin contract: registration, entry point, parsing the sample."""
 
     @pytest.fixture
