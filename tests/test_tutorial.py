@@ -13,10 +13,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "govreport-irrigation"
 

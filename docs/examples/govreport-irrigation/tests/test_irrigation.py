@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import govreport_irrigation
 import pytest
 
-import govreport_irrigation
 from govreport.model import Vocabulary
 from govreport.testing.contracts import PluginContract, VocabularyContract
 
