@@ -6,7 +6,7 @@ from importlib import metadata
 
 project = "govreport"
 author = "govreport developers"
-copyright = "2026, govreport developers"  # noqa: A001 - Sphinx's name for it
+copyright = "2026, govreport developers"
 release = metadata.version("govreport")
 version = release
 
