@@ -1,9 +1,9 @@
 """The structure parser: paragraphs → front matter, preamble, outline, closing, end matter.
 
 Plain text loses the fonts of GB/T 9704, so the marker at a paragraph's start is the only
-evidence of a heading's level. Paragraphs are lines; a heading opens a part that runs until the
-next heading of the same or an outer rank. Items (一是, 第一，, 首先，) nest under the heading
-above them. Spans are offsets into the text as given: nothing is normalised.
+evidence of a heading's level. Paragraphs are lines; a heading or an item opens a part that runs
+until the next marker of the same or an outer rank. Items (一是, 第一，, 首先，) nest under the
+heading above them. Spans are offsets into the text as given: nothing is normalised.
 """
 
 from __future__ import annotations
@@ -220,12 +220,15 @@ def _heading(
     # The title ends at the first 。；： (the clause), else with the paragraph.
     found = _CLAUSE_END.search(text, title_start, paragraph_end)
     if found is None and title_start < paragraph_end and text[paragraph_end - 1] != "。":
-        # The whole rest of the paragraph, which ends with no space: the usual heading line.
-        title_end, run_in = paragraph_end, is_item
+        # The whole rest of the paragraph, which ends with no space: the usual heading line, or
+        # an item's lead clause set on a line of its own.
+        title_end, run_in = paragraph_end, False
     else:
         clause = found.start() - title_start if found else max(0, paragraph_end - title_start)
         if is_item:
-            title_end, run_in = title_start + clause, True
+            # Run in when its body follows the lead clause in the same paragraph.
+            title_end = title_start + clause
+            run_in = bool(text[title_end + 1 : paragraph_end].strip(_SPACE))
         else:
             body = text[title_start:paragraph_end].rstrip("。").rstrip(_SPACE)
             title_end = title_start + min(clause, len(body))
@@ -347,6 +350,8 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
     if outline.last is not None:
         # The paragraph right under a heading line is that part's body, whatever it says.
         last_heading, last_node = outline.last
+        # An item's closing may follow it right away: a body after a lead clause set on its own
+        # line rarely opens with a closing cue, a closing after the last item often does.
         first = last_heading + (1 if last_node.rank >= ITEM_RANK or last_node.run_in else 2)
         for index in range(first, len(body)):
             if body[index][2].startswith(_CLOSING_CUES):
@@ -354,6 +359,8 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
                 end = body[index - 1][1]  # the parts still open end before the closing
                 break
     roots, stack, series = outline.roots, outline.stack, outline.series
+    if outline.item_end is not None:
+        _close_last(stack, roots, outline.item_end, series)
     while stack:
         _close_last(stack, roots, end, series)
     return Structure(
@@ -380,15 +387,28 @@ class _Outline(NamedTuple):
     """The last heading or item, and the index of its paragraph."""
     series: bool
     """Whether there are items numbered as a series (首先 … 最后)."""
+    item_end: int | None
+    """Where the open item's own paragraph ends, when unnumbered paragraphs followed it that
+    go to its parent unless another item follows (see :func:`_outline`)."""
 
 
 def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
-    """Nest the headings and items of ``body`` by rank."""
+    """Nest the headings and items of ``body`` by rank.
+
+    A part owns every paragraph up to the next marker of its rank or an outer one. An item whose
+    lead clause stands alone on its line (``一是……。`` set in bold) owns its body paragraphs so.
+    An item whose paragraph holds its body is that paragraph, and the unnumbered paragraphs
+    after it are its own only when another item follows them: after the last item of a series
+    they go back to the heading above (``与此同时，…`` before the next ``一、``). So does a
+    paragraph that opens with a closing cue (``各位代表！``, ``在肯定成绩的同时``) after the last
+    item whose lead clause stands alone: it sums up the part, not the item.
+    """
     roots: list[OutlineNode] = []
     stack: list[_Open] = []
     marker_spans: list[Span] = []
     last: tuple[int, _Open] | None = None
     series = False
+    item_end: int | None = None  # see _Outline.item_end
     by_first, candidates_for, find_among = markers.by_first, markers.candidates, markers.find
     # A part ends with the last paragraph read while it is open.
     previous_end = 0
@@ -411,17 +431,23 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
             rank = node.rank
             if rank >= ITEM_RANK and node.style in _SERIES:
                 series = True
+            if item_end is not None and rank < ITEM_RANK:
+                _close_last(stack, roots, item_end, series)  # the series ended: back to its parent
+            item_end = None
             while stack and stack[-1].rank >= rank:
                 _close_last(stack, roots, previous_end, series)
             stack.append(node)
             marker_spans.append(marker_span)
             last = (index, node)
-        else:
-            # An item is its own paragraph: what follows unnumbered belongs to the heading.
-            while stack and stack[-1].rank >= ITEM_RANK:
-                _close_last(stack, roots, previous_end, series)
+        elif (
+            item_end is None
+            and stack
+            and stack[-1].rank >= ITEM_RANK
+            and (stack[-1].run_in or content.startswith(_CLOSING_CUES))
+        ):
+            item_end = previous_end
         previous_end = end
-    return _Outline(roots, stack, previous_end, marker_spans, last, series)
+    return _Outline(roots, stack, previous_end, marker_spans, last, series, item_end)
 
 
 def _close_last(stack: list[_Open], roots: list[OutlineNode], end: int, series: bool) -> None:
