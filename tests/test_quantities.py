@@ -697,3 +697,38 @@ def test_one_space_between_a_number_and_its_unit(sentence: str, expected: Q) -> 
 )
 def test_ji_yishang_is_a_qualifier_after_a_number(sentence: str, expected: Q) -> None:
     assert_quantities(sentence, expected)
+
+
+# -- numerals that are no quantities (issue 14, class 7) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "汽车零部件产业",  # 零 starts no number: it stands inside one (三千零五十二)
+        "实现零距离服务",
+        "加强干部队伍年轻化",  # one financial numeral alone is a character of a word
+        "海峡两岸和大陆三次",
+        "扶持三元、麦福劳等农牧业企业",  # a small amount in Chinese numerals is a name
+        "修建五元路",
+        "引进百万人才",  # 人 starts the word 人才
+        "14亿人民",
+        "惠及76万群众",
+    ],
+)
+def test_numerals_inside_words_and_names_are_no_quantities(sentence: str) -> None:
+    assert [q.text for q in extract(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("三千零五十二元", Q("三千零五十二元", "3052", "元")),
+        ("叁仟伍佰零肆圆", Q("叁仟伍佰零肆圆", "3504", "圆")),
+        ("两万元", Q("两万元", "20000", "元")),
+        ("其中亿元以上项目", Q("亿元以上", "100000000", "元", AT_LEAST)),
+        ("达到4万多亿元", Q("4万多亿元", "4000000000000", "元", OVER)),
+    ],
+)
+def test_numbers_with_zeros_and_amounts_still_count(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)

@@ -108,7 +108,7 @@ _WORDS_AFTER_UNIT: dict[str, str] = {
     "样": "板本品式", "首": "都批次先席要位个", "本": "地级市届年次土身", "封": "闭存控锁顶",
     "幅": "度员", "笔": "记试者", "桩": "基", "届": "满时", "堂": "课", "发": "展现布生放出挥动起行射明电",
     "遍": "及布地", "顶": "层级尖端", "颗": "粒", "对": "接外口象标比照于", "双": "向边方重创",
-    "毛": "泽", "包": "括装容", "列": "入车为", "孔": "子",
+    "毛": "泽", "包": "括装容", "列": "入车为", "孔": "子", "圆": "满梦形心桌周",
 }  # fmt: skip
 # Physical units that a 级 after them turns into a capacity class (20万吨级, 100兆瓦级): the
 # class is a quantity, 级 part of its unit as written. After a count (两级) 级 is a grade.
@@ -157,6 +157,12 @@ _CHANGE_VERB = re.compile(
 # 了, a space, or the end of a footnote marker.
 _BEFORE_CHANGED = frozenset("".join(word[-1] for word in (*_INCREASE, *_DECREASE)) + "了 ]］】")
 _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
+# 零 and 〇 stand inside a counted number (三千零五十二, GB/T 15835 §5.2.5), never first: 零部件,
+# 零距离. The financial forms count in amounts written with several of them (叁仟伍佰); one
+# alone is a character of a word (队伍, 大陆, 着陆).
+_NO_LEADING = frozenset("零〇○")
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_SMALL_DIGITS = frozenset("两三四五六七八九")  # a bare 亿元 is a round amount (亿元以上项目)
 # What ends a clause right after a measure word (see _Scanner.untabled_measure_word).
 _CLAUSE_ENDS = frozenset("，。；：、！？）)”,;")
 # One-character words that close a clause after a number but measure nothing: dates and
@@ -270,7 +276,7 @@ def _patterns(units: UnitTable) -> _Patterns:
     tail = (
         rf"(?P<o1>[余多几])?"
         rf"(?:(?P<u>{unit})"
-        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?:[{_GAP}]?(?P<mu>{unit}))?"
+        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?P<mult2>亿)?(?:[{_GAP}]?(?P<mu>{unit}))?"
         rf"|(?P<pfx>[千百])(?P<pu>{unit})"
         rf"|[{_GAP}](?P<su>{unit}))?"
         rf"(?:(?P<per>{per})(?P<pmult>{_MULTIPLIER})?(?P<punit>{'|'.join(_PER_ONLY)}|{unit}))?"
@@ -429,6 +435,8 @@ class _Scanner:
         chinese = cn if cn is not None else pctnum
         if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
+        if chinese[0] in _NO_LEADING or (len(chinese) == 1 and chinese in _FINANCIAL):
+            return None  # 零部件, 队伍, 大陆: a character of a word, not a number
         end = match.end()
         value = parse_chinese(chinese)
         if value is None and len(chinese) > 1 and chinese[-1] in "千百" and self.unit_at(end - 1):
@@ -523,6 +531,8 @@ class _Scanner:
         if over is not None or over_again is not None:
             qualifier = Qualifier.OVER
         multiplier = MULTIPLIERS[mult] if mult is not None else _ONE
+        if found["mult2"] is not None:  # 4万多亿元: over 4 万亿
+            multiplier *= MULTIPLIERS["亿"]
         unit = unit or unit_after_mult or spaced
         info: Unit | None
         if unit is not None:
@@ -533,7 +543,8 @@ class _Scanner:
             factor = Decimal(1000) if prefix == "千" else Decimal(100)
             info = Unit(unit, base.dimension, base.base, base.factor * factor)
         else:  # no unit: the tail ends after 余, the multiplier and 余 (never 以上)
-            ends = [found.end(group) for group in ("o1", "mult", "o2") if found[group] is not None]
+            groups = ("o1", "mult", "o2", "mult2")
+            ends = [found.end(group) for group in groups if found[group] is not None]
             end = max(ends, default=position)
             if number.chinese is None and self.untabled_measure_word(end):
                 word = text[end]
@@ -717,6 +728,14 @@ class _Scanner:
             return False  # 一个重要内容, 一批, 一度: the indefinite article
         if chinese == "二":
             return False  # counting uses 两; 二级, 二期, 二次供水 are grades and terms
+        if (
+            chinese in _SMALL_DIGITS
+            and tail.multiplier == 1
+            and not number.qualified
+            and tail.unit_info is not None
+            and tail.unit_info.dimension == "currency"
+        ):
+            return False  # 三元, 五元路: amounts are written in digits (GB/T 15835); a name
         return_period = unit in _TIME_UNITS and text.startswith("一遇", tail.end)  # 五十年一遇
         if (
             not number.qualified

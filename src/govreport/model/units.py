@@ -71,7 +71,7 @@ _PERSON_WORDS = ("人", "名", "人口")
 
 _PHYSICAL: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     # name, dimension, base, factor, aliases
-    ("元", "currency", "CNY", "1", ("块钱",)),
+    ("元", "currency", "CNY", "1", ("块钱", "圆")),
     ("角", "currency", "CNY", "0.1", ()),
     ("美元", "currency", "USD", "1", ()),
     ("欧元", "currency", "EUR", "1", ()),
