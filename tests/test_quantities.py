@@ -732,3 +732,35 @@ def test_numerals_inside_words_and_names_are_no_quantities(sentence: str) -> Non
 )
 def test_numbers_with_zeros_and_amounts_still_count(sentence: str, expected: Q) -> None:
     assert_quantities(sentence, expected)
+
+
+# -- counts with 万/亿: one rule, a measure word right after the number (issue 14, class 9) ----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("十四亿多人口", Q("十四亿多人口", "1400000000", "人口", OVER)),
+        ("惠及76万人", Q("76万人", "760000", "人")),
+        ("减少5575万人", Q("5575万人", "55750000", "人", change=DECREASE)),
+        ("培训1.2万名", Q("1.2万名", "12000", "名")),
+        ("服务群众76万人次", Q("76万人次", "760000", "人次")),
+    ],
+)
+def test_a_count_with_wan_or_yi_needs_its_measure_word(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "5575万农村贫困人口",  # a modifier stands between the number and 人口: a bare noun
+        "惠及76万群众",
+        "14亿中国人民",
+        "1.2万贫困户群众",
+        "百万人才",
+        "3000人员",
+    ],
+)
+def test_a_count_with_a_bare_noun_is_no_quantity(sentence: str) -> None:
+    assert [q.text for q in extract(sentence)] == []
