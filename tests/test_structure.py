@@ -672,3 +672,41 @@ def test_200_kb_adversarial_inputs_take_well_under_a_second(text: str) -> None:
     structure = parse_structure(text)
     assert time.perf_counter() - started < CEILING_SECONDS  # a hang guard, not a speed target
     assert all(node.span.end <= len(text) for node in structure.outline)
+
+
+# -- titles letter-spaced or split across lines (issue 14, class 4) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        ("政 府 工 作 报 告", "政 府 工 作 报 告"),
+        (
+            "政\u3000府\u3000工\u3000作\u3000报\u3000告",
+            "政\u3000府\u3000工\u3000作\u3000报\u3000告",
+        ),
+        ("统 计 公 报", "统 计 公 报"),
+        ("政府工作报\n告", "政府工作报\n告"),
+        ("政府工\n作报告", "政府工\n作报告"),
+        ("2023年国民经济和社会发展统计公\n报", "2023年国民经济和社会发展统计公\n报"),
+        ("政府工作报告", "政府工作报告"),
+    ],
+)
+def test_titles_letter_spaced_or_split_across_lines(lines: str, title: str) -> None:
+    structure = parse(f"{lines}\n市长 XXX\n各位代表：\n现在，我代表市人民政府报告工作。\n")
+    assert [(r.kind, r.text) for r in structure.front_matter] == [
+        ("title", title),
+        ("speaker", "市长 XXX"),
+        ("salutation", "各位代表："),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府工\n作为民服务。\n",  # the second line is a sentence
+        "关于加强\n管理\n正文。\n",  # no kind word at all
+    ],
+)
+def test_lines_that_make_no_title(text: str) -> None:
+    assert [r.kind for r in parse(text).front_matter] == []

@@ -254,9 +254,14 @@ def _front_matter(text: str, paras: list[_Line], markers: Markers) -> list[Regio
     """Title, subtitle, byline, date, speaker and salutation lines at the top."""
     regions: list[Region] = []
     titled = False
-    for start, end, content in paras:
+    skip = 0  # lines a title split across lines has taken
+    for index, (start, end, content) in enumerate(paras):
+        if skip:
+            skip -= 1
+            continue
         if markers.match(text, start, True) is not None:
             break
+        region_end = end
         in_chrome = bool(regions) and regions[-1].kind == "chrome" and len(content) <= 4
         if in_chrome or (len(content) <= 40 and _WEB_CHROME.match(content)):
             regions.append(_region("chrome", text, start, end))
@@ -270,8 +275,11 @@ def _front_matter(text: str, paras: list[_Line], markers: Markers) -> list[Regio
         if len(content) > 60 or any(mark in content for mark in "。，,；！？"):
             break
         if not titled:
-            if not any(word in content for word in _TITLE_WORDS):
+            taken = _title_lines(paras, index)
+            if taken is None:
                 break
+            skip = taken
+            region_end = paras[index + taken][1]
             kind, titled = "title", True
         elif content.startswith(("—", "－")) or content.endswith(("会议上", "大会上")):
             kind = "subtitle"
@@ -281,8 +289,46 @@ def _front_matter(text: str, paras: list[_Line], markers: Markers) -> list[Regio
             kind = "speaker"
         else:
             kind = "byline"
-        regions.append(_region(kind, text, start, end))
+        regions.append(_region(kind, text, start, region_end))
     return regions
+
+
+def _title_lines(paras: list[_Line], index: int) -> int | None:
+    """How many lines after ``paras[index]`` its title takes, or None when it starts no title.
+
+    A title names its kind (报告, 公报 …), also letter-spaced (``政 府 工 作 报 告``) or split across
+    short lines by a scraper (``政府工作报⏎告``): the lines are read without their spaces, joined
+    while the kind word is not complete and the next line is as short as a broken-off end.
+    """
+    joined = ""
+    for taken in range(_TITLE_LINES):
+        if index + taken >= len(paras):
+            return None
+        content = paras[index + taken][2]
+        if taken and (len(content) > _TITLE_TAIL or any(m in content for m in "。，,；！？：:")):
+            return None
+        joined += "".join(content.split())
+        if any(word in joined for word in _TITLE_WORDS):
+            # A kind word broken across the lines (工作报⏎告) takes the next line too.
+            following = paras[index + taken + 1][2] if index + taken + 1 < len(paras) else ""
+            if 0 < len(following) <= _TITLE_TAIL and _completes_a_title_word(joined, following):
+                return taken + 1
+            return taken
+    return None
+
+
+def _completes_a_title_word(joined: str, following: str) -> bool:
+    """Whether ``following`` ends a kind word that ``joined`` breaks off (报 + 告)."""
+    longer, boundary = joined + following, len(joined)
+    return any(
+        -1 < longer.find(word, max(0, boundary - len(word) + 1)) < boundary for word in _TITLE_WORDS
+    )
+
+
+_TITLE_LINES = 3
+"""A title split by a scraper spans this many lines at most."""
+_TITLE_TAIL = 6
+"""The longest broken-off end of a split title line."""
 
 
 def _end_matter_kind(content: str) -> str | None:
