@@ -699,6 +699,8 @@ def test_titles_letter_spaced_or_split_across_lines(lines: str, title: str) -> N
         ("speaker", "市长 XXX"),
         ("salutation", "各位代表："),
     ]
+    assert structure.preamble is not None
+    assert structure.preamble.text == "现在，我代表市人民政府报告工作。"
 
 
 @pytest.mark.parametrize(

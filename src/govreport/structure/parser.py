@@ -360,7 +360,12 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
     markers = markers_for(styles)
     paras = _lines(text)
     front = _front_matter(text, paras, markers)
-    body = paras[len(front) :]
+    # A title split across lines is one region over several paragraphs.
+    front_end = front[-1].span.end if front else 0
+    taken = len(front)
+    while taken < len(paras) and paras[taken][0] < front_end:
+        taken += 1
+    body = paras[taken:]
 
     # End matter: from the first glossary/notes/attachment line, plus a trailing signature.
     end_regions: list[Region] = []
