@@ -712,3 +712,41 @@ def test_titles_letter_spaced_or_split_across_lines(lines: str, title: str) -> N
 )
 def test_lines_that_make_no_title(text: str) -> None:
     assert [r.kind for r in parse(text).front_matter] == []
+
+
+# -- page chrome after the report (issue 14, class 3) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "扫一扫在手机打开当前页",
+        "【关闭窗口】",
+        "相关报道：",
+        "发表时间：2024-01-05 来源：市政府办 阅读量：1234",
+        "【字体：大 中 小】",
+        "上一篇：关于某某的通知",
+        "本作品是中华人民共和国的\n法律\n、\n法规\n，属于\n公有领域\n。",
+    ],
+)
+def test_page_chrome_after_the_closing_is_end_matter(chrome: str) -> None:
+    text = f"一、回顾\n正文。\n各位代表！\n让我们团结奋斗。\n{chrome}\n打印本页\n"
+    structure = parse(text)
+    assert structure.closing is not None
+    assert structure.closing.text == "各位代表！\n让我们团结奋斗。"
+    assert [r.kind for r in structure.end_matter] == ["chrome"]
+    assert structure.end_matter[0].text == part(text, chrome.split("\n")[0], "打印本页")
+
+
+def test_chrome_before_notes_and_after_the_last_part() -> None:
+    text = "一、回顾\n正文。\n二、安排\n正文。\n关闭窗口\n注：数据为初步统计。\n"
+    structure = parse(text)
+    assert [r.kind for r in structure.end_matter] == ["chrome", "notes"]
+    assert structure.outline[-1].span.slice(text) == "二、安排\n正文。"
+
+
+def test_chrome_words_before_the_last_heading_stay_in_the_body() -> None:
+    text = "一、回顾\n相关报道：全年增长5%。\n二、安排\n正文。\n"
+    structure = parse(text)
+    assert structure.end_matter == ()
+    assert structure.outline[0].span.slice(text) == "一、回顾\n相关报道：全年增长5%。"

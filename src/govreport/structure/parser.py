@@ -67,6 +67,14 @@ _WEB_CHROME = re.compile(
     r"发布时间|发布日期|来源[:：]|作者[:：]|责任编辑)"
 )
 _CAPTION = re.compile(r"记者|摄影|^图[：:]")
+# The furniture of a scraped page after the report (domain §2.1 web chrome): share and print
+# links, counters, related links, a wiki's licence notice. From the first of these after the last
+# outline marker, the rest is end matter of kind chrome.
+_PAGE_CHROME = re.compile(
+    r"(?:【|\[)?(?:扫一扫|在手机打开|关闭窗口|关闭本页|打印本页|打印此页|相关报道|相关链接|相关阅读|"
+    r"相关新闻|上一篇|下一篇|分享到|阅读量|阅读次数|浏览量|浏览次数|发表时间|发布时间|字体[:：]|字号[:：])"
+)
+_LICENCE = re.compile(r"本作品|本文(?:采用|遵循)|本页面|Public domain|知识共享|Creative Commons")
 _ORG_END = ("党组", "委员会", "人民政府", "统计局", "办公室", "调查队", "局", "委", "厅")
 
 
@@ -344,6 +352,20 @@ def _end_matter_kind(content: str) -> str | None:
     return None
 
 
+def _chrome_start(text: str, body: list[_Line], cut: int, markers: Markers) -> int:
+    """The first paragraph of page chrome after the last outline marker before ``cut`` (the end
+    matter), or ``cut`` when there is none."""
+    start = cut
+    for index in range(cut - 1, -1, -1):
+        paragraph_start, _, content = body[index]
+        if markers.match(text, paragraph_start, _is_standalone(content)) is not None:
+            break
+        short_chrome = len(content) <= 40 and _PAGE_CHROME.match(content) is not None
+        if short_chrome or _LICENCE.match(content):
+            start = index
+    return start
+
+
 def _is_signature(content: str) -> bool:
     if len(content) > 30 or any(mark in content for mark in "。，；"):
         return False
@@ -374,12 +396,15 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
         if content.startswith(_END_MATTER_WORDS) and _end_matter_kind(content) is not None:
             cut = index
             break
-    tail = body[cut:]
-    body = body[:cut]
+    chrome = _chrome_start(text, body, cut, markers)
+    tail, chrome_lines = body[cut:], body[chrome:cut]
+    body = body[:chrome]
     while body and len(body) > 1 and _is_signature(body[-1][2]):
         start, end, _ = body.pop()
         end_regions.append(_region("signature", text, start, end))
     end_regions.reverse()
+    if chrome_lines:
+        end_regions.append(_region("chrome", text, chrome_lines[0][0], chrome_lines[-1][1]))
     kinds = [(i, _end_matter_kind(p[2])) for i, p in enumerate(tail)]
     starts = [(i, k) for i, k in kinds if k is not None]
     for number, (index, kind) in enumerate(starts):
