@@ -733,7 +733,7 @@ def test_page_chrome_after_the_closing_is_end_matter(chrome: str) -> None:
     assert structure.closing is not None
     assert structure.closing.text == "各位代表！\n让我们团结奋斗。"
     assert [r.kind for r in structure.end_matter] == ["chrome"]
-    assert structure.end_matter[0].text == part(text, chrome.split("\n")[0], "打印本页")
+    assert structure.end_matter[0].text == part(text, chrome.partition("\n")[0], "打印本页")
 
 
 def test_chrome_before_notes_and_after_the_last_part() -> None:
