@@ -13,6 +13,7 @@ import pytest
 
 from govreport.exporters.json import JsonExporter, mention_to_dict, report_to_dict
 from govreport.host import PluginHost
+from govreport.parsing import parse
 from govreport.model import (
     DEFAULT_UNITS,
     Change,
@@ -291,6 +292,28 @@ def test_output_validates_against_the_shipped_schema(exported: dict[str, Any]) -
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(exported)
     jsonschema.Draft202012Validator(schema).validate(report_to_dict(Report(text="")))
+
+
+ANNEX_REPORT = (
+    "一、过去一年\n全年生产总值增长。\n二、今年安排\n稳增长。\n"
+    "附件1\n2025年十件民生实事\n一、新建学校10所。\n二、新增养老床位500张。\n"
+    "附件2\n重点项目表（另附）\n"
+)
+
+
+def test_an_annex_region_writes_its_own_outline_apart_from_the_body() -> None:
+    data = json.loads(JsonExporter().export(parse(ANNEX_REPORT)))
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert [node["marker"] for node in data["outline"]] == ["一、", "二、"]
+    first, second = data["end_matter"]
+    assert [(node["marker"], node["title"], node["level"]) for node in first["outline"]] == [
+        ("一、", "新建学校10所", 1),
+        ("二、", "新增养老床位500张", 1),
+    ]
+    assert first["outline"][0].keys() == data["outline"][0].keys()  # the body's node shape
+    start, end = first["outline"][1]["span"]
+    assert ANNEX_REPORT[start:end] == "二、新增养老床位500张。"
+    assert "outline" not in second  # no list, no key: reports without annexes write as before
 
 
 def first_quantity(data: dict[str, Any]) -> dict[str, Any]:

@@ -147,6 +147,16 @@ def test_walk_visits_every_node_depth_first() -> None:
     assert [n.marker for n in report.walk()] == ["一、", "一是", "二是", "二、", "（一）"]
 
 
+def test_walk_and_outline_path_keep_to_the_body_not_an_annex_outline() -> None:
+    text = TEXT + "附件\r\n1.新建学校5所。\r\n2.新建公园3个。\r\n"
+    report = build_report(text)
+    (annex,) = report.end_matter
+    assert [n.marker for n in annex.outline] == ["1.", "2."]
+    assert [n.marker for n in report.walk()] == ["一、", "一是", "二是", "二、", "（一）"]
+    assert report.outline_path(quantity(report, "5所")) == ()
+    assert [q.text for q in report.quantities()][-2:] == ["5所", "3个"]  # no marker number
+
+
 def test_quantities_and_find() -> None:
     report = build_report()
     texts = ["19项", "53亿立方米", "34万余人次", "3万吨"]

@@ -174,6 +174,20 @@ def test_deep_outline_round_trips(drawn: tuple[str, list[dict[str, Any]]]) -> No
     check_report(report)
 
 
+@FAST
+@given(report_texts(), report_texts(), st.sampled_from(("附件", "附件1", "附件2：", "附表")))
+def test_an_annex_has_its_own_outline_and_leaves_the_body_alone(
+    body: tuple[str, list[dict[str, Any]]], annex: tuple[str, list[dict[str, Any]]], heading: str
+) -> None:
+    (body_text, body_outline), (annex_text, annex_outline) = body, annex
+    newline = "\r\n" if body_text.endswith("\r\n") else "\n"
+    report = govreport.parse(body_text + heading + newline + annex_text)
+    assert _outline_dicts(report.outline) == body_outline
+    (region,) = report.end_matter
+    assert _outline_dicts(region.outline) == annex_outline
+    check_report(report)
+
+
 # -- determinism ---------------------------------------------------------------------------
 
 

@@ -43,6 +43,13 @@ def parse(text: str) -> Structure:
     for region in regions:
         if region is not None:
             assert region.span.slice(text) == region.text
+            for root in region.outline:
+                assert region.span.contains(root.span)
+                for node in root.walk():
+                    assert node.marker_span.slice(text) == node.marker
+                    assert node.title_span.slice(text) == node.title
+                    assert node.span.start == node.marker_span.start
+                    assert all(node.span.contains(child.span) for child in node.children)
     return structure
 
 
@@ -569,6 +576,80 @@ def test_a_note_on_the_same_line_as_zhu_is_end_matter() -> None:
     structure = parse(text)
     assert [r.kind for r in structure.end_matter] == ["notes"]
     assert structure.outline[0].children == ()
+
+
+# -- annexes: an attachment's numbered list is its own outline (issue 14) --------------------
+
+_CN = "一二三四五六七八九十"
+REPORT_BODY = "政府工作报告\n各位代表：\n一、过去一年\n全年生产总值增长。\n二、今年安排\n（一）稳增长。今年要稳。\n"
+
+
+def annexes(structure: Structure) -> list[Region]:
+    return [r for r in structure.end_matter if r.kind == "attachment"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "markers"),
+    [
+        ("附件1\n2025年十件民生实事", [f"{n}、" for n in _CN]),
+        ("附件\n2025年民生实事项目", [f"{n}." for n in range(1, 11)]),
+        ("附件：2025年民生实事项目", [f"（{n}）" for n in _CN[:4]]),
+        ("附件 2\n民生实事", [f"{n}．" for n in range(1, 4)]),
+        ("附表\n重点项目", [f"{n}、" for n in range(1, 4)]),
+    ],
+)
+def test_an_annex_list_is_the_annex_outline_not_the_body(heading: str, markers: list[str]) -> None:
+    items = [f"{marker}新建项目{i}个。" for i, marker in enumerate(markers, 1)]
+    text = REPORT_BODY + heading + "\n" + "\n".join(items) + "\n"
+    structure = parse(text)
+    assert structure.outline == parse_structure(REPORT_BODY).outline
+    (annex,) = annexes(structure)
+    assert annex.text == text[text.index(heading[:2]) :].rstrip("\n")
+    assert shape(annex.outline) == tuple(
+        (marker, i, f"新建项目{i}个", ()) for i, marker in enumerate(markers, 1)
+    )
+    assert annex.outline[-1].span.end == annex.span.end
+
+
+def test_an_annex_list_nests_like_the_body() -> None:
+    annex_text = "附件1\n民生实事\n一、教育\n1.新建学校。\n2.改扩建幼儿园。\n二、养老\n1.新增床位。\n"
+    text = REPORT_BODY + annex_text
+    (annex,) = annexes(parse(text))
+    assert shape(annex.outline) == (
+        ("一、", 1, "教育", (("1.", 1, "新建学校", ()), ("2.", 2, "改扩建幼儿园", ()))),
+        ("二、", 2, "养老", (("1.", 1, "新增床位", ()),)),
+    )
+    assert annex.outline[0].span.slice(text) == "一、教育\n1.新建学校。\n2.改扩建幼儿园。"
+
+
+def test_several_annexes_have_each_their_own_outline() -> None:
+    text = REPORT_BODY + "附件1\n一、新建学校。\n二、新建医院。\n附件2\n1.新增床位。\n2.新建公园。\n3.改造小区。\n"
+    structure = parse(text)
+    first, second = annexes(structure)
+    assert [n.marker for n in first.outline] == ["一、", "二、"]
+    assert [n.marker for n in second.outline] == ["1.", "2.", "3."]
+    assert first.outline[-1].span.slice(text) == "二、新建医院。"
+    assert first.span.end < second.span.start
+    assert structure.outline == parse_structure(REPORT_BODY).outline
+
+
+def test_an_annex_without_a_numbered_list_has_no_outline() -> None:
+    text = REPORT_BODY + "附件\n2025年重点项目表（另附）\n"
+    (annex,) = annexes(parse(text))
+    assert annex.text == "附件\n2025年重点项目表（另附）"
+    assert annex.outline == ()
+
+
+def test_glossary_and_notes_lists_stay_without_an_outline() -> None:
+    assert all(region.outline == () for region in parse(BULLETIN).end_matter)
+
+
+def test_annex_markers_are_marker_spans() -> None:
+    text = REPORT_BODY + "附件\n1.新增床位。\n2.新建公园。\n"
+    structure = parse(text)
+    (annex,) = annexes(structure)
+    assert [n.marker_span for n in annex.outline] == list(structure.marker_spans[-2:])
+    assert structure.marker_spans[:-2] == parse_structure(REPORT_BODY).marker_spans
 
 
 # -- text layout -----------------------------------------------------------------------------

@@ -102,7 +102,10 @@ def _span_only(region: Region | None) -> dict[str, Any] | None:
 
 
 def _region(region: Region) -> dict[str, Any]:
-    return {"kind": region.kind, "span": region.span.as_list(), "text": region.text}
+    data: dict[str, Any] = {"kind": region.kind, "span": region.span.as_list(), "text": region.text}
+    if region.outline:  # written only when there is one: reports without annexes are unchanged
+        data["outline"] = [_node(node, 1) for node in region.outline]
+    return data
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

@@ -57,3 +57,7 @@ class Region:
     """Where the region stands in the source."""
     text: str
     """The region's text, equal to the source sliced at ``span``."""
+    outline: tuple[OutlineNode, ...] = ()
+    """The region's own heading tree, for an ``attachment`` with a numbered list (an annex of
+    民生实事 ``一、…十、`` or ``1.…10.``); kept apart from the report's outline, so the body's
+    outline, its walk and its scores never hold an annex's nodes."""

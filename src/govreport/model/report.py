@@ -49,7 +49,8 @@ class Report:
     closing: Region | None = None
     """Closing paragraphs after the last part (problems, next steps, rally), or None."""
     end_matter: tuple[Region, ...] = ()
-    """Glossary, notes, sources, attachments and signature after the body."""
+    """Glossary, notes, sources, attachments and signature after the body; an attachment with a
+    numbered list carries its own outline (:attr:`Region.outline`)."""
     mentions: tuple[Mention, ...] = ()
     """All mentions, sorted by span start."""
     faults: tuple[Fault, ...] = ()
@@ -71,12 +72,16 @@ class Report:
 
     # -- outline ----------------------------------------------------------------------------
     def walk(self) -> Iterator[OutlineNode]:
-        """Every outline node, depth first in document order."""
+        """Every node of the body's outline, depth first in document order.
+
+        An attachment's outline (:attr:`Region.outline` in ``end_matter``) is not the report's:
+        walk it from its region.
+        """
         for node in self.outline:
             yield from node.walk()
 
     def outline_path(self, where: Mention | Span | int) -> tuple[OutlineNode, ...]:
-        """The chain of outline nodes, outermost first, whose parts contain ``where``."""
+        """The chain of the body's outline nodes, outermost first, whose parts contain ``where``."""
         if isinstance(where, Mention):
             span = where.span
         elif isinstance(where, Span):

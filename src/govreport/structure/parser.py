@@ -139,7 +139,8 @@ class Structure:
     end_matter: tuple[Region, ...]
     """Glossary, notes, sources, attachments, signature."""
     marker_spans: tuple[Span, ...]
-    """Where every outline marker stands (numbers in markers are not quantities)."""
+    """Where every outline marker stands, the attachments' too (numbers in markers are not
+    quantities)."""
 
 
 def _is_standalone(content: str) -> bool:
@@ -407,10 +408,18 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
         end_regions.append(_region("chrome", text, chrome_lines[0][0], chrome_lines[-1][1]))
     kinds = [(i, _end_matter_kind(p[2])) for i, p in enumerate(tail)]
     starts = [(i, k) for i, k in kinds if k is not None]
+    annex_marker_spans: list[Span] = []
     for number, (index, kind) in enumerate(starts):
         last = starts[number + 1][0] - 1 if number + 1 < len(starts) else len(tail) - 1
         assert kind is not None
-        end_regions.append(_region(kind, text, tail[index][0], tail[last][1]))
+        region = _region(kind, text, tail[index][0], tail[last][1])
+        if kind == "attachment":
+            # An annex (附件1 ⏎ 2025年民生实事 ⏎ 一、…) numbers its list like the body: the
+            # lines after its heading line get an outline of their own, apart from the body's.
+            annex = _outline(text, tail[index + 1 : last + 1], markers)
+            annex_marker_spans += annex.marker_spans
+            region = attrs.evolve(region, outline=_closed(annex, annex.end))
+        end_regions.append(region)
 
     outline = _outline(text, body, markers)
 
@@ -434,18 +443,13 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
                 closing = _region("closing", text, body[index][0], body[-1][1])
                 end = body[index - 1][1]  # the parts still open end before the closing
                 break
-    roots, stack, series = outline.roots, outline.stack, outline.series
-    if outline.item_end is not None:
-        _close_last(stack, roots, outline.item_end, series)
-    while stack:
-        _close_last(stack, roots, end, series)
     return Structure(
         front_matter=tuple(front),
         preamble=preamble,
-        outline=tuple(_numbered(roots) if series else roots),
+        outline=_closed(outline, end),
         closing=closing,
         end_matter=tuple(end_regions),
-        marker_spans=tuple(marker_spans),
+        marker_spans=(*marker_spans, *annex_marker_spans),
     )
 
 
@@ -524,6 +528,16 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
             item_end = previous_end
         previous_end = end
     return _Outline(roots, stack, previous_end, marker_spans, last, series, item_end)
+
+
+def _closed(outline: _Outline, end: int) -> tuple[OutlineNode, ...]:
+    """The finished tree of ``outline``, its parts still open closed at ``end``."""
+    roots, stack, series = outline.roots, outline.stack, outline.series
+    if outline.item_end is not None:
+        _close_last(stack, roots, outline.item_end, series)
+    while stack:
+        _close_last(stack, roots, end, series)
+    return tuple(_numbered(roots) if series else roots)
 
 
 def _close_last(stack: list[_Open], roots: list[OutlineNode], end: int, series: bool) -> None:

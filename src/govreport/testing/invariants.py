@@ -24,6 +24,7 @@ def check_report(report: Report) -> None:
     - every mention lies inside the text and its ``text`` is the text at its span; mentions
       come in order of their start;
     - front matter, preamble, closing and end matter slice to their texts;
+    - an end-matter region's own outline lies inside the region, nested as below;
     - every outline node lies inside its parent (the whole text for the top level), after its
       previous sibling; its marker and title lie inside it, in that order, and slice to their
       texts.
@@ -39,6 +40,7 @@ def check_report(report: Report) -> None:
     for region in (*report.front_matter, report.preamble, report.closing, *report.end_matter):
         if region is not None:
             _require(region.span.slice(text) == region.text, f"region does not slice: {region}")
+            _check_siblings(text, region.outline, region.span)
     _check_siblings(text, report.outline, Span(0, len(text)))
 
 
