@@ -13,7 +13,6 @@ import pytest
 
 from govreport.exporters.json import JsonExporter, mention_to_dict, report_to_dict
 from govreport.host import PluginHost
-from govreport.parsing import parse
 from govreport.model import (
     DEFAULT_UNITS,
     Change,
@@ -29,6 +28,7 @@ from govreport.model import (
     Report,
     Span,
 )
+from govreport.parsing import parse
 from govreport.schema import load_schema
 
 TEXT = (

@@ -612,7 +612,9 @@ def test_an_annex_list_is_the_annex_outline_not_the_body(heading: str, markers: 
 
 
 def test_an_annex_list_nests_like_the_body() -> None:
-    annex_text = "附件1\n民生实事\n一、教育\n1.新建学校。\n2.改扩建幼儿园。\n二、养老\n1.新增床位。\n"
+    annex_text = (
+        "附件1\n民生实事\n一、教育\n1.新建学校。\n2.改扩建幼儿园。\n二、养老\n1.新增床位。\n"
+    )
     text = REPORT_BODY + annex_text
     (annex,) = annexes(parse(text))
     assert shape(annex.outline) == (
@@ -623,7 +625,10 @@ def test_an_annex_list_nests_like_the_body() -> None:
 
 
 def test_several_annexes_have_each_their_own_outline() -> None:
-    text = REPORT_BODY + "附件1\n一、新建学校。\n二、新建医院。\n附件2\n1.新增床位。\n2.新建公园。\n3.改造小区。\n"
+    text = (
+        REPORT_BODY
+        + "附件1\n一、新建学校。\n二、新建医院。\n附件2\n1.新增床位。\n2.新建公园。\n3.改造小区。\n"
+    )
     structure = parse(text)
     first, second = annexes(structure)
     assert [n.marker for n in first.outline] == ["一、", "二、"]
