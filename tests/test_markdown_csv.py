@@ -14,6 +14,7 @@ import govreport
 from govreport import cli
 from govreport.exporters.csv import COLUMNS, CsvExporter
 from govreport.exporters.markdown import MarkdownExporter
+from govreport.exporters.outline import OutlineExporter
 from govreport.model import OutlineNode, Report, Span, Term
 
 EXAMPLE = "water-bureau-2023.txt"
@@ -92,6 +93,27 @@ def test_markdown_escapes_cells_and_writes_ranges() -> None:
     assert "| 3至5项 | 3–5 | 项 |" in markdown
     [row] = table(markdown, "Terms")
     assert row == ["1", "一、", r"w\|x", "a<br>b", "", "一、", "1"]
+
+
+ANNEX = "一、总体\n完成3项。\n附件1\n一、新建学校5所。\n二、新建公园。\n附件2\n项目表\n"
+
+
+def test_markdown_gives_an_annex_outline_its_own_section() -> None:
+    markdown = MarkdownExporter().export(govreport.parse(ANNEX))
+    assert "## Outline\n\n- **一、** 总体\n\n" in markdown
+    assert "## 附件1\n\n- **一、** 新建学校5所\n- **二、** 新建公园\n\n" in markdown
+    assert "## 附件2" not in markdown  # no list, no section
+
+
+def test_outline_view_lists_an_annex_outline_under_its_heading() -> None:
+    view = OutlineExporter().export(govreport.parse(ANNEX))
+    assert (
+        "end matter: attachment, attachment\n"
+        "attachment: 附件1\n"
+        "  一、 新建学校5所  [L4]  (1 quantity)\n"
+        "  二、 新建公园  [L5]  (0 quantities)\n"
+        "mentions: "
+    ) in view
 
 
 def test_markdown_of_an_empty_report() -> None:

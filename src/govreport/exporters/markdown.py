@@ -1,9 +1,10 @@
 """The ``markdown`` format: a report as a readable GitHub-flavoured Markdown document.
 
-It holds the title, the start of the preamble, the outline as a nested list, the closing and the
-end-matter kinds, then one table per mention kind (quantities, dates, documents, formulations
-and, when a vocabulary found some, terms) giving each mention's fields, the outline path of the
-part it stands in (``一、 › 一是``) and its line. Values are exact decimals. Mention kinds defined
+It holds the title, the start of the preamble, the outline as a nested list, the closing, the
+end-matter kinds and a section with the outline of each annex that has one, then one table per
+mention kind (quantities, dates, documents, formulations and, when a vocabulary found some,
+terms) giving each mention's fields, the outline path of the part of the body it stands in
+(``一、 › 一是``) and its line. Values are exact decimals. Mention kinds defined
 by plugins have no table here; the ``json`` and ``csv`` formats carry them.
 """
 
@@ -135,6 +136,10 @@ def render(report: Report) -> str:
     if report.end_matter:
         kinds = ", ".join(region.kind for region in report.end_matter)
         blocks.append(f"End matter: {_escape(kinds)}")
+    for region in report.end_matter:
+        if region.outline:  # an annex's own list, apart from the report's outline
+            heading = excerpt(region.text.splitlines()[0])
+            blocks += [f"## {_escape(heading)}", "\n".join(_outline(region.outline, 0))]
     blocks += [section for table in _TABLES if (section := _table(report, table)) is not None]
     if report.faults:
         faults = (f"{fault.plugin} ({fault.hook}): {fault.message}" for fault in report.faults)

@@ -1,8 +1,9 @@
 """The ``outline`` format: a short, readable view of a report for the terminal.
 
 It shows the title, the start of the preamble, the heading tree with the line each heading starts
-on and how many quantities its part holds, the closing, the end-matter kinds and a count of the
-mentions by kind. It is for people; programs should read the ``json`` format.
+on and how many quantities its part holds, the closing, the end-matter kinds, the outline of each
+annex that has one and a count of the mentions by kind. It is for people; programs should read
+the ``json`` format.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def render(report: Report) -> str:
         lines.append(f"closing: {excerpt(report.closing.text, EXCERPT_LENGTH)}")
     if report.end_matter:
         lines.append("end matter: " + ", ".join(region.kind for region in report.end_matter))
+    for region in report.end_matter:
+        if region.outline:  # an annex's own list, under its heading line
+            lines.append(f"{region.kind}: {excerpt(region.text.splitlines()[0], EXCERPT_LENGTH)}")
+            lines.extend(_tree(report, region.outline, 1, starts))
     kinds = Counter(mention.kind for mention in report.mentions)
     counts = ", ".join(f"{kinds[kind]} {kind}" for kind in sorted(kinds)) or "none"
     lines.append(f"mentions: {counts}")
