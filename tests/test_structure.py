@@ -595,6 +595,9 @@ def annexes(structure: Structure) -> list[Region]:
         ("附件\n2025年民生实事项目", [f"{n}." for n in range(1, 11)]),
         ("附件：2025年民生实事项目", [f"（{n}）" for n in _CN[:4]]),
         ("附件 2\n民生实事", [f"{n}．" for n in range(1, 4)]),
+        ("附件1：2025年县政府十件民生实事项目清单", [f"{n}、" for n in _CN]),
+        ("附件一：2025年县政府民生实事项目清单", [f"{n}." for n in range(1, 4)]),
+        ("附表 2：2025年市级重点民生项目计划表", [f"（{n}）" for n in range(1, 4)]),
         ("附表\n重点项目", [f"{n}、" for n in range(1, 4)]),
     ],
 )
@@ -636,6 +639,16 @@ def test_several_annexes_have_each_their_own_outline() -> None:
     assert first.outline[-1].span.slice(text) == "二、新建医院。"
     assert first.span.end < second.span.start
     assert structure.outline == parse_structure(REPORT_BODY).outline
+
+
+@pytest.mark.parametrize(
+    "line", ["附件材料须于每月5日前报送市政府办公室。", "附件1中的项目要按期完成。"]
+)
+def test_a_sentence_that_starts_with_fujian_is_no_annex(line: str) -> None:
+    text = REPORT_BODY + line + "\n"
+    structure = parse(text)
+    assert structure.end_matter == ()
+    assert structure.outline[-1].span.end == len(text) - 1
 
 
 def test_an_annex_without_a_numbered_list_has_no_outline() -> None:

@@ -43,6 +43,11 @@ _END_MATTER = (
     ("抄送", "distribution"),
 )  # fmt: skip
 _END_MATTER_WORDS = tuple(word for word, _ in _END_MATTER)
+# What may follow the word on a longer line: a colon, after the number of one of several
+# (附件1：2025年民生实事, 附表 2：…, 附件一：…).
+_NUMBERED_COLON = re.compile(
+    f"[{_SPACE}]*(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})?[{_SPACE}]*[：:]"
+)
 # Styles whose markers may really start a sentence (see _accept).
 _REJECTABLE = frozenset(("cn-comma", "zero-padded"))
 # Items numbered as a series: a lone 首先 or 第一 starts none; 最后 comes after its siblings.
@@ -347,7 +352,7 @@ def _end_matter_kind(content: str) -> str | None:
         if content.startswith(word) and (
             word.endswith(("：", ":"))
             or len(content) <= 12
-            or content[len(word) : len(word) + 1] in "：:"
+            or _NUMBERED_COLON.match(content, len(word)) is not None
         ):
             return kind
     return None
