@@ -627,6 +627,16 @@ def test_an_annex_list_nests_like_the_body() -> None:
     assert annex.outline[0].span.slice(text) == "一、教育\n1.新建学校。\n2.改扩建幼儿园。"
 
 
+def test_a_list_may_start_on_the_annex_heading_line_after_its_colon() -> None:
+    text = REPORT_BODY + "附件：1.《民生实事项目清单》\n　　　2.《重点项目计划表》\n"
+    (annex,) = annexes(parse(text))
+    assert shape(annex.outline) == (
+        ("1.", 1, "《民生实事项目清单》", ()),
+        ("2.", 2, "《重点项目计划表》", ()),
+    )
+    assert annex.outline[0].span.slice(text) == "1.《民生实事项目清单》"
+
+
 def test_several_annexes_have_each_their_own_outline() -> None:
     text = (
         REPORT_BODY
@@ -659,7 +669,8 @@ def test_an_annex_without_a_numbered_list_has_no_outline() -> None:
 
 
 def test_glossary_and_notes_lists_stay_without_an_outline() -> None:
-    assert all(region.outline == () for region in parse(BULLETIN).end_matter)
+    regions = parse(BULLETIN).end_matter
+    assert [r.kind for r in regions if r.outline] == ["attachment"]  # 附件：1.统计表
 
 
 def test_annex_markers_are_marker_spans() -> None:

@@ -45,6 +45,7 @@ _END_MATTER = (
 _END_MATTER_WORDS = tuple(word for word, _ in _END_MATTER)
 # What may follow the word on a longer line: a colon, after the number of one of several
 # (附件1：2025年民生实事, 附表 2：…, 附件一：…).
+_AFTER_COLON = re.compile(f"[^：:]*[：:][{_SPACE}]*")
 _NUMBERED_COLON = re.compile(
     f"[{_SPACE}]*(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})?[{_SPACE}]*[：:]"
 )
@@ -419,9 +420,15 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
         assert kind is not None
         region = _region(kind, text, tail[index][0], tail[last][1])
         if kind == "attachment":
-            # An annex (附件1 ⏎ 2025年民生实事 ⏎ 一、…) numbers its list like the body: the
-            # lines after its heading line get an outline of their own, apart from the body's.
-            annex = _outline(text, tail[index + 1 : last + 1], markers)
+            # An annex (附件1 ⏎ 2025年民生实事 ⏎ 一、…) numbers its list like the body: its
+            # lines get an outline of their own, apart from the body's. The heading line's own
+            # word and number are none of it; a list may start after its colon (附件：1.…).
+            head_start, head_end, head = tail[index]
+            lines = tail[index + 1 : last + 1]
+            after = _AFTER_COLON.match(head)
+            if after is not None and after.end() < len(head):
+                lines = [(head_start + after.end(), head_end, head[after.end() :]), *lines]
+            annex = _outline(text, lines, markers)
             annex_marker_spans += annex.marker_spans
             region = attrs.evolve(region, outline=_closed(annex, annex.end))
         end_regions.append(region)
