@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from govreport.model import OutlineNode, Region
+from govreport.model import OutlineNode, Region, Span
 from govreport.structure import STYLES, MarkerStyle, Structure, match_marker, parse_structure
 from tests.linear import under_the_ceiling
 
@@ -24,16 +24,23 @@ def nodes(structure: Structure) -> Iterator[OutlineNode]:
         yield from root.walk()
 
 
+def check_nodes(text: str, outline: tuple[OutlineNode, ...], parent: Span) -> None:
+    """Every node of ``outline`` lies in ``parent`` and slices ``text`` the way it says."""
+    for root in outline:
+        assert parent.contains(root.span)
+        for node in root.walk():
+            assert node.marker_span.slice(text) == node.marker
+            assert node.title_span.slice(text) == node.title
+            assert node.span.start == node.marker_span.start
+            assert node.span.contains(node.title_span)
+            for child in node.children:
+                assert node.span.contains(child.span)
+
+
 def parse(text: str) -> Structure:
     """Parse ``text`` and check that every span slices it the way the node or region says."""
     structure = parse_structure(text)
-    for node in nodes(structure):
-        assert node.marker_span.slice(text) == node.marker
-        assert node.title_span.slice(text) == node.title
-        assert node.span.start == node.marker_span.start
-        assert node.span.contains(node.title_span)
-        for child in node.children:
-            assert node.span.contains(child.span)
+    check_nodes(text, structure.outline, Span(0, len(text)))
     regions: list[Region | None] = [
         *structure.front_matter,
         structure.preamble,
@@ -43,13 +50,7 @@ def parse(text: str) -> Structure:
     for region in regions:
         if region is not None:
             assert region.span.slice(text) == region.text
-            for root in region.outline:
-                assert region.span.contains(root.span)
-                for node in root.walk():
-                    assert node.marker_span.slice(text) == node.marker
-                    assert node.title_span.slice(text) == node.title
-                    assert node.span.start == node.marker_span.start
-                    assert all(node.span.contains(child.span) for child in node.children)
+            check_nodes(text, region.outline, region.span)  # an annex's own outline
     return structure
 
 
