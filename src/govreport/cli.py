@@ -19,7 +19,6 @@ import contextlib
 import functools
 import json
 import os
-import secrets
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -33,6 +32,7 @@ from govreport.errors import GovreportError, InputError, PluginError
 from govreport.exporters.base import Exporter
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
+from govreport.output import write_atomic, write_stdout
 from govreport.parsing import parse
 from govreport.reading import read_bytes
 
@@ -109,6 +109,8 @@ def _targets(inputs: Sequence[_Input], output: str | None, suffix: str) -> list[
     """Where each input's export goes: None for stdout, else a file path."""
     if output is None:
         return [None] * len(inputs)
+    if not output:  # Path("") is the working folder: never write there by accident
+        raise _UsageError("-o needs a file or folder name")
     out = Path(output)
     if len(inputs) == 1 and not out.is_dir():
         return [out]
@@ -125,33 +127,16 @@ def _targets(inputs: Sequence[_Input], output: str | None, suffix: str) -> list[
     return targets
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        # os.open with mode 0o666 lets the umask decide permissions, as for any new file.
-        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-
-
-def _write_stdout(data: bytes) -> None:
-    # Bytes, not text: the output is UTF-8 whatever the locale says stdout's encoding is.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-
-
 def _convert(
-    item: _Input, target: Path | None, host: PluginHost, exporter: Exporter, strict: bool
+    item: _Input,
+    target: Path | None,
+    host: PluginHost,
+    exporter: Exporter,
+    *,
+    strict: bool,
+    inputs: Sequence[str],
 ) -> None:
-    """Read, parse and export one input to ``target`` (None: stdout)."""
+    """Read, parse and export one input to ``target`` (None: stdout); ``inputs``: files read."""
     text = host.read(item.read(), item.label)
     try:
         output = _export(exporter, parse(text, source=item.source, host=host, strict=strict), host)
@@ -162,9 +147,9 @@ def _convert(
         output += "\n"  # on stdout, several exports must not run together
     data = output if isinstance(output, bytes) else _utf8(output, exporter.name, item.label)
     if target is None:
-        _write_stdout(data)
+        write_stdout(data)
     else:
-        _write_atomic(target, data)
+        write_atomic(target, data, inputs=inputs)
 
 
 def _export(exporter: Exporter, report: Report, host: PluginHost) -> str | bytes:
@@ -195,10 +180,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     host = default_host(strict=not args.lenient)
     exporter = host.exporter(args.format)  # before any input is read
     inputs = _inputs(args.files, args.example)
+    input_files = [name for name in args.files if name != STDIN]
     status = EXIT_OK
     for item, target in zip(inputs, _targets(inputs, args.output, exporter.suffix), strict=True):
         try:
-            _convert(item, target, host, exporter, strict=not args.lenient)
+            _convert(item, target, host, exporter, strict=not args.lenient, inputs=input_files)
         except GovreportError as exc:
             _error(str(exc))
             status = EXIT_INPUT
