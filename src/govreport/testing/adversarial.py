@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
+from importlib import resources
 from types import MappingProxyType
 
 HEADING_LEVELS = ("{cn}、", "（{cn}）", "{n}.", "（{n}）", "{circled}")
@@ -47,6 +48,12 @@ def many_headings(size: int) -> str:
         if total >= size:
             break
     return "".join(lines)[:size]
+
+
+def report_text(size: int) -> str:
+    """The bundled sample report, repeated: ordinary report text, at any size."""
+    sample = resources.files("govreport.examples").joinpath("water-bureau-2023.txt")
+    return repeat(sample.read_text("utf-8"), size)
 
 
 def nested_levels(size: int) -> str:
@@ -93,3 +100,8 @@ ADVERSARIAL_INPUTS: Mapping[str, Callable[[int], str]] = MappingProxyType(
     }
 )
 """Input name → builder taking a size in characters."""
+
+EXPORT_INPUTS: Mapping[str, Callable[[int], str]] = MappingProxyType(
+    {"report text": report_text, "headings only": many_headings}
+)
+"""Texts every exporter must write in linear time: mentions under many parts, and many parts."""
