@@ -305,3 +305,11 @@ def test_nest_is_the_plain_rule(wanted: list[_Piece]) -> None:
     assert nested == nested_by_definition(wanted)
     spans = [(piece.start, piece.end) for piece in nested]
     assert not any(_crosses(*a, b) for a in spans for b in spans)
+
+
+def test_a_lone_surrogate_is_written_as_u_fffd() -> None:
+    # Issue 15: a file name that is not UTF-8 made the page unwritable (exit 2).
+    report = govreport.parse("一、总\ud800体\n完成19项。\n", source="a\udcb9.txt")
+    page = HtmlExporter().export(report)
+    page.encode("utf-8")
+    assert "a\ufffd.txt" in page and "总\ufffd体" in page

@@ -225,3 +225,11 @@ def test_a_workbook_of_dense_text_is_written_in_linear_time() -> None:
         started = time.perf_counter()
         assert XlsxExporter().export(govreport.parse(build(50_000), host=host))
         assert time.perf_counter() - started < CEILING_SECONDS
+
+
+def test_a_lone_surrogate_gives_a_workbook_that_loads() -> None:
+    # Issue 15: a file name that is not UTF-8 was enough for a workbook openpyxl cannot open.
+    report = govreport.parse("一、总\ud800体\n完成19项。\n", source="a\udcb9.txt")
+    workbook = openpyxl.load_workbook(io.BytesIO(XlsxExporter().export(report)))
+    assert workbook["report"]["B2"].value == "a\ufffd.txt"
+    assert workbook["outline"]["E2"].value == "总\ufffd体"

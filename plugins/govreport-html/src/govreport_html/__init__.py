@@ -66,9 +66,11 @@ _DISPLAY = {
     **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
     0xFFFE: 0xFFFD,
     0xFFFF: 0xFFFD,
+    **dict.fromkeys(range(0xD800, 0xE000), 0xFFFD),
 }
 """Characters HTML forbids in text: C0 controls and DEL become their visible Control Pictures
-(``␀``), C1 controls and the noncharacters U+FFFE/U+FFFF become U+FFFD."""
+(``␀``), C1 controls, the noncharacters U+FFFE/U+FFFF and lone surrogates (which UTF-8 cannot
+write: a file name that was not UTF-8) become U+FFFD."""
 
 _STYLE = """
 * { box-sizing: border-box; }
