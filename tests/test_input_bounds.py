@@ -31,8 +31,9 @@ COMMON_HANZI = [
 ]
 """The ideographs of GB2312, the ones everyday text is made of."""
 
-CEILING_SECONDS = 20.0
-"""Hang detection only: reading 200 MB of zeros and stopping takes about a second."""
+CEILING_SECONDS = 60.0
+"""Hang detection only, in wall seconds of a child process (so load counts; hence generous):
+reading 200 MB of zeros and stopping takes about a second."""
 
 
 # -- decoding --------------------------------------------------------------------------------

@@ -23,11 +23,11 @@ from govreport.cli import main
 from govreport.exporters.base import Exporter
 from govreport.model import Formulation, Quantity, Report, Span, Term
 from govreport.testing.adversarial import EXPORT_INPUTS
-from govreport.testing.contracts import ExporterContract, PluginContract, sample_text
+from govreport.testing.contracts import ExporterContract, InstalledPluginContract, sample_text
 from govreport.testing.strategies import raw_texts
 
 CEILING_SECONDS = 20.0
-"""Hang detection only: what a quadratic step would reach on the sizes below, linear never."""
+"""Hang detection only, in CPU seconds: what a quadratic step would reach on the sizes below."""
 
 HEADERS = {
     "report": ["field", "value"],
@@ -69,7 +69,7 @@ class TestXlsxExporter(ExporterContract):
         return XlsxExporter()
 
 
-class TestXlsxPlugin(PluginContract):
+class TestXlsxPlugin(InstalledPluginContract):
     @pytest.fixture
     def plugin(self) -> object:
         return govreport_xlsx
@@ -219,12 +219,12 @@ def test_a_workbook_of_dense_text_is_written_in_linear_time() -> None:
     host = govreport.PluginHost(plugins=[govreport_xlsx], load_entrypoints=False)
     for build in EXPORT_INPUTS.values():
         report = govreport.parse(build(200_000), host=host)
-        started = time.perf_counter()
+        started = time.process_time()
         assert sum(len(sheet.rows) for sheet in govreport_xlsx.sheets(report)) > 4000
-        assert time.perf_counter() - started < CEILING_SECONDS
-        started = time.perf_counter()
+        assert time.process_time() - started < CEILING_SECONDS
+        started = time.process_time()
         assert XlsxExporter().export(govreport.parse(build(50_000), host=host))
-        assert time.perf_counter() - started < CEILING_SECONDS
+        assert time.process_time() - started < CEILING_SECONDS
 
 
 def test_a_lone_surrogate_gives_a_workbook_that_loads() -> None:
