@@ -6,6 +6,9 @@
 ['19项']
 """
 
+from govreport.corpus.batch import ParseResult, parse_many
+from govreport.corpus.compare import compare
+from govreport.corpus.tables import Table, table
 from govreport.errors import DecodeError, GovreportError, InputError, PluginError
 from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost, default_host
@@ -38,6 +41,7 @@ __all__ = [
     "InputError",
     "Mention",
     "OutlineNode",
+    "ParseResult",
     "PluginError",
     "PluginHost",
     "Qualifier",
@@ -45,12 +49,16 @@ __all__ = [
     "Region",
     "Report",
     "Span",
+    "Table",
     "Term",
     "Unit",
     "__version__",
+    "compare",
     "default_host",
     "hookimpl",
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
+    "table",
 ]
