@@ -108,7 +108,7 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            files.extend(list(_walk(Path(path))) or [path])
+            files.extend(sorted(_walk(Path(path)), key=lambda file: Path(file).parts) or [path])
         elif not os.path.exists(path) and _GLOB_CHARACTERS & set(path):
             matches = [m for m in sorted(glob.glob(path, recursive=True)) if not os.path.isdir(m)]
             files.extend(matches or [path])
