@@ -28,8 +28,9 @@ def tie(report: Report, ties: dict[str, tuple[str, Role, str]]) -> Report:
             words, role, period = ties[mention.text]
             start = report.text.rindex(words, 0, mention.span.start)
             indicator = Indicator(text=words, span=Span(start, start + len(words)))
-            mention = attrs.evolve(mention, indicator=indicator, role=role, period=period)
-        mentions.append(mention)
+            mentions.append(attrs.evolve(mention, indicator=indicator, role=role, period=period))
+        else:
+            mentions.append(mention)
     return attrs.evolve(report, mentions=tuple(mentions))
 
 

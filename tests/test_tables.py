@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import io
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -90,12 +91,12 @@ def test_a_missing_library_is_one_line_naming_the_extra(monkeypatch: pytest.Monk
     real_import = builtins.__import__
 
     def no_pyarrow(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name.split(".")[0] == "pyarrow":
+        if name.partition(".")[0] == "pyarrow":
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_pyarrow)
-    monkeypatch.delitem(__import__("sys").modules, "pyarrow")
+    monkeypatch.delitem(sys.modules, "pyarrow")
     with pytest.raises(InputError, match=r"pip install 'govreport\[tables\]'"):
         govreport.table(govreport.parse(TEXT)).to_arrow()
 
