@@ -63,5 +63,5 @@ def test_the_bag_holds_reports_in_order_and_other_tables(client: object) -> None
 
 def test_a_bad_file_fails_the_computation_with_its_name(client: object, tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
-    with pytest.raises(govreport.InputError, match="missing.txt: no such file"):
+    with pytest.raises(govreport.InputError, match=r"missing\.txt: no such file"):
         govreport.dask.read_reports([missing]).bag.compute()
