@@ -14,6 +14,7 @@ analysis; ``value_exact`` the exact decimal as text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -22,6 +23,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from govreport.exporters._format import decimal_text, field_text
+from govreport.exporters.csv import PATH_SEPARATOR
 from govreport.model import Mention, OutlineNode, Quantity, Report
 from govreport.readers import require
 
@@ -34,8 +36,7 @@ Cell: TypeAlias = str | int | float | None
 TableKind: TypeAlias = Literal["mentions", "outline", "indicators"]
 """The tables :func:`table` makes."""
 
-PATH_SEPARATOR = " > "
-"""Joins the markers (and the titles) of an outline path, as in the ``csv`` format."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _VALUE_COLUMNS: dict[str, ColumnType] = {"value": "float", "value_exact": "string"}
 
@@ -116,12 +117,25 @@ class Table:
         """Column name → its cells."""
         return {name: list(self.column(name)) for name in self.columns}
 
+    def _utf8_columns(self) -> dict[str, list[Cell]]:
+        """:meth:`as_columns` with every string valid UTF-8, as Arrow and Polars need: a lone
+        surrogate (which a Python str may hold, from a bad scrape) becomes U+FFFD."""
+        columns = self.as_columns()
+        for name, kind in self.schema.items():
+            if kind == "string":
+                cells = columns[name]
+                columns[name] = [
+                    _LONE_SURROGATE.sub("\ufffd", cell) if isinstance(cell, str) else cell
+                    for cell in cells
+                ]
+        return columns
+
     def to_arrow(self) -> Any:
         """A ``pyarrow.Table`` with the typed schema (needs the ``tables`` extra)."""
         pa = require("pyarrow", extra="tables", what="reports into an Arrow table")
         types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64()}
         schema = pa.schema([(name, types[kind]) for name, kind in self.schema.items()])
-        return pa.Table.from_pydict(self.as_columns(), schema=schema)
+        return pa.Table.from_pydict(self._utf8_columns(), schema=schema)
 
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame``: nullable ``Int64`` and ``string`` columns, ``float64``
@@ -136,7 +150,7 @@ class Table:
         pl = require("polars", extra="polars", what="reports into a Polars table")
         types = {"string": pl.String, "int": pl.Int64, "float": pl.Float64}
         schema = {name: types[kind] for name, kind in self.schema.items()}
-        return pl.DataFrame(self.as_columns(), schema=schema)
+        return pl.DataFrame(self._utf8_columns(), schema=schema)
 
 
 def _section(report: Report, where: Mention | OutlineNode) -> tuple[str, str]:
