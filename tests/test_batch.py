@@ -240,3 +240,25 @@ def test_jsonl_is_a_line_per_report_that_loads_back(texts: list[str]) -> None:
     assert [json.loads(line) for line in lines[:-1]] == [
         json.loads(json.dumps(report_to_dict(r), ensure_ascii=False)) for r in reports
     ]
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_with_errors_above_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = [str(write(tmp_path / f"r{i}.txt")) for i in range(3)]
+    missing = str(tmp_path / "gone.txt")
+    for quiet, bar in (([], True), (["--quiet"], False)):
+        terminal = Terminal()
+        monkeypatch.setattr("sys.stderr", terminal)
+        argv = ["parse", *sources, missing, "-j", "1", "-o", str(tmp_path / "all.jsonl"), *quiet]
+        assert cli.main(argv) == 2
+        shown = terminal.getvalue()
+        assert f"govreport: {missing}: no such file\n" in shown
+        assert ("report/s" in shown or "4/4" in shown) is bar, shown
