@@ -6,9 +6,9 @@
 ['19项']
 """
 
-from govreport.corpus.batch import ParseResult, parse_many
-from govreport.corpus.compare import compare
-from govreport.corpus.tables import Table, table
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from govreport.errors import DecodeError, GovreportError, InputError, PluginError
 from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost, default_host
@@ -28,6 +28,11 @@ from govreport.model import (
     Unit,
 )
 from govreport.parsing import parse, parse_bytes, parse_file
+
+if TYPE_CHECKING:
+    from govreport.corpus.batch import ParseResult, parse_many
+    from govreport.corpus.compare import compare
+    from govreport.corpus.tables import Table, table
 
 __version__ = "0.1.0"
 
@@ -62,3 +67,18 @@ __all__ = [
     "parse_many",
     "table",
 ]
+
+_CORPUS_TOOLS = {
+    "ParseResult": "govreport.corpus.batch",
+    "parse_many": "govreport.corpus.batch",
+    "compare": "govreport.corpus.compare",
+    "Table": "govreport.corpus.tables",
+    "table": "govreport.corpus.tables",
+}
+"""Names imported on first use: the corpus tools cost a parse of one report ~50 ms of imports."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORPUS_TOOLS:
+        return getattr(importlib.import_module(_CORPUS_TOOLS[name]), name)
+    raise AttributeError(f"module 'govreport' has no attribute {name!r}")

@@ -9,10 +9,10 @@ when there are enough files to pay for it (:data:`MIN_FILES_PER_WORKER` per work
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Generic, TypeVar
 
 import attrs
@@ -176,6 +176,12 @@ def keep_reports(host: PluginHost) -> Callable[[Report], Report]:
     return lambda report: report
 
 
+def _multiprocessing() -> ModuleType:
+    import multiprocessing  # noqa: PLC0415 - deferred: costs ~30 ms, and only a pool needs it
+
+    return multiprocessing
+
+
 def default_jobs(count: int) -> int:
     """Processes for ``count`` files when the user names none: the machine's cores, if the
     files are enough to keep them busy, else 1."""
@@ -203,19 +209,19 @@ def convert_all(
     """
     jobs = default_jobs(len(items)) if jobs is None else max(1, jobs)
     jobs = min(jobs, len(items) // MIN_FILES_PER_WORKER)
-    forks = "fork" in multiprocessing.get_all_start_methods()
+    # Forked workers start with govreport imported and inherit the host as it is; spawned ones
+    # re-import it all and build their own, which costs more than a report's parse.
+    forks = jobs > 1 and "fork" in _multiprocessing().get_all_start_methods()
     if jobs <= 1 or (host is not None and not forks):
         host = default_host(strict=strict) if host is None else host
         converter = Converter(host=host, strict=strict, finish=factory(host))
         yield from map(converter, items)
         return
     if forks:
-        # Forked workers start with govreport imported and inherit this host as it is (spawned
-        # ones re-import it all and build their own, which costs more than a report's parse).
         # A first parse compiles what extractors build lazily; done here, every worker shares it.
         host = default_host(strict=strict) if host is None else host
         parse(WARM_UP_TEXT, host=host, strict=strict)
-    context = multiprocessing.get_context("fork" if forks else None)
+    context = _multiprocessing().get_context("fork" if forks else None)
     chunk = max(1, len(items) // (jobs * 4))  # a few chunks per worker balance uneven files
     with context.Pool(jobs, initializer=_start_worker, initargs=(host, strict, factory)) as pool:
         yield from pool.imap(_run_in_worker, items, chunksize=chunk)
