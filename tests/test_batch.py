@@ -262,3 +262,31 @@ def test_a_progress_bar_on_a_terminal_with_errors_above_it(
         shown = terminal.getvalue()
         assert f"govreport: {missing}: no such file\n" in shown
         assert ("report/s" in shown or "4/4" in shown) is bar, shown
+
+
+class BadJoin:
+    name, suffix, media_type, binary = "badjoin", ".bj", "text/plain", False
+
+    def export(self, report: govreport.Report) -> str:
+        return "x\n"
+
+    def join(self, parts: list[bytes]) -> bytes:
+        raise ValueError("cannot join")
+
+
+def test_a_failing_join_names_its_plugin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = Plugin(register_exporters=lambda register: register(BadJoin()))
+    plugin.__name__ = "joiner"  # type: ignore[attr-defined]
+    monkeypatch.setattr(
+        cli,
+        "default_host",
+        lambda strict=True: PluginHost(plugins=[plugin], load_entrypoints=False, strict=strict),
+    )
+    sources = [str(write(tmp_path / "a.txt")), str(write(tmp_path / "b.txt"))]
+    target = tmp_path / "all.bj"
+    status, _, (message,) = run(["parse", *sources, "-o", str(target)], capsys)
+    assert status == 2
+    assert "'joiner' failed in join: ValueError: cannot join" in message
+    assert not target.exists()

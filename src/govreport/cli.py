@@ -170,7 +170,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 error(str(exc))
                 status = EXIT_INPUT
     if parts:
-        _write(output.target, join(exporter, parts), binary=exporter.binary)
+        _write(output.target, join(exporter, parts, host), binary=exporter.binary)
     return status
 
 

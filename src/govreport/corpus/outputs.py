@@ -125,9 +125,16 @@ def export_bytes(exporter: Exporter, report: Report, host: PluginHost) -> bytes:
         raise InputError(f"{message}, which UTF-8 cannot write") from exc
 
 
-def join(exporter: Exporter, parts: Sequence[bytes]) -> bytes:
-    """The one output holding ``parts``: the part itself when there is one."""
-    if isinstance(exporter, JoiningExporter):
+def join(exporter: Exporter, parts: Sequence[bytes], host: PluginHost) -> bytes:
+    """The one output holding ``parts``: the part itself when there is one; a failing
+    ``join`` is named like a failing export."""
+    if not isinstance(exporter, JoiningExporter):
+        (part,) = parts  # plan() lets several parts into one output only for joining exporters
+        return part
+    try:
         return exporter.join(parts)
-    (part,) = parts  # plan() lets several parts into one output only for joining exporters
-    return part
+    except GovreportError:
+        raise
+    except Exception as exc:
+        message = f"{type(exc).__name__}: {exc}"
+        raise PluginError(host.exporter_plugin(exporter.name), "join", message) from exc
