@@ -147,6 +147,9 @@ def _converting(
         return
     from tqdm import tqdm  # noqa: PLC0415 - deferred: only a run on a terminal shows a bar
 
+    # No monitor thread: the worker pool forks once the bar shows, and a process that forks
+    # should have no other threads (a lock one of them holds stays held in the child).
+    tqdm.monitor_interval = 0
     with tqdm(results, total=len(items), unit="report", file=sys.stderr, leave=False) as bar:
         yield bar, lambda message: bar.write("govreport: " + _one_line(message), file=sys.stderr)
 
