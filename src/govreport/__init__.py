@@ -25,6 +25,7 @@ from govreport.model import (
     Unit,
 )
 from govreport.parsing import parse, parse_bytes, parse_file
+from govreport.serialise import LoadError, dump, dumps, load, loads
 
 __version__ = "0.1.0"
 
@@ -36,6 +37,7 @@ __all__ = [
     "Formulation",
     "GovreportError",
     "InputError",
+    "LoadError",
     "Mention",
     "OutlineNode",
     "PluginError",
@@ -49,7 +51,11 @@ __all__ = [
     "Unit",
     "__version__",
     "default_host",
+    "dump",
+    "dumps",
     "hookimpl",
+    "load",
+    "loads",
     "parse",
     "parse_bytes",
     "parse_file",

@@ -5,17 +5,7 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 
-
-def decimal_text(value: Decimal) -> str:
-    """``value`` as a plain decimal, exact and without an exponent or trailing zeros.
-
-    ``Decimal("5.3E+9")`` → ``5300000000``, ``Decimal("1646000000.00")`` → ``1646000000``,
-    ``Decimal("1.990")`` → ``1.99``. No context rounding is involved, so any size stays exact.
-    """
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+from govreport.serialise import decimal_text
 
 
 def field_text(value: object) -> str:

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from govreport.exporters._format import decimal_text, excerpt, field_text
+from govreport.exporters._format import excerpt, field_text
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
 from govreport.model import (
@@ -29,6 +29,7 @@ from govreport.model import (
     Report,
     Term,
 )
+from govreport.serialise import decimal_text
 
 EXCERPT_LENGTH = 80
 """How many characters of the preamble and closing the document quotes."""

@@ -14,6 +14,7 @@ small lexicon of idioms and place names that look like counts (三番五次, 七
 
 from __future__ import annotations
 
+import decimal
 import re
 import sys
 from collections.abc import Iterator
@@ -24,7 +25,13 @@ import attrs
 from govreport.extractors.base import ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
-from govreport.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_arabic, parse_chinese
+from govreport.numerals import (
+    CHINESE_NUMERAL_CHARS,
+    MULTIPLIERS,
+    NUMBER_CONTEXT,
+    parse_arabic,
+    parse_chinese,
+)
 
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
@@ -184,9 +191,9 @@ class QuantityExtractor:
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
         """Every quantity in ``context.text``, in document order."""
-        text = context.text
-        scanner = _Scanner(text, context.units, _blocked_spans(context))
-        return iter(scanner.run())
+        scanner = _Scanner(context.text, context.units, _blocked_spans(context))
+        with decimal.localcontext(NUMBER_CONTEXT):  # not the caller's: values stay exact
+            return iter(scanner.run())
 
 
 _ONE = Decimal(1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from govreport.host import PluginHost
 from govreport.model import OutlineNode, Report, Span
 from govreport.parsing import parse
+from govreport.serialise import dumps, loads
 
 
 def _require(condition: bool, message: object) -> None:
@@ -45,12 +46,14 @@ def check_report(report: Report) -> None:
 def check_parse(text: str, host: PluginHost) -> Report:
     """Parse ``text`` with ``host`` and check all a parse promises, as the fuzzers do.
 
-    :func:`check_report` holds; a second parse gives an equal report; and every format the host
-    has writes it without raising. Returns the report.
+    :func:`check_report` holds; a second parse gives an equal report; the JSON loads back into
+    an equal report; and every format the host has writes it without raising. Returns the
+    report.
     """
     report = parse(text, host=host)
     check_report(report)
     _require(parse(text, host=host) == report, "parse is not deterministic")
+    _require(loads(dumps(report)) == report, "the JSON does not load back into the report")
     for exporter in host.exporters.values():
         exporter.export(report)
     return report

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import json
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -28,7 +27,6 @@ from typing import ClassVar, NamedTuple
 
 import govreport
 from govreport.exporters.base import Exporter
-from govreport.exporters.json import mention_to_dict
 from govreport.model import (
     DateMention,
     DocumentTitle,
@@ -39,6 +37,7 @@ from govreport.model import (
     Report,
     Term,
 )
+from govreport.serialise import encode, mention_to_dict
 
 __all__ = ["COLOURS", "KINDS", "HtmlExporter", "register_exporters", "render"]
 
@@ -156,7 +155,7 @@ def _tooltip(mention: Mention) -> str:
     else:  # a plugin's kind: its own fields, as the json format writes them
         for name, value in mention_to_dict(mention).items():
             if name not in {"kind", "span", "text"}:
-                shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                shown = value if isinstance(value, str) else encode(value, indent=False)
                 lines.append(f"{name}: {shown}")
     return "\n".join(lines)
 
