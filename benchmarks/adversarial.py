@@ -30,7 +30,7 @@ from bench import load_corpus  # the script's own folder, added just above
 import govreport
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Mention, OutlineNode, Span
-from govreport.model.unchecked import unchecked
+from govreport.model._unchecked import unchecked
 from govreport.structure import parse_structure
 from govreport.testing.adversarial import ADVERSARIAL_INPUTS, one_line
 

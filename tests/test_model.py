@@ -20,7 +20,7 @@ from govreport.model import (
     Unit,
     UnitTable,
 )
-from govreport.model.unchecked import unchecked
+from govreport.model._unchecked import unchecked
 from govreport.structure import parse_structure
 
 # -- Span ------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import attrs
 
-from govreport.extractors.base import ExtractionContext
+from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
 from govreport.numerals import (
@@ -188,10 +188,20 @@ class QuantityExtractor:
     """Extractor name."""
     order: int = 400
     """Runs after formulations, documents and dates, whose spans it leaves alone."""
+    _patterns: _Patterns | None = attrs.field(default=None, eq=False, repr=False)
+    """The patterns of the unit table it was configured for (:meth:`configured`)."""
+
+    def configured(self, configuration: Configuration) -> QuantityExtractor:
+        """This extractor with the patterns for the host's unit table compiled."""
+        return attrs.evolve(self, patterns=_Patterns.of(configuration.units))
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
-        """Every quantity in ``context.text``, in document order."""
-        scanner = _Scanner(context.text, context.units, _blocked_spans(context))
+        """Every quantity in ``context.text``, in document order (compiled for
+        ``context.units`` first, unless this extractor was configured for that table)."""
+        patterns = self._patterns
+        if patterns is None or patterns.units is not context.units:
+            patterns = _Patterns.of(context.units)
+        scanner = _Scanner(context.text, patterns, _blocked_spans(context))
         with decimal.localcontext(NUMBER_CONTEXT):  # not the caller's: values stay exact
             return iter(scanner.run())
 
@@ -211,13 +221,32 @@ def _too_long(written: str, value: Decimal) -> bool:
 _TAIL_GROUPS = ("o1", "mult", "o2", "u", "mu", "su", "pfx", "pu", "per", "post")
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
-_Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
-_PATTERNS: dict[int, tuple[UnitTable, _Patterns]] = {}
 _DIGIT = re.compile("[0-9０-９]")
 _MINUS = "-－−"
 
 
-def _patterns(units: UnitTable) -> _Patterns:
+@attrs.frozen
+class _Patterns:
+    """The patterns the scanner needs for one unit table."""
+
+    units: UnitTable
+    """The table they were compiled from."""
+    number: re.Pattern[str]
+    """A number, ``百分之…`` or a Chinese numeral something can follow."""
+    chinese: re.Pattern[str]
+    """Where a Chinese numeral worth reading starts."""
+    unit: re.Pattern[str]
+    """Every spelling of the table, longest first."""
+    tail: re.Pattern[str]
+    """Everything after a number, in one match."""
+
+    @classmethod
+    def of(cls, units: UnitTable) -> _Patterns:
+        """The patterns for ``units`` (:func:`_compile`)."""
+        return cls(units, *_compile(units))
+
+
+def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
     """The number, Chinese-start, unit and tail patterns for the spellings of ``units``.
 
     The number pattern finds Arabic numbers, ``百分之…`` and Chinese numerals followed by
@@ -230,9 +259,6 @@ def _patterns(units: UnitTable) -> _Patterns:
     after a number in one match: 余/多, a multiplier, 余/多 again, the unit (or 千/百 and a
     unit, or a stray space and a unit), a per-unit, and 以上/以下/以内/左右/上下.
     """
-    cached = _PATTERNS.get(id(units))
-    if cached is not None and cached[0] is units:
-        return cached[1]
     guards: dict[str, str] = {}
     for spelling in units.units:
         guard = ""
@@ -267,11 +293,7 @@ def _patterns(units: UnitTable) -> _Patterns:
     # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
     # after the first character so that the search still skips ahead by that character class.
     chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
-    compiled = re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
-    if len(_PATTERNS) > 16:  # tables come from hosts: a handful at most
-        _PATTERNS.clear()
-    _PATTERNS[id(units)] = (units, compiled)
-    return compiled
+    return re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
 
 
 def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
@@ -294,12 +316,11 @@ def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
 class _Scanner:
     """One pass over a text; holds the lookup tables for the unit spellings."""
 
-    def __init__(self, text: str, units: UnitTable, blocked: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, patterns: _Patterns, blocked: list[tuple[int, int]]) -> None:
         self.text = text
-        self.units = units
-        self.number_pattern, self.chinese_pattern, self.unit_pattern, self.tail_pattern = _patterns(
-            units
-        )
+        self.units = patterns.units
+        self.number_pattern, self.chinese_pattern = patterns.number, patterns.chinese
+        self.unit_pattern, self.tail_pattern = patterns.unit, patterns.tail
         self.blocked = blocked
         self.block_index = 0  # for is_blocked
         self.list_end = 0
@@ -471,7 +492,7 @@ class _Scanner:
     def tail(self, position: int, number: _Number) -> _Tail:
         """Read ``余``, the multiplier, the unit and trailing qualifiers after a number.
 
-        One match of the tail pattern (see :func:`_patterns`) reads them all; only the rare
+        One match of the tail pattern (see :func:`_compile`) reads them all; only the rare
         cases the pattern cannot decide are finished here.
         """
         text = self.text

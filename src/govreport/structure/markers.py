@@ -153,7 +153,7 @@ def match_marker(
     :param standalone: whether the paragraph is short and unpunctuated enough to be a heading
         on its own line; some loose styles (``一 综合``) are only trusted then.
     """
-    return markers_for(styles).match(text, start, standalone)
+    return (DEFAULT_MARKERS if styles is STYLES else Markers(styles)).match(text, start, standalone)
 
 
 # Ranges of code points a match can start with; None when the pattern does not say.
@@ -273,17 +273,5 @@ class Markers:
         return None
 
 
-_MARKERS: dict[int, tuple[tuple[MarkerStyle, ...], Markers]] = {}
-
-
-def markers_for(styles: tuple[MarkerStyle, ...]) -> Markers:
-    """The :class:`Markers` of ``styles``, kept by the tuple's identity: a plugin host passes
-    the same tuple every time, and hashing the styles would cost more than the lookup saves."""
-    kept = _MARKERS.get(id(styles))
-    if kept is not None and kept[0] is styles:
-        return kept[1]
-    markers = Markers(styles)
-    if len(_MARKERS) >= 64:
-        _MARKERS.clear()
-    _MARKERS[id(styles)] = (styles, markers)
-    return markers
+DEFAULT_MARKERS = Markers(STYLES)
+"""The built-in styles, indexed once (a host indexes its own styles when it is built)."""

@@ -1,0 +1,93 @@
+"""What plugins register and what they are given: the protocols below the hook specifications.
+
+This module imports the model only, so :mod:`govreport.hookspecs`, the host, the extractors and
+the exporters can all import it without any import running back up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from govreport.model import Mention, Report, Span, UnitTable, Vocabulary
+
+
+@attrs.frozen(kw_only=True)
+class ExtractionContext:
+    """Everything an extractor may read about the text it scans."""
+
+    text: str
+    """The decoded source text; spans index it."""
+    units: UnitTable
+    """Known units and measure words, the built-ins plus those plugins registered."""
+    marker_spans: tuple[Span, ...] = ()
+    """Where outline markers (``一、``, ``（一）``, ``一是``) stand: their numbers are no mentions."""
+    found: tuple[Mention, ...] = ()
+    """Mentions found by extractors that ran earlier (lower ``order``)."""
+    vocabularies: tuple[Vocabulary, ...] = ()
+    """Vocabularies plugins registered (water terms, party formulations …)."""
+
+
+@attrs.frozen(kw_only=True)
+class Configuration:
+    """What the plugins of a host registered that an extractor may compile itself for."""
+
+    units: UnitTable
+    """The unit table every parse of the host passes in :attr:`ExtractionContext.units`."""
+    vocabularies: tuple[Vocabulary, ...] = ()
+    """The vocabularies every parse of the host passes in
+    :attr:`ExtractionContext.vocabularies`."""
+
+
+@runtime_checkable
+class MentionExtractor(Protocol):
+    """Finds one or more kinds of mention in a text."""
+
+    @property
+    def name(self) -> str:
+        """Unique name, used in listings and error messages."""
+
+    @property
+    def order(self) -> int:
+        """Extractors run in ascending order: formulations 100, documents 200, dates 300,
+        quantities 400, vocabulary terms 500."""
+
+    def extract(self, context: ExtractionContext) -> Iterable[Mention]:
+        """Every mention found in ``context.text``, each with a span that slices to its text."""
+
+
+@runtime_checkable
+class ConfigurableExtractor(MentionExtractor, Protocol):
+    """An extractor that compiles what it needs (patterns, matchers) from the host's units and
+    vocabularies once, when the host is built, instead of on every call."""
+
+    def configured(self, configuration: Configuration) -> MentionExtractor:
+        """This extractor compiled for ``configuration``: same name and order, and the same
+        mentions as this one finds given a context with the configuration's units and
+        vocabularies."""
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    """Turns a report into one output format."""
+
+    @property
+    def name(self) -> str:
+        """The ``--format`` name (``json``, ``outline`` …)."""
+
+    @property
+    def suffix(self) -> str:
+        """File name suffix for the output, with the dot (``.json``)."""
+
+    @property
+    def media_type(self) -> str:
+        """MIME type of the output."""
+
+    @property
+    def binary(self) -> bool:
+        """True when ``export`` returns bytes rather than text."""
+
+    def export(self, report: Report) -> str | bytes:
+        """The report in this format: deterministic for the same report."""
