@@ -24,7 +24,6 @@ from govreport.model import (
     DocumentTitle,
     Formulation,
     Mention,
-    OutlineNode,
     Quantity,
     Report,
     Term,
@@ -87,12 +86,11 @@ _TABLES = (
 )
 
 
-def _outline(nodes: Sequence[OutlineNode], depth: int) -> Iterator[str]:
-    """The nested list of ``nodes``: ``- **marker** title``, two spaces more per level."""
-    for node in nodes:
-        item = f"{'  ' * depth}- **{_escape(node.marker)}** {_escape(excerpt(node.title))}"
-        yield item.rstrip()
-        yield from _outline(node.children, depth + 1)
+def _outline(report: Report) -> Iterator[str]:
+    """The outline as a nested list: ``- **marker** title``, two spaces more per level."""
+    for place in report.places():
+        marker, title = _escape(place.node.marker), _escape(excerpt(place.node.title))
+        yield f"{'  ' * (place.level - 1)}- **{marker}** {title}".rstrip()
 
 
 def _row(cells: Sequence[str]) -> str:
@@ -130,7 +128,7 @@ def render(report: Report) -> str:
     if report.preamble is not None:
         blocks.append(f"> {_escape(excerpt(report.preamble.text, EXCERPT_LENGTH))}")
     blocks.append("## Outline")
-    blocks.append("\n".join(_outline(report.outline, 0)) if report.outline else "_No outline._")
+    blocks.append("\n".join(_outline(report)) if report.outline else "_No outline._")
     if report.closing is not None:
         blocks += ["## Closing", f"> {_escape(excerpt(report.closing.text, EXCERPT_LENGTH))}"]
     if report.end_matter:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 import attrs
@@ -17,22 +17,20 @@ import attrs
 from govreport.exporters._format import excerpt
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import OutlineNode, Report
+from govreport.model import Report
 
 EXCERPT_LENGTH = 40
 """How many characters of the preamble and closing the view shows."""
 
 
-def _tree(
-    report: Report, nodes: Sequence[OutlineNode], depth: int, starts: list[int]
-) -> Iterator[str]:
-    for node in nodes:
+def _tree(report: Report, starts: list[int]) -> Iterator[str]:
+    for place in report.places():
+        node = place.node
         # Quantities whose start lies inside the part, sub-parts included (starts are sorted).
         inside = bisect_left(starts, node.span.end) - bisect_left(starts, node.span.start)
         line = report.line_col(node.marker_span)[0]
         noun = "quantity" if inside == 1 else "quantities"
-        yield f"{'  ' * depth}{node.marker} {node.title}  [L{line}]  ({inside} {noun})"
-        yield from _tree(report, node.children, depth + 1, starts)
+        yield f"{'  ' * (place.level - 1)}{node.marker} {node.title}  [L{line}]  ({inside} {noun})"
 
 
 def render(report: Report) -> str:
@@ -44,7 +42,7 @@ def render(report: Report) -> str:
         lines.append(f"preamble: {excerpt(report.preamble.text, EXCERPT_LENGTH)}")
     lines.append("")
     starts = sorted(q.span.start for q in report.quantities())
-    lines.extend(_tree(report, report.outline, 0, starts) if report.outline else ["(no outline)"])
+    lines.extend(_tree(report, starts) if report.outline else ["(no outline)"])
     lines.append("")
     if report.closing is not None:
         lines.append(f"closing: {excerpt(report.closing.text, EXCERPT_LENGTH)}")

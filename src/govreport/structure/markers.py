@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from govreport.model.outline import ITEM_RANK
 from govreport.numerals import parse_chinese
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -54,10 +55,6 @@ _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 
 def _sequence(word: str) -> int | None:
     return _SEQUENCE_WORDS.get(word, 0)  # 最后: numbered after its siblings by the parser
-
-
-ITEM_RANK = 100
-"""The rank of paragraph-leading items (一是, 第一，, 首先，): every rank below is a heading's."""
 
 
 @attrs.frozen

@@ -17,7 +17,8 @@ import attrs
 
 from govreport.model import OutlineNode, Region, Span
 from govreport.model._unchecked import unchecked
-from govreport.structure.markers import DEFAULT_MARKERS, ITEM_RANK, STYLES, Markers, MarkerStyle
+from govreport.model.outline import ITEM_RANK
+from govreport.structure.markers import DEFAULT_MARKERS, STYLES, Markers, MarkerStyle
 
 # Line ends: LF, CRLF, CR, and the Unicode and Word breaks of domain §7.
 _LINE_ENDS = "\n\r\u2028\u2029\x0b\x0c\x85"

@@ -9,7 +9,7 @@ on every input. Both raise :class:`AssertionError` (also under ``python -O``).
 from __future__ import annotations
 
 from govreport.host import PluginHost
-from govreport.model import OutlineNode, Report, Span
+from govreport.model import Report, Span
 from govreport.parsing import parse
 from govreport.serialise import dumps, loads
 
@@ -40,7 +40,7 @@ def check_report(report: Report) -> None:
     for region in (*report.front_matter, report.preamble, report.closing, *report.end_matter):
         if region is not None:
             _require(region.span.slice(text) == region.text, f"region does not slice: {region}")
-    _check_siblings(text, report.outline, Span(0, len(text)))
+    _check_outline(report)
 
 
 def check_parse(text: str, host: PluginHost) -> Report:
@@ -59,10 +59,13 @@ def check_parse(text: str, host: PluginHost) -> Report:
     return report
 
 
-def _check_siblings(text: str, nodes: tuple[OutlineNode, ...], parent: Span) -> None:
-    previous: Span | None = None
-    for node in nodes:
-        where = (node.marker, node.span)
+def _check_outline(report: Report) -> None:
+    text = report.text
+    parents: dict[tuple[int, ...], Span] = {(): Span(0, len(text))}
+    previous: dict[tuple[int, ...], Span] = {}  # the last sibling seen, by the parent's path
+    for place in report.places():
+        node, up = place.node, place.path[:-1]
+        where, parent, before = (node.marker, node.span), parents[up], previous.get(up)
         _require(parent.contains(node.span), f"node {where} outside its parent {parent}")
         _require(node.span.contains(node.marker_span), f"marker outside its node {where}")
         _require(node.span.contains(node.title_span), f"title outside its node {where}")
@@ -70,8 +73,7 @@ def _check_siblings(text: str, nodes: tuple[OutlineNode, ...], parent: Span) -> 
         _require(node.title_span.slice(text) == node.title, f"title does not slice {where}")
         _require(node.marker_span.end <= node.title_span.start, f"title before marker {where}")
         _require(
-            previous is None or previous.end <= node.span.start,
-            f"node {where} overlaps its previous sibling {previous}",
+            before is None or before.end <= node.span.start,
+            f"node {where} overlaps its previous sibling {before}",
         )
-        previous = node.span
-        _check_siblings(text, node.children, node.span)
+        parents[place.path] = previous[up] = node.span

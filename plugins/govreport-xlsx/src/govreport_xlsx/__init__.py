@@ -34,7 +34,7 @@ from typing import Any, ClassVar, TypeAlias
 
 import govreport
 from govreport.exporters.base import Exporter
-from govreport.model import Formulation, Mention, OutlineNode, Report, Term
+from govreport.model import Formulation, Mention, Report, Term
 
 __all__ = ["MEDIA_TYPE", "Sheet", "XlsxExporter", "register_exporters", "sheets", "write_workbook"]
 
@@ -155,12 +155,11 @@ def _report_sheet(report: Report) -> Sheet:
     return Sheet("report", ("field", "value"), rows)
 
 
-def _outline_rows(
-    report: Report, nodes: Sequence[OutlineNode], level: int
-) -> Iterator[tuple[Value, ...]]:
-    for node in nodes:
+def _outline_rows(report: Report) -> Iterator[tuple[Value, ...]]:
+    for place in report.places():
+        node = place.node
         yield (
-            level,
+            place.level,
             _text(node.marker),
             node.ordinal,
             node.style,
@@ -169,12 +168,11 @@ def _outline_rows(
             node.span.end,
             report.line_col(node.marker_span)[0],
         )
-        yield from _outline_rows(report, node.children, level + 1)
 
 
 def _outline_sheet(report: Report) -> Sheet:
     header = ("level", "marker", "ordinal", "style", "title", "start", "end", "line")
-    return Sheet("outline", header, list(_outline_rows(report, report.outline, 1)))
+    return Sheet("outline", header, list(_outline_rows(report)))
 
 
 def _quantities_sheet(report: Report) -> Sheet:
