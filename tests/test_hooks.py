@@ -18,9 +18,10 @@ import pytest
 import govreport
 from govreport import hookspecs
 from govreport.errors import PluginError
+from govreport.exporters.base import Exporter
 from govreport.extractors.base import ExtractionContext
 from govreport.extractors.quantities import QuantityExtractor
-from govreport.model import Entry, Mention, Report, Span, Unit, Vocabulary
+from govreport.model import Entry, Mention, Span, Unit, Vocabulary
 from govreport.model._unchecked import unchecked
 from govreport.structure import MarkerStyle
 from tests.hook_plugin import Plugin
@@ -65,13 +66,13 @@ def test_hook_register_mention_extractors() -> None:
 
 
 def test_hook_register_exporters() -> None:
-    class Count:
-        name, suffix, media_type, binary = "count", ".txt", "text/plain", False
-
-        def export(self, report: Report) -> str:
-            return str(len(report.mentions))
-
-    exporters = host(Plugin(register_exporters=lambda register: register(Count()))).exporters
+    count = Exporter(
+        name="count",
+        suffix=".txt",
+        media_type="text/plain",
+        render=lambda report: str(len(report.mentions)),
+    )
+    exporters = host(Plugin(register_exporters=lambda register: register(count))).exporters
     assert exporters["count"].export(govreport.parse("完成19项。")) == "1"
 
 
@@ -123,14 +124,11 @@ def test_a_misspelled_hook_fails_loudly() -> None:
 
 
 def test_two_plugins_may_not_register_one_format_name() -> None:
-    class Clash:
-        name, suffix, media_type, binary = "json", ".json", "application/json", False
-
-        def export(self, report: Report) -> str:
-            return "{}"
-
+    clash = Exporter(
+        name="json", suffix=".json", media_type="application/json", render=lambda report: "{}"
+    )
     with pytest.raises(PluginError, match=r"'json' is already registered by 'builtin\.json'"):
-        _ = host(Plugin(register_exporters=lambda register: register(Clash()))).exporters
+        host(Plugin(register_exporters=lambda register: register(clash)))
 
 
 def test_a_failing_extractor_is_named_or_recorded() -> None:

@@ -20,6 +20,7 @@ import pytest
 import govreport
 from govreport import cli, hookspecs
 from govreport.errors import PluginError
+from govreport.exporters.base import Exporter
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Mention, Report, Unit
 from tests.hook_plugin import Plugin as HookPlugin
@@ -166,18 +167,17 @@ def test_an_unknown_hook_argument_is_a_fault() -> None:
 # -- the command line ------------------------------------------------------------------------
 
 
-class FailingExporter:
-    name, suffix, media_type, binary = "fails", ".txt", "text/plain", False
-
-    def export(self, report: Report) -> str:
-        raise KeyError("no such column")
+def _no_column(report: Report) -> str:
+    raise KeyError("no such column")
 
 
-class WrongTypeExporter:
-    name, suffix, media_type, binary = "wrongtype", ".txt", "text/plain", False
-
-    def export(self, report: Report) -> object:
-        return 42
+FAILING = Exporter(name="fails", suffix=".txt", media_type="text/plain", render=_no_column)
+WRONG_TYPE = Exporter(
+    name="wrongtype",
+    suffix=".txt",
+    media_type="text/plain",
+    render=lambda report: 42,  # type: ignore[arg-type,return-value]
+)
 
 
 @pytest.mark.parametrize(
@@ -192,8 +192,8 @@ def test_a_failing_exporter_is_one_line_exit_2_and_no_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def register(register: Callable[[object], None]) -> None:
-        register(FailingExporter())
-        register(WrongTypeExporter())
+        register(FAILING)
+        register(WRONG_TYPE)
 
     plugin = Plugin(register_exporters=register)
     monkeypatch.setattr(cli, "default_host", lambda strict=True: make_host(plugin, strict=strict))

@@ -251,7 +251,7 @@ class PluginHost:
         self._building, self._build_faults = True, []
         try:
             self._extractors = self._unique("register_mention_extractors", MentionExtractor)  # type: ignore[type-abstract]
-            self._exporters = self._unique("register_exporters", Exporter)  # type: ignore[type-abstract]
+            self._exporters = self._unique("register_exporters", Exporter)
             self._vocabularies = self._unique("register_vocabularies", Vocabulary)
             vocabularies = tuple(r.value for _, r in sorted(self._vocabularies.items()))
             extra: list[Unit] = [unit for vocabulary in vocabularies for unit in vocabulary.units]

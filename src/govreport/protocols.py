@@ -6,7 +6,7 @@ the exporters can all import it without any import running back up.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol, runtime_checkable
 
 import attrs
@@ -69,25 +69,25 @@ class ConfigurableExtractor(MentionExtractor, Protocol):
         vocabularies."""
 
 
-@runtime_checkable
-class Exporter(Protocol):
-    """Turns a report into one output format."""
+@attrs.frozen(kw_only=True)
+class Exporter:
+    """One output format, as a value: a plugin registers one per format it writes.
 
-    @property
-    def name(self) -> str:
-        """The ``--format`` name (``json``, ``outline`` …)."""
+    ``Exporter(name="count", suffix=".txt", media_type="text/plain", render=count)``.
+    """
 
-    @property
-    def suffix(self) -> str:
-        """File name suffix for the output, with the dot (``.json``)."""
-
-    @property
-    def media_type(self) -> str:
-        """MIME type of the output."""
-
-    @property
-    def binary(self) -> bool:
-        """True when ``export`` returns bytes rather than text."""
+    name: str
+    """The ``--format`` name (``json``, ``outline`` …)."""
+    suffix: str
+    """File name suffix for the output, with the dot (``.json``)."""
+    media_type: str
+    """MIME type of the output."""
+    render: Callable[[Report], str | bytes]
+    """The report in this format: deterministic for the same report."""
+    binary: bool = False
+    """True when ``render`` returns bytes rather than text."""
 
     def export(self, report: Report) -> str | bytes:
-        """The report in this format: deterministic for the same report."""
+        """``render(report)``; the host calls it through :meth:`PluginHost.export
+        <govreport.host.PluginHost.export>`, which names the plugin when it fails."""
+        return self.render(report)

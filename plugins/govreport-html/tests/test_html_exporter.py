@@ -12,7 +12,7 @@ from typing import ClassVar
 import attrs
 import govreport_html
 import pytest
-from govreport_html import HtmlExporter
+from govreport_html import HTML
 from hypothesis import HealthCheck, given, settings
 
 import govreport
@@ -96,7 +96,7 @@ class Page(HTMLParser):
 class TestHtmlExporter(ExporterContract):
     @pytest.fixture
     def exporter(self) -> Exporter:
-        return HtmlExporter()
+        return HTML
 
 
 class TestHtmlPlugin(PluginContract):
@@ -116,7 +116,7 @@ def sample() -> Report:
 
 def check(report: Report) -> Page:
     """The page of ``report``, parsed, after the checks every page must pass."""
-    page = Page(HtmlExporter().export(report))
+    page = Page(HTML.export(report))
     assert page.errors == []
     assert page.doctype == "DOCTYPE html"
     assert page.sources == [], "a standalone page loads nothing"
@@ -207,7 +207,7 @@ def test_everything_is_escaped() -> None:
     text = '<script>alert("x")</script> & 5个\x00'
     quantity = Quantity(span=_at(text, "5个"), text="5个", value=Decimal(5), unit="个")
     report = Report(text=text, source="<b>&amp;", mentions=(quantity,))
-    output = HtmlExporter().export(report)
+    output = HTML.export(report)
     assert output.count("<script>") == 1 and "\x00" not in output
     page = check(report)
     assert page.texts["#text"] == [shown(text)] == ['<script>alert("x")</script> & 5个\u2400']

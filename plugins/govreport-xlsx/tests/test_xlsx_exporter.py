@@ -14,7 +14,7 @@ from typing import Any
 import govreport_xlsx
 import openpyxl
 import pytest
-from govreport_xlsx import XlsxExporter
+from govreport_xlsx import XLSX
 from hypothesis import HealthCheck, given, settings
 
 import govreport
@@ -61,7 +61,7 @@ HEADERS = {
 class TestXlsxExporter(ExporterContract):
     @pytest.fixture
     def exporter(self) -> Exporter:
-        return XlsxExporter()
+        return XLSX
 
 
 class TestXlsxPlugin(PluginContract):
@@ -81,7 +81,7 @@ def sample() -> Report:
 
 def load(report: Report) -> Any:
     """The workbook of ``report``, read back."""
-    return openpyxl.load_workbook(io.BytesIO(XlsxExporter().export(report)))
+    return openpyxl.load_workbook(io.BytesIO(XLSX.export(report)))
 
 
 def records(sheet: Any) -> list[dict[str, Any]]:
@@ -175,7 +175,7 @@ def test_text_is_never_a_formula_and_controls_are_shown() -> None:
 
 
 def test_bytes_carry_no_time_of_writing(sample: Report) -> None:
-    data = XlsxExporter().export(sample)
+    data = XLSX.export(sample)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()

@@ -12,9 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from typing import ClassVar
-
-import attrs
 
 from govreport.exporters._format import field_text
 from govreport.exporters.base import Exporter
@@ -67,21 +64,11 @@ def render(report: Report) -> str:
     return out.getvalue()
 
 
-@attrs.frozen
-class CsvExporter:
-    """Writes the mentions of a report as CSV (:func:`render`)."""
-
-    name: ClassVar[str] = "csv"
-    suffix: ClassVar[str] = ".csv"
-    media_type: ClassVar[str] = "text/csv"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The CSV text for ``report``; the same report gives the same text."""
-        return render(report)
+CSV = Exporter(name="csv", suffix=".csv", media_type="text/csv", render=render)
+"""Writes the mentions of a report as CSV (:func:`render`)."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``csv`` format."""
-    register(CsvExporter())
+    register(CSV)

@@ -8,31 +8,16 @@ The field list is a contract with tools outside the project (``docs`` and the sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
-
-import attrs
 
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import Report
 from govreport.serialise import dumps
 
-
-@attrs.frozen
-class JsonExporter:
-    """Writes a report as indented UTF-8 JSON following the output contract."""
-
-    name: ClassVar[str] = "json"
-    suffix: ClassVar[str] = ".json"
-    media_type: ClassVar[str] = "application/json"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The report's JSON text with a final newline; the same report gives the same text."""
-        return dumps(report)
+JSON = Exporter(name="json", suffix=".json", media_type="application/json", render=dumps)
+"""Writes a report as indented UTF-8 JSON following the output contract."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``json`` format."""
-    register(JsonExporter())
+    register(JSON)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -141,21 +141,11 @@ def render(report: Report) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-@attrs.frozen
-class MarkdownExporter:
-    """Writes the Markdown document (:func:`render`) as text."""
-
-    name: ClassVar[str] = "markdown"
-    suffix: ClassVar[str] = ".md"
-    media_type: ClassVar[str] = "text/markdown"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The Markdown document for ``report``; the same report gives the same text."""
-        return render(report)
+MARKDOWN = Exporter(name="markdown", suffix=".md", media_type="text/markdown", render=render)
+"""Writes the Markdown document (:func:`render`)."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``markdown`` format."""
-    register(MarkdownExporter())
+    register(MARKDOWN)

@@ -10,9 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import ClassVar
-
-import attrs
 
 from govreport.exporters._format import excerpt
 from govreport.exporters.base import Exporter
@@ -55,21 +52,11 @@ def render(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-@attrs.frozen
-class OutlineExporter:
-    """Writes the readable outline view (:func:`render`) as plain text."""
-
-    name: ClassVar[str] = "outline"
-    suffix: ClassVar[str] = ".txt"
-    media_type: ClassVar[str] = "text/plain"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The outline view of ``report``."""
-        return render(report)
+OUTLINE = Exporter(name="outline", suffix=".txt", media_type="text/plain", render=render)
+"""Writes the readable outline view (:func:`render`)."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``outline`` format."""
-    register(OutlineExporter())
+    register(OUTLINE)

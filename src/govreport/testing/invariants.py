@@ -54,8 +54,8 @@ def check_parse(text: str, host: PluginHost) -> Report:
     check_report(report)
     _require(parse(text, host=host) == report, "parse is not deterministic")
     _require(loads(dumps(report)) == report, "the JSON does not load back into the report")
-    for exporter in host.exporters.values():
-        exporter.export(report)
+    for name in host.exporters:
+        host.export(name, report)
     return report
 
 

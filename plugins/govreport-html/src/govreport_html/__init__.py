@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 
 import govreport
 from govreport.exporters.base import Exporter
@@ -39,7 +39,7 @@ from govreport.model import (
 )
 from govreport.serialise import encode, mention_to_dict
 
-__all__ = ["COLOURS", "KINDS", "HtmlExporter", "register_exporters", "render"]
+__all__ = ["COLOURS", "HTML", "KINDS", "register_exporters", "render"]
 
 KINDS = ("quantity", "date", "document", "formulation", "term")
 """The built-in mention kinds: the legend's order, and which wins when two cross (first wins)."""
@@ -355,20 +355,11 @@ def render(report: Report) -> str:
     )
 
 
-class HtmlExporter:
-    """Writes a report as one standalone HTML page (see the module docstring)."""
-
-    name: ClassVar[str] = "html"
-    suffix: ClassVar[str] = ".html"
-    media_type: ClassVar[str] = "text/html"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The page's text; the same report gives the same text."""
-        return render(report)
+HTML = Exporter(name="html", suffix=".html", media_type="text/html", render=render)
+"""Writes a report as one standalone HTML page (see the module docstring)."""
 
 
 @govreport.hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``html`` format."""
-    register(HtmlExporter())
+    register(HTML)
