@@ -25,6 +25,7 @@ import attrs
 from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
+from govreport.model.units import ARABIC_ONLY_UNITS
 from govreport.numerals import (
     CHINESE_NUMERAL_CHARS,
     MULTIPLIERS,
@@ -92,10 +93,6 @@ _ENUMERATION = ("和", "、", "与", "及", "或")
 _PER = ("/", "／", "每")
 # Per-units that are not units on their own (元/人月).
 _PER_ONLY = ("人月", "人年", "人日", "人·月", "月")
-# Units a Chinese numeral does not take: with 十/三 they form words (十分, 一方面, 三期工程).
-ARABIC_ONLY_UNITS = frozenset(
-    {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村"}
-)
 # After a unit these turn a count into a grade, session, serial or system (二级, 五人制, 3号)…
 _BLOCKING_SUFFIX = frozenset("级届号制")
 # … unless they start an ordinary word (5项制度, 50%以上号源, 10项制定).

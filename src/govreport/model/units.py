@@ -191,6 +191,13 @@ _PHYSICAL: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
 )
 
 
+ARABIC_ONLY_UNITS = frozenset(
+    {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村"}
+)
+"""Unit spellings a Chinese numeral does not take: with 十/三 they form words (十分, 一方面,
+三期工程), so only an Arabic number before them makes a quantity."""
+
+
 def _read_only(units: Mapping[str, Unit]) -> Mapping[str, Unit]:
     return MappingProxyType(dict(units))
 
