@@ -6,18 +6,17 @@ import decimal
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import ClassVar
 
-import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govreport
 from govreport import LoadError, dumps, loads
-from govreport.model import Mention, Qualifier, Span
+from govreport.model import Qualifier, Span
 from govreport.testing import raw_texts, report_texts
 from tests.scoring import load_gold
+from tests.test_json_exporter import WaterLevel
 
 CORPUS = ["water-bureau-2023", "sichuan-gwr-2026", "yichun-tjgb-2022", "wanzai-tjgb-2015"]
 
@@ -54,21 +53,8 @@ def test_values_do_not_depend_on_the_callers_decimal_context() -> None:
     assert values == expected == [Decimal("12345.6789012345678901"), Decimal(1234560000)]
 
 
-@attrs.frozen(kw_only=True)
-class Reading(Mention):
-    """A mention kind a plugin might define."""
-
-    kind: ClassVar[str] = "test-reading"
-
-    station: str
-    level: Decimal
-    bound: Qualifier | None = None
-    readings: tuple[Decimal, ...] = ()
-    where: Span | None = None
-
-
 def test_plugin_mention_kinds_load_back() -> None:
-    mention = Reading(
+    mention = WaterLevel(
         span=Span(0, 8),
         text="水位超过3.5米",
         station="卢沟桥",
@@ -79,7 +65,7 @@ def test_plugin_mention_kinds_load_back() -> None:
     )
     report = govreport.Report(text="水位超过3.5米", mentions=(mention,))
     assert loads(dumps(report)) == report
-    assert loads(dumps(report), kinds=[Reading]) == report
+    assert loads(dumps(report), kinds=[WaterLevel]) == report
 
 
 def test_dump_and_load_files(tmp_path: Path) -> None:
