@@ -13,7 +13,7 @@ from govreport.exporters.base import Exporter
 from govreport.extractors.base import MentionExtractor
 from govreport.testing.contracts import ExporterContract, ExtractorContract, PluginContract
 
-PLUGINS_DOC = Path(__file__).parents[1] / "docs" / "plugins.md"
+TESTING_DOC = Path(__file__).parents[1] / "docs" / "testing.md"
 _HOST = host_module.PluginHost(load_entrypoints=False)
 
 
@@ -37,10 +37,6 @@ class TestBuiltinPlugins(PluginContract):
     def plugin(self, name: str) -> object:
         return importlib.import_module(host_module.BUILTIN_PLUGINS[name])
 
-    @pytest.fixture
-    def plugin_name(self, name: str) -> str:
-        return name
-
 
 def test_the_test_kit_has_one_documented_extra() -> None:
     from importlib import metadata  # noqa: PLC0415 - only this test reads the metadata
@@ -51,7 +47,7 @@ def test_the_test_kit_has_one_documented_extra() -> None:
         r for r in meta.get_all("Requires-Dist", []) if "extra == 'testing'" in r.replace('"', "'")
     ]
     assert [r.split(";")[0].replace(" ", "") for r in wanted] == ["pytest>=8"]
-    assert 'pip install "govreport[testing]"' in PLUGINS_DOC.read_text(encoding="utf-8")
+    assert 'pip install "govreport[testing]"' in TESTING_DOC.read_text(encoding="utf-8")
 
 
 def test_the_test_kit_imports_no_extractor() -> None:
