@@ -32,7 +32,7 @@ from bench import load_corpus  # the script's own folder, added just above
 import govreport
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Mention, OutlineNode, Span
-from govreport.model.unchecked import unchecked
+from govreport.model._unchecked import unchecked
 from govreport.structure import parse_structure
 from govreport.testing.adversarial import (
     ADVERSARIAL_INPUTS,
@@ -94,7 +94,7 @@ def best_seconds(run: Callable[[], object], runs: int) -> float:
 
 
 def paused_gc_seconds(run: Callable[[], object], runs: int = 3) -> float:
-    """:func:`best_seconds` with the cyclic collector paused, as a parse pauses it."""
+    """:func:`best_seconds` with the cyclic collector paused, as the command line pauses it."""
     gc.disable()
     try:
         return best_seconds(run, runs)
@@ -169,17 +169,18 @@ def structure_floor(text: str) -> list[object]:
 
 def print_parts(name: str, text: str, host: govreport.PluginHost, budget: float) -> None:
     """Time the whole parse, the structure (and its floor) and each extractor alone."""
-    structure = parse_structure(text, styles=host.heading_styles)
+    markers = host.pipeline.markers
+    structure = parse_structure(text, markers=markers)
     parts = [
         ("the whole parse", paused_gc_seconds(lambda: govreport.parse(text, host=host))),
-        ("structure", paused_gc_seconds(lambda: parse_structure(text, styles=host.heading_styles))),
+        ("structure", paused_gc_seconds(lambda: parse_structure(text, markers=markers))),
         (
             "structure's floor (every line a node, nothing read)",
             paused_gc_seconds(lambda: structure_floor(text)),
         ),
     ]
     found: list[Mention] = []
-    for extractor in host.extractors:
+    for extractor in (stage.extractor for stage in host.pipeline.stages):
         context = ExtractionContext(
             text=text,
             units=host.units,

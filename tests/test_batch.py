@@ -19,9 +19,10 @@ from govreport import cli
 from govreport.corpus.batch import Item, convert_all, expand, keep_reports
 from govreport.corpus.outputs import choose_exporter, plan
 from govreport.errors import InputError
-from govreport.exporters.json import report_to_dict
-from govreport.exporters.jsonl import JsonLinesExporter
+from govreport.exporters.base import Exporter
+from govreport.exporters.jsonl import JSONL
 from govreport.host import PluginHost, default_host
+from govreport.serialise import encode, report_to_dict
 from tests.hook_plugin import Plugin
 
 SERIES = Path(__file__).parent / "data" / "series"
@@ -198,7 +199,7 @@ def test_failed_plugins_are_listed_and_listings_keep_working(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def same_name(register: Any) -> None:
-        register(JsonLinesExporter())  # "jsonl" is the built-in's
+        register(JSONL)  # "jsonl" is the built-in's
 
     def misspelled(register: Any) -> None:
         raise AssertionError("never called")
@@ -232,13 +233,13 @@ def test_failed_plugins_are_listed_and_listings_keep_working(
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.text(alphabet="一二三、。5%项\n增长", max_size=40), min_size=1, max_size=4))
 def test_jsonl_is_a_line_per_report_that_loads_back(texts: list[str]) -> None:
-    exporter = JsonLinesExporter()
+    exporter = JSONL
     reports = [govreport.parse(text, source=f"r{i}.txt") for i, text in enumerate(texts)]
     joined = exporter.join([exporter.export(r).encode() for r in reports]).decode()
     lines = joined.split("\n")
     assert lines[-1] == ""
     assert [json.loads(line) for line in lines[:-1]] == [
-        json.loads(json.dumps(report_to_dict(r), ensure_ascii=False)) for r in reports
+        json.loads(encode(report_to_dict(r))) for r in reports
     ]
 
 
@@ -264,20 +265,19 @@ def test_a_progress_bar_on_a_terminal_with_errors_above_it(
         assert ("report/s" in shown or "4/4" in shown) is bar, shown
 
 
-class BadJoin:
-    name, suffix, media_type, binary = "badjoin", ".bj", "text/plain", False
+def _cannot_join(parts: object) -> bytes:
+    raise ValueError("cannot join")
 
-    def export(self, report: govreport.Report) -> str:
-        return "x\n"
 
-    def join(self, parts: list[bytes]) -> bytes:
-        raise ValueError("cannot join")
+BAD_JOIN = Exporter(
+    name="badjoin", suffix=".bj", media_type="text/plain", render=lambda r: "x\n", join=_cannot_join
+)
 
 
 def test_a_failing_join_names_its_plugin(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plugin = Plugin(register_exporters=lambda register: register(BadJoin()))
+    plugin = Plugin(register_exporters=lambda register: register(BAD_JOIN))
     plugin.__name__ = "joiner"  # type: ignore[attr-defined]
     monkeypatch.setattr(
         cli,

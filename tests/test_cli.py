@@ -17,7 +17,7 @@ import pytest
 
 import govreport
 from govreport import __version__, cli, reading
-from govreport.exporters.outline import OutlineExporter
+from govreport.exporters.outline import OUTLINE
 from govreport.extractors.base import ExtractionContext
 from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost
@@ -410,7 +410,7 @@ def test_outline_view() -> None:
             quantity("12公里", 12, "公里"),
         ),
     )
-    assert OutlineExporter().export(report) == (
+    assert OUTLINE.export(report) == (
         "工作总结\n"
         "source: r.txt\n"
         "preamble: 今年以来，我们坚持以人民为中心的发展思想，扎实推进各项工作，全年完成投资5亿元，…\n"

@@ -18,7 +18,7 @@ import pytest
 import govreport
 from govreport import cli
 from govreport.errors import DecodeError
-from govreport.exporters.json import JsonExporter
+from govreport.exporters.json import JSON
 from govreport.model import LineIndex
 
 REPORT = (
@@ -153,7 +153,7 @@ def test_lone_surrogates_in_a_str_parse_and_export_as_json_escapes() -> None:
     report = govreport.parse(text)
     assert [q.text for q in report.quantities()] == ["19项", "3家"]
     assert outline(report) == ["总体\ud800情况"]
-    exported = JsonExporter().export(report)
+    exported = JSON.export(report)
     exported.encode("utf-8")  # writable as UTF-8
     assert "\\ud800" in exported
     assert json.loads(exported)["outline"][0]["title"] == "总体\ud800情况"  # loads back exactly

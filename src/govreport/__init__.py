@@ -28,6 +28,7 @@ from govreport.model import (
     Unit,
 )
 from govreport.parsing import parse, parse_bytes, parse_file
+from govreport.serialise import LoadError, dump, dumps, load, loads
 
 if TYPE_CHECKING:
     from govreport.corpus.batch import ParseResult, parse_many
@@ -44,6 +45,7 @@ __all__ = [
     "Formulation",
     "GovreportError",
     "InputError",
+    "LoadError",
     "Mention",
     "OutlineNode",
     "ParseResult",
@@ -60,7 +62,11 @@ __all__ = [
     "__version__",
     "compare",
     "default_host",
+    "dump",
+    "dumps",
     "hookimpl",
+    "load",
+    "loads",
     "parse",
     "parse_bytes",
     "parse_file",

@@ -1,7 +1,8 @@
 """Hook specifications: the whole surface a govreport plugin can implement.
 
 A plugin is a module or object with functions marked ``@govreport.hookimpl`` whose names match
-the specs below. Calls always pass keywords, and an implementation may accept any subset of the
+the specs below. Hook wrappers (``hookwrapper=True``, ``wrapper=True``) are refused: the host
+calls each implementation itself, to name the plugin when it fails. Calls always pass keywords, and an implementation may accept any subset of the
 arguments, so specs can grow without breaking plugins. Data goes in through ``register_*`` hooks
 that receive a ``register`` callable; the host records which plugin registered what.
 """
@@ -9,15 +10,12 @@ that receive a ``register`` callable; the host records which plugin registered w
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pluggy
 
-if TYPE_CHECKING:
-    from govreport.exporters.base import Exporter
-    from govreport.extractors.base import MentionExtractor
-    from govreport.model import Report, SourceText, Unit, Vocabulary
-    from govreport.structure import MarkerStyle
+from govreport.model import Report, SourceText, Unit, Vocabulary
+from govreport.protocols import Exporter, MentionExtractor
+from govreport.structure.markers import MarkerStyle
 
 PROJECT = "govreport"
 

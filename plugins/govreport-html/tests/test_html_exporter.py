@@ -14,7 +14,7 @@ from typing import ClassVar
 import attrs
 import govreport_html
 import pytest
-from govreport_html import HtmlExporter, _crosses, _nest, _Piece
+from govreport_html import HTML, _crosses, _nest, _Piece
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -114,7 +114,7 @@ class Page(HTMLParser):
 class TestHtmlExporter(ExporterContract):
     @pytest.fixture
     def exporter(self) -> Exporter:
-        return HtmlExporter()
+        return HTML
 
 
 class TestHtmlPlugin(InstalledPluginContract):
@@ -134,7 +134,7 @@ def sample() -> Report:
 
 def check(report: Report) -> Page:
     """The page of ``report``, parsed, after the checks every page must pass."""
-    page = Page(HtmlExporter().export(report))
+    page = Page(HTML.export(report))
     assert page.errors == []
     assert page.doctype == "DOCTYPE html"
     assert page.sources == [], "a standalone page loads nothing"
@@ -245,7 +245,7 @@ def test_everything_is_escaped() -> None:
     text = '<script>alert("x")</script> & 5个\x00'
     quantity = Quantity(span=_at(text, "5个"), text="5个", value=Decimal(5), unit="个")
     report = Report(text=text, source="<b>&amp;", mentions=(quantity,))
-    output = HtmlExporter().export(report)
+    output = HTML.export(report)
     assert output.count("<script>") == 1 and "\x00" not in output
     page = check(report)
     assert page.texts["#text"] == [shown(text)] == ['<script>alert("x")</script> & 5个\u2400']
@@ -298,7 +298,7 @@ def test_a_page_of_dense_text_is_written_in_linear_time() -> None:
     for build in EXPORT_INPUTS.values():
         report = govreport.parse(build(200_000), host=host)
         started = time.process_time()
-        Page(HtmlExporter().export(report))
+        Page(HTML.export(report))
         assert time.process_time() - started < CEILING_SECONDS
 
 
@@ -341,6 +341,6 @@ def test_nest_is_the_plain_rule(wanted: list[_Piece]) -> None:
 def test_a_lone_surrogate_is_written_as_u_fffd() -> None:
     # Issue 15: a file name that is not UTF-8 made the page unwritable (exit 2).
     report = govreport.parse("一、总\ud800体\n完成19项。\n", source="a\udcb9.txt")
-    page = HtmlExporter().export(report)
+    page = HTML.export(report)
     page.encode("utf-8")
     assert "a\ufffd.txt" in page and "总\ufffd体" in page

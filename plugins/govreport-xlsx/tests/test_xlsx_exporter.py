@@ -15,7 +15,7 @@ from typing import Any
 import govreport_xlsx
 import openpyxl
 import pytest
-from govreport_xlsx import XlsxExporter
+from govreport_xlsx import XLSX
 from hypothesis import HealthCheck, given, settings
 
 import govreport
@@ -66,7 +66,7 @@ HEADERS = {
 class TestXlsxExporter(ExporterContract):
     @pytest.fixture
     def exporter(self) -> Exporter:
-        return XlsxExporter()
+        return XLSX
 
 
 class TestXlsxPlugin(InstalledPluginContract):
@@ -86,7 +86,7 @@ def sample() -> Report:
 
 def load(report: Report) -> Any:
     """The workbook of ``report``, read back."""
-    return openpyxl.load_workbook(io.BytesIO(XlsxExporter().export(report)))
+    return openpyxl.load_workbook(io.BytesIO(XLSX.export(report)))
 
 
 def records(sheet: Any) -> list[dict[str, Any]]:
@@ -180,7 +180,7 @@ def test_text_is_never_a_formula_and_controls_are_shown() -> None:
 
 
 def test_bytes_carry_no_time_of_writing(sample: Report) -> None:
-    data = XlsxExporter().export(sample)
+    data = XLSX.export(sample)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
@@ -223,13 +223,13 @@ def test_a_workbook_of_dense_text_is_written_in_linear_time() -> None:
         assert sum(len(sheet.rows) for sheet in govreport_xlsx.sheets(report)) > 4000
         assert time.process_time() - started < CEILING_SECONDS
         started = time.process_time()
-        assert XlsxExporter().export(govreport.parse(build(50_000), host=host))
+        assert XLSX.export(govreport.parse(build(50_000), host=host))
         assert time.process_time() - started < CEILING_SECONDS
 
 
 def test_a_lone_surrogate_gives_a_workbook_that_loads() -> None:
     # Issue 15: a file name that is not UTF-8 was enough for a workbook openpyxl cannot open.
     report = govreport.parse("一、总\ud800体\n完成19项。\n", source="a\udcb9.txt")
-    workbook = openpyxl.load_workbook(io.BytesIO(XlsxExporter().export(report)))
+    workbook = openpyxl.load_workbook(io.BytesIO(XLSX.export(report)))
     assert workbook["report"]["B2"].value == "a\ufffd.txt"
     assert workbook["outline"]["E2"].value == "总\ufffd体"

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from govreport.exporters._format import decimal_text, field_text
-from govreport.exporters.json import json_number
+from govreport.exporters._format import field_text
 from govreport.model import Qualifier, Quantity, Report, Role, Span
+from govreport.serialise import decimal_text, encode
 
 
 @attrs.frozen(kw_only=True)
@@ -106,7 +105,7 @@ def to_json(rows: Sequence[IndicatorRow]) -> str:
             "source": v.source,
             "period": v.period,
             "role": None if v.role is None else v.role.value,
-            "value": json_number(v.value),
+            "value": v.value,  # exact: encode writes a Decimal's own digits
             "qualifier": None if v.qualifier is None else v.qualifier.value,
             "text": v.text,
             "span": v.span.as_list(),
@@ -116,7 +115,7 @@ def to_json(rows: Sequence[IndicatorRow]) -> str:
         {"indicator": r.indicator, "unit": r.unit, "values": [value(v) for v in r.values]}
         for r in rows
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return encode(data) + "\n"
 
 
 def to_csv(rows: Sequence[IndicatorRow]) -> str:

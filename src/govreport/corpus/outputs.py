@@ -1,7 +1,7 @@
 """Where a run's output goes: the ``-o`` rules, so that an output path never surprises.
 
 - No ``-o``: standard output. Several reports go there only in a format that joins many
-  (:class:`~govreport.exporters.base.JoiningExporter`: jsonl, csv, parquet); a binary
+  (an exporter with a ``join``: jsonl, csv, parquet); a binary
   format is never written to a terminal.
 - ``-o DIR/`` (a trailing slash) or an existing folder: a folder, made if missing, holding one
   file per report named after it (``report.txt`` → ``DIR/report.json``).
@@ -17,8 +17,9 @@ from pathlib import Path
 
 import attrs
 
-from govreport.errors import GovreportError, InputError, PluginError
-from govreport.exporters.base import Exporter, JoiningExporter
+from govreport.boundary import call_plugin
+from govreport.errors import InputError
+from govreport.exporters.base import Exporter
 from govreport.host import PluginHost
 from govreport.model import Report
 
@@ -75,7 +76,7 @@ def plan(
         output of a format that holds one, two reports that would write the same file).
     """
     many = len(stems) > 1
-    joins = isinstance(exporter, JoiningExporter)
+    joins = exporter.join is not None
     if output is None:
         if exporter.binary and to_terminal:
             raise InputError(f"{exporter.name} is a binary format: write it to a file with -o")
@@ -106,19 +107,11 @@ def _one_holds_one(exporter: Exporter, where: str) -> str:
 
 
 def export_bytes(exporter: Exporter, report: Report, host: PluginHost) -> bytes:
-    """``exporter.export(report)`` as bytes; a failing or misbehaving exporter is named."""
-    try:
-        output = exporter.export(report)
-    except GovreportError:
-        raise
-    except Exception as exc:
-        message = f"{type(exc).__name__}: {exc}"
-        raise PluginError(host.exporter_plugin(exporter.name), "export", message) from exc
+    """``report`` in ``exporter``'s format, as bytes, through :meth:`PluginHost.export` (which
+    names a failing plugin); text that UTF-8 cannot write is refused in one line."""
+    output = host.export(exporter.name, report)
     if isinstance(output, bytes):
         return output
-    if not isinstance(output, str):
-        message = f"returned {type(output).__name__}, not str or bytes"
-        raise PluginError(host.exporter_plugin(exporter.name), "export", message)
     try:
         return output.encode("utf-8")
     except UnicodeEncodeError as exc:  # a reader plugin let a lone surrogate through
@@ -130,13 +123,8 @@ def export_bytes(exporter: Exporter, report: Report, host: PluginHost) -> bytes:
 def join(exporter: Exporter, parts: Sequence[bytes], host: PluginHost) -> bytes:
     """The one output holding ``parts``: the part itself when there is one; a failing
     ``join`` is named like a failing export."""
-    if not isinstance(exporter, JoiningExporter):
+    if exporter.join is None:
         (part,) = parts  # plan() lets several parts into one output only for joining exporters
         return part
-    try:
-        return exporter.join(parts)
-    except GovreportError:
-        raise
-    except Exception as exc:
-        message = f"{type(exc).__name__}: {exc}"
-        raise PluginError(host.exporter_plugin(exporter.name), "join", message) from exc
+    plugin = host.exporter_plugin(exporter.name)
+    return call_plugin(plugin, "join", exporter.join, {"parts": parts})

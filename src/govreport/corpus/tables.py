@@ -22,10 +22,11 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from govreport.exporters._format import decimal_text, field_text
+from govreport.exporters._format import field_text
 from govreport.exporters.csv import PATH_SEPARATOR
 from govreport.model import Mention, OutlineNode, Quantity, Report
 from govreport.readers import require
+from govreport.serialise import decimal_text
 
 ColumnType: TypeAlias = Literal["string", "int", "float"]
 """A column's type: text, whole numbers or floats; every column may hold nulls."""

@@ -7,20 +7,10 @@ import enum
 import re
 from decimal import Decimal
 
+from govreport.serialise import decimal_text
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """A surrogate code point on its own: a ``str`` may hold one, UTF-8 cannot."""
-
-
-def decimal_text(value: Decimal) -> str:
-    """``value`` as a plain decimal, exact and without an exponent or trailing zeros.
-
-    ``Decimal("5.3E+9")`` → ``5300000000``, ``Decimal("1646000000.00")`` → ``1646000000``,
-    ``Decimal("1.990")`` → ``1.99``. No context rounding is involved, so any size stays exact.
-    """
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def field_text(value: object) -> str:

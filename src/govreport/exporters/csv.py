@@ -17,12 +17,10 @@ cell as it is, for tools that read CSV as data. Lone surrogates are written as U
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable, Sequence
-from typing import ClassVar
-
-import attrs
 
 from govreport.exporters._format import field_text, writable
 from govreport.exporters.base import Exporter
@@ -95,31 +93,29 @@ def render(report: Report, *, neutralise: bool = True) -> str:
     return writable(out.getvalue())
 
 
-@attrs.frozen
-class CsvExporter:
-    """Writes the mentions of a report as CSV (:func:`render`)."""
+def join(parts: Sequence[bytes]) -> bytes:
+    """One CSV of the rows of ``parts``, under the header of the first."""
+    # The header is one line (no cell of it needs quotes), so it ends at the first newline.
+    rows = (part.partition(b"\n")[2] for part in parts[1:])
+    return b"".join((*parts[:1], *rows))
 
-    name: str = "csv"
-    """The format's name: ``csv``, or ``csv-raw`` for the one that leaves formulas as they are."""
-    neutralise: bool = True
-    """Whether cells a spreadsheet would run as formulas get a leading ``'``."""
-    suffix: ClassVar[str] = ".csv"
-    media_type: ClassVar[str] = "text/csv"
-    binary: ClassVar[bool] = False
 
-    def export(self, report: Report) -> str:
-        """The CSV text for ``report``; the same report gives the same text."""
-        return render(report, neutralise=self.neutralise)
+CSV = Exporter(name="csv", suffix=".csv", media_type="text/csv", render=render, join=join)
+"""Writes the mentions of a report as CSV (:func:`render`), cells a spreadsheet would run as
+formulas quoted."""
 
-    def join(self, parts: Sequence[bytes]) -> bytes:
-        """One CSV of the rows of ``parts``, under the header of the first."""
-        # The header is one line (no cell of it needs quotes), so it ends at the first newline.
-        rows = (part.partition(b"\n")[2] for part in parts[1:])
-        return b"".join((*parts[:1], *rows))
+CSV_RAW = Exporter(
+    name="csv-raw",
+    suffix=".csv",
+    media_type="text/csv",
+    render=functools.partial(render, neutralise=False),
+    join=join,
+)
+"""The same CSV with every cell as it is (no formula quoting)."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``csv`` format and ``csv-raw``, the same without formula quoting."""
-    register(CsvExporter())
-    register(CsvExporter(name="csv-raw", neutralise=False))
+    register(CSV)
+    register(CSV_RAW)

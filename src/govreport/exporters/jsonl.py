@@ -7,35 +7,30 @@ back with ``json.loads`` line by line; a line never holds a raw line end (JSON e
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
-
-import attrs
 
 from govreport.exporters.base import Exporter
-from govreport.exporters.json import contract_json
 from govreport.hookspecs import hookimpl
 from govreport.model import Report
+from govreport.serialise import encode, report_to_dict
 
 
-@attrs.frozen
-class JsonLinesExporter:
-    """Writes a report as one line of contract JSON; joins many by concatenating their lines."""
+def render(report: Report) -> str:
+    """The report's line, ending with a newline."""
+    return encode(report_to_dict(report), indent=False) + "\n"
 
-    name: ClassVar[str] = "jsonl"
-    suffix: ClassVar[str] = ".jsonl"
-    media_type: ClassVar[str] = "application/jsonl"
-    binary: ClassVar[bool] = False
 
-    def export(self, report: Report) -> str:
-        """The report's line, ending with a newline."""
-        return contract_json(report, indent=None) + "\n"
+def join(parts: Sequence[bytes]) -> bytes:
+    """The lines of ``parts``, in order."""
+    return b"".join(parts)
 
-    def join(self, parts: Sequence[bytes]) -> bytes:
-        """The lines of ``parts``, in order."""
-        return b"".join(parts)
+
+JSONL = Exporter(
+    name="jsonl", suffix=".jsonl", media_type="application/jsonl", render=render, join=join
+)
+"""Writes a report as one line of contract JSON; joins many by concatenating their lines."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``jsonl`` format."""
-    register(JsonLinesExporter())
+    register(JSONL)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
-
-import attrs
+from typing import Any
 
 from govreport.corpus.tables import table
 from govreport.exporters.base import Exporter
@@ -30,28 +28,31 @@ def _write(arrow_table: Any) -> bytes:
     return out.getvalue()
 
 
-@attrs.frozen
-class ParquetExporter:
-    """Writes the mentions of reports as a Parquet table."""
+def render(report: Report) -> bytes:
+    """The Parquet file of ``report``'s mentions table."""
+    return _write(table(report).to_arrow())
 
-    name: ClassVar[str] = "parquet"
-    suffix: ClassVar[str] = ".parquet"
-    media_type: ClassVar[str] = "application/vnd.apache.parquet"
-    binary: ClassVar[bool] = True
 
-    def export(self, report: Report) -> bytes:
-        """The Parquet file of ``report``'s mentions table."""
-        return _write(table(report).to_arrow())
+def join(parts: Sequence[bytes]) -> bytes:
+    """One Parquet file with the rows of ``parts``, in order."""
+    if len(parts) == 1:
+        return parts[0]
+    pa, parquet = require("pyarrow", extra="tables", what="reports into Parquet"), _parquet()
+    return _write(pa.concat_tables(parquet.read_table(io.BytesIO(part)) for part in parts))
 
-    def join(self, parts: Sequence[bytes]) -> bytes:
-        """One Parquet file with the rows of ``parts``, in order."""
-        if len(parts) == 1:
-            return parts[0]
-        pa, parquet = require("pyarrow", extra="tables", what="reports into Parquet"), _parquet()
-        return _write(pa.concat_tables(parquet.read_table(io.BytesIO(part)) for part in parts))
+
+PARQUET = Exporter(
+    name="parquet",
+    suffix=".parquet",
+    media_type="application/vnd.apache.parquet",
+    render=render,
+    binary=True,
+    join=join,
+)
+"""Writes the mentions of reports as a Parquet table."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``parquet`` format."""
-    register(ParquetExporter())
+    register(PARQUET)

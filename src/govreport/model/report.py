@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 from bisect import bisect_right
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TypeVar
 
 import attrs
 
 from govreport.model.mentions import DateMention, DocumentTitle, Formulation, Mention, Quantity
-from govreport.model.outline import OutlineNode, Region
+from govreport.model.outline import OutlineNode, Place, Region, places
 from govreport.model.source import Origin
 from govreport.model.span import LineIndex, Span
 
 M = TypeVar("M", bound=Mention)
+
+
+def _span(span: Span) -> str:
+    return f"[{span.start}, {span.end})"
+
+
+def _field(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Span):
+        return _span(value)
+    return str(value) if isinstance(value, Decimal) else repr(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -73,8 +87,38 @@ class Report:
     # -- outline ----------------------------------------------------------------------------
     def walk(self) -> Iterator[OutlineNode]:
         """Every outline node, depth first in document order."""
-        for node in self.outline:
-            yield from node.walk()
+        return (place.node for place in places(self.outline))
+
+    def places(self) -> Iterator[Place]:
+        """Every outline node with its level and path, depth first in document order."""
+        return places(self.outline)
+
+    def pretty(self) -> str:
+        """The report as indented text, one line per part, node and mention: a readable form
+        for tests to compare whole parses against (as markdown-it's ``pretty()``).
+
+        Regions show their kind and span; nodes their marker, style, rank, spans and title,
+        two spaces deeper per level; mentions their kind, span, text and every other field.
+        """
+        lines = [f"report source={self.source!r} reader={self.reader!r} length={len(self.text)}"]
+        regions = (*self.front_matter, self.preamble, self.closing, *self.end_matter)
+        lines += [f"region {r.kind} {_span(r.span)}" for r in regions if r is not None]
+        for place in self.places():
+            node = place.node
+            lines.append(
+                f"{'  ' * place.level}{node.marker} {node.style}/{node.rank}"
+                f"{' run-in' if node.run_in else ''} {_span(node.span)}"
+                f" title {_span(node.title_span)} {node.title!r}"
+            )
+        for mention in self.mentions:
+            fields = (
+                f"{field.name}={_field(getattr(mention, field.name))}"
+                for field in attrs.fields(type(mention))
+                if field.eq and field.name not in ("span", "text")
+            )
+            lines.append(" ".join([mention.kind, _span(mention.span), repr(mention.text), *fields]))
+        lines += [f"fault {f.plugin} {f.hook}: {f.message}" for f in self.faults]
+        return "\n".join(lines) + "\n"
 
     def outline_path(self, where: Mention | Span | int) -> tuple[OutlineNode, ...]:
         """The chain of outline nodes, outermost first, whose parts contain ``where``."""
