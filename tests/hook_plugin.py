@@ -12,7 +12,7 @@ class Plugin:
     """A plugin assembled from keyword functions, each wrapped as a hook implementation.
 
     The host names it after the class's ``__name__`` when a subclass sets one (a fixed name to
-    assert on), else pluggy gives it a name of its own.
+    assert on), else after the class: ``Plugin`` (``Plugin#2`` for a second one).
     """
 
     def __init__(self, **hooks: Callable[..., Any]) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 import attrs
 
 from govreport import Report
-from govreport.model import OutlineNode
 
 DATA = Path(__file__).parent / "data"
 
@@ -36,16 +35,17 @@ def _overlap(a: Iterable[int], b: Iterable[int]) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _flatten(nodes: Iterable[Any], depth: int = 1) -> list[tuple[int, str, int, str]]:
+def _flatten(nodes: Iterable[dict[str, Any]], depth: int = 1) -> list[tuple[int, str, int, str]]:
+    """The gold outline (JSON) as rows, depth first, as :func:`_rows` gives a report's."""
     rows: list[tuple[int, str, int, str]] = []
     for node in nodes:
-        if isinstance(node, OutlineNode):
-            rows.append((depth, node.marker, node.ordinal, node.title))
-            rows += _flatten(node.children, depth + 1)
-        else:
-            rows.append((depth, node["marker"], node["ordinal"], node["title"]))
-            rows += _flatten(node.get("children", []), depth + 1)
+        rows.append((depth, node["marker"], node["ordinal"], node["title"]))
+        rows += _flatten(node.get("children", []), depth + 1)
     return rows
+
+
+def _rows(report: Report) -> list[tuple[int, str, int, str]]:
+    return [(p.level, p.node.marker, p.node.ordinal, p.node.title) for p in report.places()]
 
 
 def _same(predicted: Decimal, gold: Any) -> bool:
@@ -82,7 +82,7 @@ def _ratio(part: int, whole: int) -> float:
 
 def score(report: Report, gold: dict[str, Any]) -> Score:
     """Compare ``report`` with ``gold``."""
-    want, got = _flatten(gold["outline"]), _flatten(report.outline)
+    want, got = _flatten(gold["outline"]), _rows(report)
     hits = len(set(want) & set(got))
     regions = gold.get("regions")
 

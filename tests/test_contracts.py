@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 
+import govreport.testing
 from govreport import host as host_module
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import MentionExtractor
 from govreport.testing.contracts import ExporterContract, ExtractorContract, PluginContract
 
+TESTING_DOC = Path(__file__).parents[1] / "docs" / "testing.md"
 _HOST = host_module.PluginHost(load_entrypoints=False)
 
 
@@ -33,3 +36,25 @@ class TestBuiltinPlugins(PluginContract):
     @pytest.fixture
     def plugin(self, name: str) -> object:
         return importlib.import_module(host_module.BUILTIN_PLUGINS[name])
+
+
+def test_the_test_kit_has_one_documented_extra() -> None:
+    from importlib import metadata  # noqa: PLC0415 - only this test reads the metadata
+
+    meta = metadata.metadata("govreport")
+    assert "testing" in meta.get_all("Provides-Extra", [])
+    wanted = [
+        r for r in meta.get_all("Requires-Dist", []) if "extra == 'testing'" in r.replace('"', "'")
+    ]
+    assert [r.split(";")[0].replace(" ", "") for r in wanted] == ["pytest>=8"]
+    assert 'pip install "govreport[testing]"' in TESTING_DOC.read_text(encoding="utf-8")
+
+
+def test_the_test_kit_imports_no_extractor() -> None:
+    import ast  # noqa: PLC0415
+
+    kit = Path(govreport.testing.__file__).parent
+    for module in kit.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        assert not [m for m in imported if m and m.startswith("govreport.extractors.")], module

@@ -11,14 +11,18 @@ import sys
 import textwrap
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import govreport
 from govreport import hookspecs
 from govreport.errors import PluginError
+from govreport.exporters.base import Exporter
 from govreport.extractors.base import ExtractionContext
-from govreport.model import Entry, Mention, Report, Span, Unit, Vocabulary
+from govreport.extractors.quantities import QuantityExtractor
+from govreport.model import Entry, Mention, Span, Unit, Vocabulary
+from govreport.model._unchecked import unchecked
 from govreport.structure import MarkerStyle
 from tests.hook_plugin import Plugin
 
@@ -62,13 +66,13 @@ def test_hook_register_mention_extractors() -> None:
 
 
 def test_hook_register_exporters() -> None:
-    class Count:
-        name, suffix, media_type, binary = "count", ".txt", "text/plain", False
-
-        def export(self, report: Report) -> str:
-            return str(len(report.mentions))
-
-    exporters = host(Plugin(register_exporters=lambda register: register(Count()))).exporters
+    count = Exporter(
+        name="count",
+        suffix=".txt",
+        media_type="text/plain",
+        render=lambda report: str(len(report.mentions)),
+    )
+    exporters = host(Plugin(register_exporters=lambda register: register(count))).exporters
     assert exporters["count"].export(govreport.parse("完成19项。")) == "1"
 
 
@@ -120,14 +124,11 @@ def test_a_misspelled_hook_fails_loudly() -> None:
 
 
 def test_two_plugins_may_not_register_one_format_name() -> None:
-    class Clash:
-        name, suffix, media_type, binary = "json", ".json", "application/json", False
-
-        def export(self, report: Report) -> str:
-            return "{}"
-
+    clash = Exporter(
+        name="json", suffix=".json", media_type="application/json", render=lambda report: "{}"
+    )
     with pytest.raises(PluginError, match=r"'json' is already registered by 'builtin\.json'"):
-        _ = host(Plugin(register_exporters=lambda register: register(Clash()))).exporters
+        host(Plugin(register_exporters=lambda register: register(clash)))
 
 
 def test_a_failing_extractor_is_named_or_recorded() -> None:
@@ -240,17 +241,124 @@ def test_environment_chooses_which_plugins_load(installed_plugin: Path) -> None:
     assert "shout" in {p["name"] for p in json.loads(chosen.stdout)}
 
 
-def test_a_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
-    assert gc.isenabled()
+def test_a_parse_never_touches_the_garbage_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Process-wide state is the caller's: a library parse under some thread must not flip it.
+    def refuse() -> None:
+        raise AssertionError("parse() switched the garbage collector")
+
+    monkeypatch.setattr(gc, "disable", refuse)
+    monkeypatch.setattr(gc, "enable", refuse)
     govreport.parse("完成19项。")
-    assert gc.isenabled()
-    failing = host(Plugin(report_parsed=lambda report: 1 / 0))
     with pytest.raises(PluginError):
-        govreport.parse("完成19项。", host=failing)
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        govreport.parse("完成19项。")
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
+        govreport.parse("完成19项。", host=host(Plugin(report_parsed=lambda report: 1 / 0)))
+
+
+def _extractor_returning(*mentions: Mention) -> Plugin:
+    class Returns:
+        name, order = "returns", 450
+
+        def extract(self, context: ExtractionContext) -> list[Mention]:
+            return list(mentions)
+
+    return Plugin(register_mention_extractors=lambda register: register(Returns()))
+
+
+@pytest.mark.parametrize(
+    ("make", "detail"),
+    [
+        (lambda: unchecked(Span)(5, 2), r"span Span\(start=5, end=2\) is not a range inside"),
+        (lambda: unchecked(Span)(-1, 2), "span Span\\(start=-1, end=2\\) is not a range"),
+        (
+            lambda: Span(3, 99),
+            r"span Span\(start=3, end=99\) is not a range inside the text \(length 6\)",
+        ),
+    ],
+)
+def test_an_extractor_whose_span_is_no_range_is_named(make: Any, detail: str) -> None:
+    # Extractors may build spans unchecked; the parse checks every one a plugin returns.
+    term = unchecked(govreport.Term)(make(), "", "x", "y", None, None)
+    plugged = host(_extractor_returning(term))
+    with pytest.raises(
+        PluginError, match=rf"^plugin 'Plugin' failed in returns: {detail}"
+    ) as caught:
+        govreport.parse("完成19项。", host=plugged)
+    assert "\n" not in str(caught.value)
+    report = govreport.parse("完成19项。", host=plugged, strict=False)
+    assert [(f.plugin, f.hook) for f in report.faults] == [("Plugin", "returns")]
+    assert [q.text for q in report.quantities()] == ["19项"]
+
+
+def test_an_extractor_returning_no_mention_is_named() -> None:
+    with pytest.raises(
+        PluginError, match="'Plugin' failed in returns: returned str, not a Mention"
+    ):
+        govreport.parse("完成19项。", host=host(_extractor_returning("19项")))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("marker", [{"hookwrapper": True}, {"wrapper": True}])
+def test_a_hook_wrapper_is_refused_with_one_line_naming_the_plugin(marker: dict[str, bool]) -> None:
+    class Wrapping:
+        __name__ = "wrapping"
+
+        @govreport.hookimpl(**marker)
+        def read_source(self, data: bytes) -> Any:
+            return (yield)
+
+    with pytest.raises(
+        PluginError, match=r"^plugin 'wrapping' failed in read_source: hook wrappers are not"
+    ) as caught:
+        host(Wrapping())
+    assert "\n" not in str(caught.value)
+    tolerant = govreport.PluginHost(plugins=[Wrapping()], load_entrypoints=False, strict=False)
+    assert [(e.plugin, e.hook) for e in tolerant.faults] == [("wrapping", "read_source")]
+    assert govreport.parse_bytes("完成19项。".encode(), host=tolerant, strict=False).quantities()
+
+
+@pytest.mark.parametrize("leave", [SystemExit(3), SystemExit("bye")])
+def test_a_plugin_calling_exit_is_a_plugin_error(leave: BaseException) -> None:
+    def read(data: bytes) -> str:
+        raise leave
+
+    with pytest.raises(PluginError, match="'Plugin' failed in read_source: SystemExit"):
+        govreport.parse_bytes(b"x", host=host(Plugin(read_source=read)))
+
+
+def test_a_keyboard_interrupt_is_the_users_not_the_plugins() -> None:
+    def read(data: bytes) -> str:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        govreport.parse_bytes(b"x", host=host(Plugin(read_source=read)))
+
+
+def test_a_host_is_fully_loaded_when_built() -> None:
+    tolerant = govreport.PluginHost(
+        plugins=[Plugin(register_units=lambda register: 1 / 0)],
+        load_entrypoints=False,
+        strict=False,
+    )
+    # No property was read: the fault is there all the same.
+    assert [(e.plugin, e.hook) for e in tolerant.faults] == [("Plugin", "register_units")]
+
+
+def test_registering_a_plugin_compiles_the_pipeline_again() -> None:
+    plugged = host()
+    before = plugged.pipeline
+    assert [q.text for q in govreport.parse("收集标方19标方。", host=plugged).quantities()] == []
+    plugged.register(
+        Plugin(register_units=lambda register: register(Unit("标方", "volume", "m³", Decimal(1))))
+    )
+    assert plugged.pipeline is not before
+    assert "标方" in plugged.units
+    assert [q.text for q in govreport.parse("收集19标方。", host=plugged).quantities()] == [
+        "19标方"
+    ]
+
+
+def test_the_pipeline_holds_extractors_compiled_for_its_host() -> None:
+    plugged = host()
+    stages = {stage.extractor.name: stage for stage in plugged.pipeline.stages}
+    assert [stage.plugin for stage in plugged.pipeline.stages] == ["builtin.extractors"] * 5
+    assert stages["quantities"].extractor == QuantityExtractor()  # compiled tables do not compare
+    assert stages["quantities"].extractor._patterns is not None
+    assert stages["quantities"].extractor._patterns.units is plugged.units

@@ -6,6 +6,8 @@ import attrs
 import pytest
 
 import govreport
+from govreport.errors import PluginError
+from govreport.exporters.base import Exporter
 from govreport.model import Span
 from govreport.testing import check_parse, check_report
 from tests.hook_plugin import Plugin
@@ -72,16 +74,11 @@ def test_check_parse_parses_checks_and_exports() -> None:
 
 
 def test_check_parse_fails_when_an_exporter_fails() -> None:
-    class Broken:
-        name = "broken"
-        suffix = ".txt"
-        media_type = "text/plain"
-        binary = False
+    def fail(report: object) -> str:
+        raise RuntimeError("cannot write")
 
-        def export(self, report: object) -> str:
-            raise RuntimeError("cannot write")
-
-    plugin = Plugin(register_exporters=lambda register: register(Broken()))
+    broken = Exporter(name="broken", suffix=".txt", media_type="text/plain", render=fail)
+    plugin = Plugin(register_exporters=lambda register: register(broken))
     host = govreport.PluginHost(plugins=[plugin], load_entrypoints=False)
-    with pytest.raises(RuntimeError, match="cannot write"):
+    with pytest.raises(PluginError, match="'Plugin' failed in export: RuntimeError: cannot write"):
         check_parse("一、标题", host)

@@ -12,9 +12,10 @@ import pytest
 
 import govreport
 from govreport import cli
-from govreport.exporters.csv import COLUMNS, CsvExporter
-from govreport.exporters.markdown import MarkdownExporter
-from govreport.exporters.outline import OutlineExporter
+from govreport.exporters.base import Exporter
+from govreport.exporters.csv import COLUMNS, CSV
+from govreport.exporters.markdown import MARKDOWN
+from govreport.exporters.outline import OUTLINE
 from govreport.model import OutlineNode, Report, Span, Term
 
 EXAMPLE = "water-bureau-2023.txt"
@@ -50,7 +51,7 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_markdown_outline_lists_every_heading_and_item(sample: Report) -> None:
-    lines = MarkdownExporter().export(sample).splitlines()
+    lines = MARKDOWN.export(sample).splitlines()
     nodes = list(nested(sample.outline))
     assert len(nodes) == len(list(sample.walk()))
     assert {node.is_item for _, node in nodes} == {False, True}  # headings and items
@@ -60,7 +61,7 @@ def test_markdown_outline_lists_every_heading_and_item(sample: Report) -> None:
 
 
 def test_markdown_quantities_are_exact_with_their_section(sample: Report) -> None:
-    body = table(MarkdownExporter().export(sample), "Quantities")
+    body = table(MARKDOWN.export(sample), "Quantities")
     quantities = sample.quantities()
     assert [row[1] for row in body] == [q.text for q in quantities]
     assert [row[0] for row in body] == [str(n) for n in range(1, len(quantities) + 1)]
@@ -72,7 +73,7 @@ def test_markdown_quantities_are_exact_with_their_section(sample: Report) -> Non
 
 
 def test_markdown_has_the_other_tables(sample: Report) -> None:
-    markdown = MarkdownExporter().export(sample)
+    markdown = MARKDOWN.export(sample)
     assert len(table(markdown, "Dates")) == len(sample.dates())
     assert len(table(markdown, "Documents")) == len(sample.documents())
     formulations = {row[1]: row[2] for row in table(markdown, "Formulations")}
@@ -86,7 +87,7 @@ def test_markdown_escapes_cells_and_writes_ranges() -> None:
     text = "一、总体\n一是印发《甲|乙办法》，完成3至5项。\n"
     report = govreport.parse(text)
     term = Term(span=Span(0, 2), text="一、", vocabulary="w|x", category="a\nb")
-    markdown = MarkdownExporter().export(
+    markdown = MARKDOWN.export(
         Report(text=report.text, outline=report.outline, mentions=(*report.mentions, term))
     )
     assert r"| 《甲\|乙办法》 | 甲\|乙办法 | 一、 › 一是 | 2 |" in markdown
@@ -99,14 +100,14 @@ ANNEX = "一、总体\n完成3项。\n附件1\n一、新建学校5所。\n二、
 
 
 def test_markdown_gives_an_annex_outline_its_own_section() -> None:
-    markdown = MarkdownExporter().export(govreport.parse(ANNEX))
+    markdown = MARKDOWN.export(govreport.parse(ANNEX))
     assert "## Outline\n\n- **一、** 总体\n\n" in markdown
     assert "## 附件1\n\n- **一、** 新建学校5所\n- **二、** 新建公园\n\n" in markdown
     assert "## 附件2" not in markdown  # no list, no section
 
 
 def test_outline_view_lists_an_annex_outline_under_its_heading() -> None:
-    view = OutlineExporter().export(govreport.parse(ANNEX))
+    view = OUTLINE.export(govreport.parse(ANNEX))
     assert (
         "end matter: attachment, attachment\n"
         "attachment: 附件1\n"
@@ -117,7 +118,7 @@ def test_outline_view_lists_an_annex_outline_under_its_heading() -> None:
 
 
 def test_markdown_of_an_empty_report() -> None:
-    markdown = MarkdownExporter().export(Report(text=""))
+    markdown = MARKDOWN.export(Report(text=""))
     assert markdown.startswith("# Untitled report\n")
     assert "## Quantities\n\n_None._\n" in markdown
 
@@ -126,7 +127,7 @@ def test_markdown_of_an_empty_report() -> None:
 
 
 def test_csv_has_one_row_per_mention_whose_span_slices_to_its_text(sample: Report) -> None:
-    written = rows(CsvExporter().export(sample))
+    written = rows(CSV.export(sample))
     assert len(written) == len(sample.mentions)
     for row, mention in zip(written, sample.mentions, strict=True):
         assert row["kind"] == mention.kind
@@ -135,7 +136,7 @@ def test_csv_has_one_row_per_mention_whose_span_slices_to_its_text(sample: Repor
 
 
 def test_csv_fields_and_outline_paths(sample: Report) -> None:
-    by_text = {row["text"]: row for row in rows(CsvExporter().export(sample))}
+    by_text = {row["text"]: row for row in rows(CSV.export(sample))}
     row = by_text["34万余元"]
     assert (row["value"], row["unit"], row["qualifier"]) == ("340000", "元", "over")
     assert row["outline_path"] == "二、 > 二是"
@@ -152,21 +153,19 @@ def test_csv_fields_and_outline_paths(sample: Report) -> None:
 def test_csv_round_trips_awkward_text() -> None:
     text = '甲,"乙"\r\n丙\n丁'
     mentions = (Term(span=Span(0, len(text)), text=text, vocabulary="v", category='c,"d"\n'),)
-    [row] = rows(CsvExporter().export(Report(text=text, mentions=mentions)))
+    [row] = rows(CSV.export(Report(text=text, mentions=mentions)))
     assert (row["text"], row["category"], row["end"]) == (text, 'c,"d"\n', str(len(text)))
 
 
 def test_csv_of_an_empty_report() -> None:
-    assert CsvExporter().export(Report(text="")) == ",".join(COLUMNS) + "\n"
+    assert CSV.export(Report(text="")) == ",".join(COLUMNS) + "\n"
 
 
 # -- command line ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("exporter", [MarkdownExporter(), CsvExporter()], ids=lambda e: e.name)
-def test_cli_writes_the_example(
-    exporter: MarkdownExporter | CsvExporter, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.parametrize("exporter", [MARKDOWN, CSV], ids=lambda e: e.name)
+def test_cli_writes_the_example(exporter: Exporter, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["parse", "--example", "--format", exporter.name]) == 0
     out, err = capsys.readouterr()
     assert err == ""

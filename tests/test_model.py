@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
 import pytest
 
+import govreport
 from govreport.extractors.base import ExtractionContext
 from govreport.extractors.quantities import QuantityExtractor
 from govreport.model import (
@@ -20,8 +22,10 @@ from govreport.model import (
     Unit,
     UnitTable,
 )
-from govreport.model.unchecked import unchecked
-from govreport.structure import parse_structure
+from govreport.model._unchecked import unchecked
+from govreport.model.outline import ITEM_RANK
+from govreport.structure import MarkerStyle, parse_structure
+from tests.hook_plugin import Plugin
 
 # -- Span ------------------------------------------------------------------------------------
 
@@ -386,3 +390,81 @@ def test_unchecked_needs_a_slotted_attrs_class() -> None:
         unchecked(Loose)
     with pytest.raises(TypeError):
         unchecked(int)
+
+
+# -- one definition of item; one walk --------------------------------------------------------
+
+
+def _node(marker: str, rank: int, style: str, *children: OutlineNode) -> OutlineNode:
+    return OutlineNode(
+        marker=marker,
+        ordinal=1,
+        style=style,
+        rank=rank,
+        title="",
+        span=Span(0, 0),
+        title_span=Span(0, 0),
+        marker_span=Span(0, 0),
+        children=children,
+    )
+
+
+@pytest.mark.parametrize(
+    ("rank", "style", "item"),
+    [(100, "plugin-bullet", True), (120, "x", True), (40, "item-named-badly", False)],
+)
+def test_an_item_is_a_node_of_item_rank_whatever_its_style(
+    rank: int, style: str, item: bool
+) -> None:
+    assert _node("·", rank, style).is_item is item
+
+
+def test_a_plugin_style_at_item_rank_parses_as_an_item_and_says_so() -> None:
+    bullet = MarkerStyle(
+        name="bullet", rank=ITEM_RANK, pattern=re.compile(r"(?P<n>·)"), ordinal=lambda _: 1
+    )
+    plugin = Plugin(register_heading_styles=lambda register: register(bullet))
+    host = govreport.PluginHost(plugins=[plugin], load_entrypoints=False)
+    report = govreport.parse("一、总体情况\n·完成任务。\n", host=host)
+    (item,) = report.outline[0].children
+    assert item.style == "bullet" and item.is_item
+
+
+def test_places_give_level_and_path_depth_first() -> None:
+    tree = (
+        _node(
+            "一、",
+            40,
+            "a",
+            _node("（一）", 50, "b", _node("1.", 60, "c")),
+            _node("（二）", 50, "b"),
+        ),
+        _node("二、", 40, "a"),
+    )
+    report = Report(text="", outline=tree)
+    assert [(p.node.marker, p.path, p.level) for p in report.places()] == [
+        ("一、", (1,), 1),
+        ("（一）", (1, 1), 2),
+        ("1.", (1, 1, 1), 3),
+        ("（二）", (1, 2), 2),
+        ("二、", (2,), 1),
+    ]
+    assert [n.marker for n in report.walk()] == [p.node.marker for p in report.places()]
+
+
+def test_a_deep_outline_walks_without_recursion() -> None:
+    node = _node("x", 40, "a")
+    for _ in range(5000):
+        node = _node("x", 40, "a", node)
+    assert sum(1 for _ in Report(text="", outline=(node,)).walk()) == 5001
+
+
+def test_pretty_shows_every_part_node_and_mention() -> None:
+    report = govreport.parse("一、总体情况\n一是完成任务19项。\n")
+    assert report.pretty() == (
+        "report source=None reader=None length=18\n"
+        "  一、 cn-comma/40 [0, 17) title [2, 6) '总体情况'\n"
+        "    一是 item-shi/100 run-in [7, 17) title [9, 16) '完成任务19项'\n"
+        "quantity [13, 16) '19项' value=19 unit='项' qualifier=None value_max=None change=None"
+        " multiplier=1 indicator=None role=None period=None\n"
+    )

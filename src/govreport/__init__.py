@@ -6,6 +6,9 @@
 ['19项']
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from govreport.errors import DecodeError, GovreportError, InputError, PluginError
 from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost, default_host
@@ -25,6 +28,12 @@ from govreport.model import (
     Unit,
 )
 from govreport.parsing import parse, parse_bytes, parse_file
+from govreport.serialise import LoadError, dump, dumps, load, loads
+
+if TYPE_CHECKING:
+    from govreport.corpus.batch import ParseResult, parse_many
+    from govreport.corpus.compare import compare
+    from govreport.corpus.tables import Table, table
 
 __version__ = "0.1.0"
 
@@ -36,8 +45,10 @@ __all__ = [
     "Formulation",
     "GovreportError",
     "InputError",
+    "LoadError",
     "Mention",
     "OutlineNode",
+    "ParseResult",
     "PluginError",
     "PluginHost",
     "Qualifier",
@@ -45,12 +56,35 @@ __all__ = [
     "Region",
     "Report",
     "Span",
+    "Table",
     "Term",
     "Unit",
     "__version__",
+    "compare",
     "default_host",
+    "dump",
+    "dumps",
     "hookimpl",
+    "load",
+    "loads",
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
+    "table",
 ]
+
+_CORPUS_TOOLS = {
+    "ParseResult": "govreport.corpus.batch",
+    "parse_many": "govreport.corpus.batch",
+    "compare": "govreport.corpus.compare",
+    "Table": "govreport.corpus.tables",
+    "table": "govreport.corpus.tables",
+}
+"""Names imported on first use: the corpus tools cost a parse of one report ~50 ms of imports."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORPUS_TOOLS:
+        return getattr(importlib.import_module(_CORPUS_TOOLS[name]), name)
+    raise AttributeError(f"module 'govreport' has no attribute {name!r}")

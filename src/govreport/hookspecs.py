@@ -1,7 +1,8 @@
 """Hook specifications: the whole surface a govreport plugin can implement.
 
 A plugin is a module or object with functions marked ``@govreport.hookimpl`` whose names match
-the specs below. Calls always pass keywords, and an implementation may accept any subset of the
+the specs below. Hook wrappers (``hookwrapper=True``, ``wrapper=True``) are refused: the host
+calls each implementation itself, to name the plugin when it fails. Calls always pass keywords, and an implementation may accept any subset of the
 arguments, so specs can grow without breaking plugins. Data goes in through ``register_*`` hooks
 that receive a ``register`` callable; the host records which plugin registered what.
 """
@@ -9,15 +10,12 @@ that receive a ``register`` callable; the host records which plugin registered w
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pluggy
 
-if TYPE_CHECKING:
-    from govreport.exporters.base import Exporter
-    from govreport.extractors.base import MentionExtractor
-    from govreport.model import Report, SourceText, Unit, Vocabulary
-    from govreport.structure import MarkerStyle
+from govreport.model import Report, SourceText, Unit, Vocabulary
+from govreport.protocols import Exporter, MentionExtractor
+from govreport.structure.markers import MarkerStyle
 
 PROJECT = "govreport"
 
@@ -79,11 +77,13 @@ def register_heading_styles(register: Callable[[MarkerStyle], None]) -> None:
 
 
 @hookspec(firstresult=True)
-def read_source(data: bytes, source: str) -> SourceText | str | None:
+def read_source(data: bytes, source: str, encoding: str | None) -> SourceText | str | None:
     """Turn the bytes of a report into its text.
 
     :param data: the raw bytes, from a file, stdin or a caller.
     :param source: a name for messages (the file name, ``<stdin>``, ``<bytes>``).
+    :param encoding: the text encoding the user named (``--encoding``), or None to detect it.
+        A reader of a format that declares its own (a page's charset) may ignore it.
     :return: a :class:`~govreport.model.SourceText` (the text with the reader's name, the
         title and date the file states and the origin of each block), a bare ``str`` (the
         reader is then named after its plugin), or None to let the next reader try. Readers

@@ -7,12 +7,17 @@ Load order (documented in ``docs/plugins.md``):
 3. entry points of the ``govreport`` group, unless ``load_entrypoints=False`` or
    ``GOVREPORT_DISABLE_PLUGIN_AUTOLOAD`` is set;
 4. plugin objects passed in ``plugins=``;
-5. a check that every hook implementation matches a spec, so a misspelled hook fails loudly.
+5. a check that every hook implementation matches a spec, so a misspelled hook fails loudly,
+   and a refusal of hook wrappers;
+6. every ``register_*`` hook called, and the pipeline compiled from what they registered
+   (:class:`Pipeline`): marker styles, unit table, extractors in order, each configurable
+   extractor compiled for the units and vocabularies. All of it happens once, when the host is
+   built (or :meth:`PluginHost.register` adds a plugin), so :attr:`PluginHost.faults` is
+   complete from the start.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,11 +28,16 @@ import attrs
 import pluggy
 
 from govreport import hookspecs
+from govreport.boundary import call_plugin
 from govreport.errors import InputError, PluginError
-from govreport.exporters.base import Exporter
-from govreport.extractors.base import MentionExtractor
-from govreport.model import DEFAULT_UNITS, SourceText, Unit, UnitTable, Vocabulary
-from govreport.structure import STYLES, MarkerStyle
+from govreport.model import DEFAULT_UNITS, Report, SourceText, Unit, UnitTable, Vocabulary
+from govreport.protocols import (
+    ConfigurableExtractor,
+    Configuration,
+    Exporter,
+    MentionExtractor,
+)
+from govreport.structure.markers import STYLES, Markers, MarkerStyle
 
 ENTRY_POINT_GROUP = "govreport"
 """Entry-point group external plugins register under."""
@@ -41,6 +51,8 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
         "builtin.outline": "govreport.exporters.outline",
         "builtin.markdown": "govreport.exporters.markdown",
         "builtin.csv": "govreport.exporters.csv",
+        "builtin.jsonl": "govreport.exporters.jsonl",
+        "builtin.parquet": "govreport.exporters.parquet",
     }
 )
 """Plugin name → module of every built-in plugin."""
@@ -76,6 +88,28 @@ class PluginInfo:
     """Names of the extractors and exporters it registered."""
 
 
+@attrs.frozen(kw_only=True)
+class Stage:
+    """One extractor of the pipeline, compiled for its host, with the plugin that registered it."""
+
+    plugin: str
+    """Name of the registering plugin."""
+    extractor: MentionExtractor
+    """The extractor, compiled for the host's configuration when it is configurable."""
+
+
+@attrs.frozen(kw_only=True)
+class Pipeline:
+    """Everything a parse needs from the plugins, compiled once per host."""
+
+    markers: Markers
+    """The marker styles (built-in, then registered), indexed for matching."""
+    configuration: Configuration
+    """The unit table and the vocabularies."""
+    stages: tuple[Stage, ...]
+    """The extractors in the order they run (ascending ``order``, then name)."""
+
+
 def _env_list(name: str) -> set[str]:
     return {part.strip() for part in os.environ.get(name, "").split(",") if part.strip()}
 
@@ -107,6 +141,8 @@ class PluginHost:
         self.strict = strict
         """Whether registration failures raise (True) or are kept in :attr:`faults`."""
         self._faults: list[PluginError] = []
+        self._build_faults: list[PluginError] = []
+        self._building = False
         self.manager = pluggy.PluginManager(hookspecs.PROJECT)
         self.manager.add_hookspecs(hookspecs)
         self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
@@ -120,6 +156,39 @@ class PluginHost:
             self._load_entry_points()
         for plugin in plugins:
             self._register(plugin, None)
+        self._validate()
+        self._build()
+
+    def register(self, plugin: object, *, name: str | None = None) -> None:
+        """Add ``plugin`` to this host and compile the pipeline again.
+
+        :raises PluginError: on a strict host, when the plugin cannot be registered or what it
+            registers is invalid.
+        """
+        self._register(plugin, name)
+        self._validate()
+        self._build()
+
+    def _register(self, plugin: object, name: str | None) -> None:
+        """Register ``plugin``; a hook whose arguments the spec does not know is a failure.
+
+        A plugin object given without a name is named after itself (its ``__name__``, else its
+        class), never after its id as pluggy would, so every message can name it; a second
+        plugin of that name gets ``#2``, and so on.
+        """
+        label = name or getattr(plugin, "__name__", None) or type(plugin).__name__
+        if name is None:
+            base, count = label, 1
+            while self.manager.has_plugin(label) or self.manager.is_blocked(label):
+                count += 1
+                label = f"{base}#{count}"
+        try:
+            self.manager.register(plugin, name=label)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            self._fail(PluginError(label, "register", str(exc)), exc)
+
+    def _validate(self) -> None:
+        """Drop (or, strict, refuse) each plugin with a misspelled hook or a hook wrapper."""
         while True:  # a tolerant host drops each plugin with a misspelled hook, then checks again
             try:
                 self.manager.check_pending()
@@ -128,14 +197,12 @@ class PluginHost:
                 name = self.manager.get_name(exc.plugin) or "?"
                 self._fail(PluginError(name, "check_pending", str(exc)), exc)
                 self.manager.unregister(exc.plugin)
-
-    def _register(self, plugin: object, name: str | None) -> None:
-        """Register ``plugin``; a hook whose arguments the spec does not know is a failure."""
-        try:
-            self.manager.register(plugin, name=name)
-        except (pluggy.PluginValidationError, ValueError) as exc:
-            label = name or getattr(plugin, "__name__", None) or type(plugin).__name__
-            self._fail(PluginError(label, "register", str(exc)), exc)
+        for caller in self.manager.hook.__dict__.values():
+            for impl in caller.get_hookimpls():
+                if impl.hookwrapper or impl.wrapper:
+                    message = "hook wrappers are not supported; implement the hook plainly"
+                    self._fail(PluginError(impl.plugin_name, caller.name, message))
+                    self.manager.unregister(impl.plugin)
 
     def _load_entry_points(self) -> None:
         """Register the ``govreport`` entry points (only those named in GOVREPORT_PLUGINS, when
@@ -164,25 +231,63 @@ class PluginHost:
     # -- faults ----------------------------------------------------------------------------
     @property
     def faults(self) -> tuple[PluginError, ...]:
-        """Load and registration failures a tolerant host (``strict=False``) has kept so far.
-
-        Registration is lazy: a hook's failures appear once what it registers is first used.
-        """
-        return tuple(self._faults)
+        """Load and registration failures a tolerant host (``strict=False``) has kept: all of
+        them, since every plugin registers when the host is built."""
+        return (*self._faults, *self._build_faults)
 
     @property
     def parse_faults(self) -> tuple[PluginError, ...]:
         """The kept failures that change what a parse finds: all but those of hooks that only
         serve output (``register_exporters``). A tolerant parse copies these into its report."""
-        return tuple(error for error in self._faults if error.hook not in _OUTPUT_HOOKS)
+        return tuple(error for error in self.faults if error.hook not in _OUTPUT_HOOKS)
 
     def _fail(self, error: PluginError, cause: BaseException | None = None) -> None:
-        """Raise ``error`` on a strict host; keep it on a tolerant one."""
+        """Raise ``error`` on a strict host; keep it on a tolerant one (with the failures of
+        loading, or of the current build)."""
         if self.strict:
             raise error from cause
-        self._faults.append(error)
+        (self._build_faults if self._building else self._faults).append(error)
 
     # -- collection ------------------------------------------------------------------------
+    def _build(self) -> None:
+        """Call every ``register_*`` hook and compile the pipeline from what they registered."""
+        self._building, self._build_faults = True, []
+        try:
+            self._extractors = self._unique("register_mention_extractors", MentionExtractor)  # type: ignore[type-abstract]
+            self._exporters = self._unique("register_exporters", Exporter)
+            self._vocabularies = self._unique("register_vocabularies", Vocabulary)
+            vocabularies = tuple(r.value for _, r in sorted(self._vocabularies.items()))
+            extra: list[Unit] = [unit for vocabulary in vocabularies for unit in vocabulary.units]
+            extra += (unit for _, unit in self._valid("register_units", Unit))
+            configuration = Configuration(
+                units=DEFAULT_UNITS.extended(extra), vocabularies=vocabularies
+            )
+            styles = (*STYLES, *(s for _, s in self._valid("register_heading_styles", MarkerStyle)))
+            self.pipeline = Pipeline(
+                markers=Markers(styles),
+                configuration=configuration,
+                stages=tuple(self._stages(configuration)),
+            )
+        finally:
+            self._building = False
+
+    def _stages(self, configuration: Configuration) -> Iterator[Stage]:
+        """The extractors in order, each configurable one compiled for ``configuration``."""
+        for item in sorted(self._extractors.values(), key=lambda r: (r.value.order, r.value.name)):
+            extractor: MentionExtractor = item.value
+            if isinstance(extractor, ConfigurableExtractor):
+                try:
+                    extractor = call_plugin(
+                        item.plugin,
+                        extractor.name,
+                        extractor.configured,
+                        {"configuration": configuration},
+                    )
+                except PluginError as exc:
+                    self._fail(exc, exc.__cause__)
+                    continue
+            yield Stage(plugin=item.plugin, extractor=extractor)
+
     def _collect(self, hook_name: str) -> tuple[Registered, ...]:
         caller = getattr(self.manager.hook, hook_name)
         collected: list[Registered] = []
@@ -197,13 +302,12 @@ class PluginHost:
                 _own.append(Registered(plugin=_plugin, value=value))
 
             try:
-                impl.function(**{arg: register for arg in impl.argnames})
+                call_plugin(
+                    plugin_name, hook_name, impl.function, dict.fromkeys(impl.argnames, register)
+                )
             except PluginError as exc:
-                self._fail(exc, exc.__cause__)
-                continue
-            except Exception as exc:
                 # All or nothing: a plugin that failed half-way registers none of its items.
-                self._fail(PluginError(plugin_name, hook_name, f"{type(exc).__name__}: {exc}"), exc)
+                self._fail(exc, exc.__cause__)
                 continue
             collected.extend(own)
         return tuple(collected)
@@ -228,17 +332,10 @@ class PluginHost:
             by_name[name] = Registered(plugin=plugin, value=value)
         return by_name
 
-    @functools.cached_property
-    def _extractors(self) -> dict[str, Registered]:
-        return self._unique("register_mention_extractors", MentionExtractor)  # type: ignore[type-abstract]
-
-    @functools.cached_property
-    def _exporters(self) -> dict[str, Registered]:
-        return self._unique("register_exporters", Exporter)  # type: ignore[type-abstract]
-
     @property
     def extractors(self) -> tuple[MentionExtractor, ...]:
-        """Registered extractors in the order they run (ascending ``order``, then name)."""
+        """Registered extractors in the order they run (ascending ``order``, then name), as
+        they were registered (the pipeline holds them compiled)."""
         items = sorted(self._extractors.values(), key=lambda r: (r.value.order, r.value.name))
         return tuple(r.value for r in items)
 
@@ -263,48 +360,53 @@ class PluginHost:
             known = ", ".join(sorted(self._exporters))
             raise InputError(f"unknown format {name!r} (known: {known})") from None
 
-    @functools.cached_property
-    def _vocabularies(self) -> dict[str, Registered]:
-        return self._unique("register_vocabularies", Vocabulary)
+    def export(self, name: str, report: Report) -> str | bytes:
+        """``report`` written by the exporter for format ``name``.
+
+        :raises InputError: for an unknown format.
+        :raises PluginError: naming the exporter's plugin, when it fails or answers with
+            something that is neither str nor bytes.
+        """
+        exporter, plugin = self.exporter(name), self._exporters[name].plugin
+        output = call_plugin(plugin, "export", exporter.export, {"report": report})
+        if not isinstance(output, str | bytes):
+            message = f"returned {type(output).__name__}, not str or bytes"
+            raise PluginError(plugin, "export", message)
+        return output
 
     @property
     def vocabularies(self) -> tuple[Vocabulary, ...]:
         """Registered vocabularies, by name."""
-        return tuple(r.value for _, r in sorted(self._vocabularies.items()))
+        return self.pipeline.configuration.vocabularies
 
-    @functools.cached_property
+    @property
     def units(self) -> UnitTable:
         """The built-in unit table extended with the units plugins registered."""
-        extra: list[Unit] = [unit for vocabulary in self.vocabularies for unit in vocabulary.units]
-        extra += (unit for _, unit in self._valid("register_units", Unit))
-        return DEFAULT_UNITS.extended(extra)
+        return self.pipeline.configuration.units
 
-    @functools.cached_property
+    @property
     def heading_styles(self) -> tuple[MarkerStyle, ...]:
         """The built-in marker styles followed by those plugins registered."""
-        extra = (style for _, style in self._valid("register_heading_styles", MarkerStyle))
-        return (*STYLES, *extra)
+        return self.pipeline.markers.styles
 
-    def read(self, data: bytes, source: str) -> SourceText:
+    def read(self, data: bytes, source: str, encoding: str | None = None) -> SourceText:
         """Read ``data`` with the first reader plugin that accepts it.
 
         Readers are asked in pluggy's call order (``tryfirst`` ones first, the built-in one
         last); the first answer that is not None wins. A reader that fails is named, whatever
         the host's strictness: without text there is nothing to be tolerant with.
 
+        :param encoding: the encoding the user named, for readers that take ``encoding``.
         :raises InputError: when no reader accepts it (the built-in one raises DecodeError).
         :raises PluginError: when a reader fails or answers with something that is neither a
             :class:`~govreport.model.SourceText` nor a str.
         """
-        arguments = {"data": data, "source": source}
+        arguments = {"data": data, "source": source, "encoding": encoding}
         for impl in reversed(self.manager.hook.read_source.get_hookimpls()):
-            try:
-                text = impl.function(**{arg: arguments[arg] for arg in impl.argnames})
-            except InputError:
-                raise
-            except Exception as exc:
-                message = f"{type(exc).__name__}: {exc}"
-                raise PluginError(impl.plugin_name, "read_source", message) from exc
+            wanted = {arg: arguments[arg] for arg in impl.argnames}
+            text = call_plugin(
+                impl.plugin_name, "read_source", impl.function, wanted, passes=(InputError,)
+            )
             if text is None:
                 continue
             if isinstance(text, str):
@@ -321,11 +423,14 @@ class PluginHost:
         """Notify every ``report_parsed`` implementation; failures go to ``on_error``."""
         for impl in self.manager.hook.report_parsed.get_hookimpls():
             try:
-                impl.function(**{arg: report for arg in impl.argnames})
-            except Exception as exc:
-                on_error(
-                    PluginError(impl.plugin_name, "report_parsed", f"{type(exc).__name__}: {exc}")
+                call_plugin(
+                    impl.plugin_name,
+                    "report_parsed",
+                    impl.function,
+                    dict.fromkeys(impl.argnames, report),
                 )
+            except PluginError as error:
+                on_error(error)
 
     # -- listing ---------------------------------------------------------------------------
     def plugins(self, *, include_builtin: bool = False) -> list[PluginInfo]:

@@ -6,6 +6,7 @@ import than the rest of govreport together, and most numbers in reports are Arab
 
 from __future__ import annotations
 
+import decimal
 import functools
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,6 +17,17 @@ CHINESE_PLACES = "十百千万亿拾佰仟萬億廿卅"
 """Characters that stand for a place value (or, 廿 and 卅, a fixed tens value)."""
 CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + CHINESE_PLACES
 """Every character a Chinese numeral is written with (without the decimal 点)."""
+
+NUMBER_CONTEXT = decimal.Context(
+    prec=28,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999999,
+    Emax=999999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The decimal context numbers are read and scaled under, whatever the caller's context is:
+Python's default, whose 28 digits keep every value a report writes exact (the quantity
+extractor refuses numbers of more digits). Use it with :func:`decimal.localcontext`."""
 
 MULTIPLIERS: dict[str, Decimal] = {
     "万亿": Decimal(10) ** 12,

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import operator
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
+from govreport.boundary import call_plugin
 from govreport.errors import PluginError
-from govreport.extractors.base import ExtractionContext
 from govreport.host import PluginHost, default_host
-from govreport.model import Fault, Mention, Report, SourceText
+from govreport.model import Fault, Mention, Report, SourceText, Span
+from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
 from govreport.structure import parse_structure
 
@@ -39,30 +37,28 @@ def parse(
     """
     host = default_host(strict=strict) if host is None else host
     read = text if isinstance(text, SourceText) else SourceText(text=text, reader="")
-    with _no_cycle_collection():
-        return _parse(read, source, host, strict)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the length of a parse.
-
-    A parse makes hundreds of thousands of small objects and no reference cycles, so the
-    collector's passes over them are wasted work that grows with the input: on 10 MB they
-    cost a third of the time. Reference counting still frees everything as usual.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    return _parse(read, source, host, strict)
 
 
 _MENTION_ORDER = operator.attrgetter("span.start", "span.end", "kind")
 """Mentions in document order; at one span, by kind (a C-level key: thousands per report)."""
+
+
+def _extract(extractor: MentionExtractor, context: ExtractionContext) -> list[Mention]:
+    return list(extractor.extract(context))
+
+
+def _misplaced(mention: object, text: str) -> str | None:
+    """Why ``mention`` cannot stand in a report of ``text``, or None when it can."""
+    if not isinstance(mention, Mention):
+        return f"returned {type(mention).__name__}, not a Mention"
+    span = mention.span
+    if not isinstance(span, Span) or not 0 <= span.start <= span.end <= len(text):
+        return f"span {span!r} is not a range inside the text (length {len(text)})"
+    if text[span.start : span.end] != mention.text:
+        written = mention.text if len(mention.text) <= 40 else mention.text[:40] + "…"
+        return f"span {span.as_list()} does not slice to {written!r}"
+    return None
 
 
 def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool) -> Report:
@@ -75,12 +71,12 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
             raise error
         faults.append(Fault(plugin=error.plugin, hook=error.hook, message=str(error)))
 
-    styles, units, vocabularies = host.heading_styles, host.units, host.vocabularies
-    extractors, size = host.extractors, len(text)
+    pipeline = host.pipeline
+    units, vocabularies = pipeline.configuration.units, pipeline.configuration.vocabularies
     for error in host.parse_faults:  # what a tolerant host left out
         fail(error)
-    structure = parse_structure(text, styles=styles)
-    for extractor in extractors:
+    structure = parse_structure(text, markers=pipeline.markers)
+    for stage in pipeline.stages:
         context = ExtractionContext(
             text=text,
             units=units,
@@ -88,25 +84,18 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
             found=tuple(found),
             vocabularies=vocabularies,
         )
+        name = stage.extractor.name
         try:
-            new = list(extractor.extract(context))
-        except Exception as exc:
-            fail(
-                PluginError(
-                    host.extractor_plugin(extractor), extractor.name, f"{type(exc).__name__}: {exc}"
-                )
+            new = call_plugin(
+                stage.plugin, name, _extract, {"extractor": stage.extractor, "context": context}
             )
+        except PluginError as error:
+            fail(error)
             continue
         for mention in new:
-            span = mention.span
-            if text[span.start : span.end] != mention.text or span.end > size:
-                fail(
-                    PluginError(
-                        host.extractor_plugin(extractor),
-                        extractor.name,
-                        f"span {span} does not slice to {mention.text!r}",
-                    )
-                )
+            problem = _misplaced(mention, text)
+            if problem is not None:  # one bad mention and the extractor's output is not trusted
+                fail(PluginError(stage.plugin, name, problem))
                 break
         else:
             found.extend(new)
@@ -134,7 +123,7 @@ def parse_bytes(
     data: bytes, *, source: str | None = None, host: PluginHost | None = None, strict: bool = True
 ) -> Report:
     """Decode ``data`` with the reader plugins (built in: UTF-8 with or without BOM, UTF-16
-    with BOM, else GB18030) and parse it."""
+    or UTF-32 with BOM, else GB18030) and parse it."""
     host = default_host(strict=strict) if host is None else host
     return parse(host.read(data, source or "<bytes>"), source=source, host=host, strict=strict)
 

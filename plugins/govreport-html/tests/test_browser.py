@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from govreport_html import COLOURS, FONTS, HtmlExporter
+from govreport_html import COLOURS, FONTS, HTML
 
 import govreport
 from govreport.testing.contracts import sample_text
@@ -51,7 +51,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     pytest.importorskip("PIL", reason="Pillow reads the screenshot")
     page_file = tmp_path_factory.mktemp("page") / "sample.html"
     report = govreport.parse(sample_text(), source="water-bureau-2023.txt")
-    page_file.write_text(HtmlExporter().export(report), encoding="utf-8")
+    page_file.write_text(HTML.export(report), encoding="utf-8")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:

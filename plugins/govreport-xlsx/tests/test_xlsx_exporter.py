@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import time
 import zipfile
 from decimal import Decimal
 from importlib import metadata
@@ -14,15 +15,19 @@ from typing import Any
 import govreport_xlsx
 import openpyxl
 import pytest
-from govreport_xlsx import XlsxExporter
+from govreport_xlsx import XLSX
 from hypothesis import HealthCheck, given, settings
 
 import govreport
 from govreport.cli import main
 from govreport.exporters.base import Exporter
 from govreport.model import Formulation, Quantity, Report, Span, Term
+from govreport.testing.adversarial import EXPORT_INPUTS
 from govreport.testing.contracts import ExporterContract, InstalledPluginContract, sample_text
 from govreport.testing.strategies import raw_texts
+
+CEILING_SECONDS = 20.0
+"""Hang detection only, in CPU seconds: what a quadratic step would reach on the sizes below."""
 
 HEADERS = {
     "report": ["field", "value"],
@@ -61,7 +66,7 @@ HEADERS = {
 class TestXlsxExporter(ExporterContract):
     @pytest.fixture
     def exporter(self) -> Exporter:
-        return XlsxExporter()
+        return XLSX
 
 
 class TestXlsxPlugin(InstalledPluginContract):
@@ -81,7 +86,7 @@ def sample() -> Report:
 
 def load(report: Report) -> Any:
     """The workbook of ``report``, read back."""
-    return openpyxl.load_workbook(io.BytesIO(XlsxExporter().export(report)))
+    return openpyxl.load_workbook(io.BytesIO(XLSX.export(report)))
 
 
 def records(sheet: Any) -> list[dict[str, Any]]:
@@ -175,7 +180,7 @@ def test_text_is_never_a_formula_and_controls_are_shown() -> None:
 
 
 def test_bytes_carry_no_time_of_writing(sample: Report) -> None:
-    data = XlsxExporter().export(sample)
+    data = XLSX.export(sample)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
@@ -205,3 +210,26 @@ def test_any_report_reads_back(text: str) -> None:
     workbook = load(report)
     assert len(records(workbook["quantities"])) == len(report.quantities())
     assert len(records(workbook["mentions"])) == len(report.mentions)
+
+
+def test_a_workbook_of_dense_text_is_written_in_linear_time() -> None:
+    # Issue 15: the outline path of each mention was a scan of the outline (41 s at 200,000).
+    # The sheets are checked at 200,000 characters; openpyxl, linear but slow per cell (about
+    # 30 s for the 200,000 cells of that size on a loaded machine), writes them at 50,000.
+    host = govreport.PluginHost(plugins=[govreport_xlsx], load_entrypoints=False)
+    for build in EXPORT_INPUTS.values():
+        report = govreport.parse(build(200_000), host=host)
+        started = time.process_time()
+        assert sum(len(sheet.rows) for sheet in govreport_xlsx.sheets(report)) > 4000
+        assert time.process_time() - started < CEILING_SECONDS
+        started = time.process_time()
+        assert XLSX.export(govreport.parse(build(50_000), host=host))
+        assert time.process_time() - started < CEILING_SECONDS
+
+
+def test_a_lone_surrogate_gives_a_workbook_that_loads() -> None:
+    # Issue 15: a file name that is not UTF-8 was enough for a workbook openpyxl cannot open.
+    report = govreport.parse("一、总\ud800体\n完成19项。\n", source="a\udcb9.txt")
+    workbook = openpyxl.load_workbook(io.BytesIO(XLSX.export(report)))
+    assert workbook["report"]["B2"].value == "a\ufffd.txt"
+    assert workbook["outline"]["E2"].value == "总\ufffd体"

@@ -1,31 +1,5 @@
-"""What an exporter is."""
+"""What an exporter is (defined in :mod:`govreport.protocols`)."""
 
-from __future__ import annotations
+from govreport.protocols import Exporter
 
-from typing import Protocol, runtime_checkable
-
-from govreport.model import Report
-
-
-@runtime_checkable
-class Exporter(Protocol):
-    """Turns a report into one output format."""
-
-    @property
-    def name(self) -> str:
-        """The ``--format`` name (``json``, ``outline`` …)."""
-
-    @property
-    def suffix(self) -> str:
-        """File name suffix for the output, with the dot (``.json``)."""
-
-    @property
-    def media_type(self) -> str:
-        """MIME type of the output."""
-
-    @property
-    def binary(self) -> bool:
-        """True when ``export`` returns bytes rather than text."""
-
-    def export(self, report: Report) -> str | bytes:
-        """The report in this format: deterministic for the same report."""
+__all__ = ["Exporter"]

@@ -1,22 +1,28 @@
 """The ``csv`` format: one row per mention, for spreadsheets and data tools.
 
-Columns (:data:`COLUMNS`): the mention's kind, text and span, the 1-based line and column where it
+Columns (:data:`COLUMNS`): the report's file name (``source``, so that one file can hold the
+rows of many reports), the mention's kind, text and span, the 1-based line and column where it
 starts, the typed fields a kind may have (empty when it has none), and the outline path of the
 part it stands in, as markers and as titles joined by `` > ``. Numbers are exact decimals without
 exponents. Mention kinds defined by plugins get rows too: their fields of the same names fill the
 columns. Rows are in document order; the text reads back with :class:`csv.DictReader`.
+
+Report text is untrusted and spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@``
+as a formula (``一、=HYPERLINK(…)`` is a heading). So in the ``csv`` format such a cell, and one
+starting with a tab or a carriage return, gets a leading ``'`` (OWASP's rule against CSV
+injection); plain numbers such as ``-5`` are left as they are. The ``csv-raw`` format writes every
+cell as it is, for tools that read CSV as data. Lone surrogates are written as U+FFFD.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
-from collections.abc import Callable
-from typing import ClassVar
+import re
+from collections.abc import Callable, Sequence
 
-import attrs
-
-from govreport.exporters._format import field_text
+from govreport.exporters._format import field_text, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
 from govreport.model import Mention, Report
@@ -25,6 +31,7 @@ FIELD_COLUMNS = ("value", "value_max", "unit", "qualifier", "change", "category"
 """Columns filled from the mention attribute of the same name, when the mention has one."""
 
 COLUMNS = (
+    "source",
     "kind",
     "text",
     "start",
@@ -40,12 +47,26 @@ COLUMNS = (
 PATH_SEPARATOR = " > "
 """Joins the markers (and the titles) of an outline path."""
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Cell starts a spreadsheet may read as a formula (OWASP, CSV injection)."""
+
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+"""A cell that is only a number: no formula, so it stays a number."""
+
+
+def neutralised(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula."""
+    if cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
 
 def _row(report: Report, mention: Mention) -> list[str]:
     """The cells of ``mention``'s row, in :data:`COLUMNS` order."""
     line, column = report.line_col(mention)
     path = report.outline_path(mention)
     return [
+        report.source or "",
         mention.kind,
         mention.text,
         str(mention.span.start),
@@ -58,30 +79,43 @@ def _row(report: Report, mention: Mention) -> list[str]:
     ]
 
 
-def render(report: Report) -> str:
-    """The CSV text for ``report``: a header, then one row per mention in document order."""
+def render(report: Report, *, neutralise: bool = True) -> str:
+    """The CSV text for ``report``: a header, then one row per mention in document order.
+
+    :param neutralise: quote the cells a spreadsheet would run as formulas (module docstring).
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")  # minimal quoting, the csv default
     writer.writerow(COLUMNS)
-    writer.writerows(_row(report, mention) for mention in report.mentions)
-    return out.getvalue()
+    for mention in report.mentions:
+        row = _row(report, mention)
+        writer.writerow([neutralised(cell) for cell in row] if neutralise else row)
+    return writable(out.getvalue())
 
 
-@attrs.frozen
-class CsvExporter:
-    """Writes the mentions of a report as CSV (:func:`render`)."""
+def join(parts: Sequence[bytes]) -> bytes:
+    """One CSV of the rows of ``parts``, under the header of the first."""
+    # The header is one line (no cell of it needs quotes), so it ends at the first newline.
+    rows = (part.partition(b"\n")[2] for part in parts[1:])
+    return b"".join((*parts[:1], *rows))
 
-    name: ClassVar[str] = "csv"
-    suffix: ClassVar[str] = ".csv"
-    media_type: ClassVar[str] = "text/csv"
-    binary: ClassVar[bool] = False
 
-    def export(self, report: Report) -> str:
-        """The CSV text for ``report``; the same report gives the same text."""
-        return render(report)
+CSV = Exporter(name="csv", suffix=".csv", media_type="text/csv", render=render, join=join)
+"""Writes the mentions of a report as CSV (:func:`render`), cells a spreadsheet would run as
+formulas quoted."""
+
+CSV_RAW = Exporter(
+    name="csv-raw",
+    suffix=".csv",
+    media_type="text/csv",
+    render=functools.partial(render, neutralise=False),
+    join=join,
+)
+"""The same CSV with every cell as it is (no formula quoting)."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
-    """Register the ``csv`` format."""
-    register(CsvExporter())
+    """Register the ``csv`` format and ``csv-raw``, the same without formula quoting."""
+    register(CSV)
+    register(CSV_RAW)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
-from govreport.exporters._format import decimal_text, excerpt, field_text
+from govreport.exporters._format import excerpt, field_text, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
 from govreport.model import (
@@ -29,7 +29,9 @@ from govreport.model import (
     Quantity,
     Report,
     Term,
+    places,
 )
+from govreport.serialise import decimal_text
 
 EXCERPT_LENGTH = 80
 """How many characters of the preamble and closing the document quotes."""
@@ -87,12 +89,12 @@ _TABLES = (
 )
 
 
-def _outline(nodes: Sequence[OutlineNode], depth: int) -> Iterator[str]:
-    """The nested list of ``nodes``: ``- **marker** title``, two spaces more per level."""
-    for node in nodes:
-        item = f"{'  ' * depth}- **{_escape(node.marker)}** {_escape(excerpt(node.title))}"
-        yield item.rstrip()
-        yield from _outline(node.children, depth + 1)
+def _outline(outline: tuple[OutlineNode, ...]) -> Iterator[str]:
+    """An outline (the body's or an annex's) as a nested list: ``- **marker** title``, two
+    spaces more per level."""
+    for place in places(outline):
+        marker, title = _escape(place.node.marker), _escape(excerpt(place.node.title))
+        yield f"{'  ' * (place.level - 1)}- **{marker}** {title}".rstrip()
 
 
 def _row(cells: Sequence[str]) -> str:
@@ -130,7 +132,7 @@ def render(report: Report) -> str:
     if report.preamble is not None:
         blocks.append(f"> {_escape(excerpt(report.preamble.text, EXCERPT_LENGTH))}")
     blocks.append("## Outline")
-    blocks.append("\n".join(_outline(report.outline, 0)) if report.outline else "_No outline._")
+    blocks.append("\n".join(_outline(report.outline)) if report.outline else "_No outline._")
     if report.closing is not None:
         blocks += ["## Closing", f"> {_escape(excerpt(report.closing.text, EXCERPT_LENGTH))}"]
     if report.end_matter:
@@ -139,29 +141,19 @@ def render(report: Report) -> str:
     for region in report.end_matter:
         if region.outline:  # an annex's own list, apart from the report's outline
             heading = excerpt(region.text.splitlines()[0])
-            blocks += [f"## {_escape(heading)}", "\n".join(_outline(region.outline, 0))]
+            blocks += [f"## {_escape(heading)}", "\n".join(_outline(region.outline))]
     blocks += [section for table in _TABLES if (section := _table(report, table)) is not None]
     if report.faults:
         faults = (f"{fault.plugin} ({fault.hook}): {fault.message}" for fault in report.faults)
         blocks += ["## Faults", "\n".join(f"- {_escape(fault)}" for fault in faults)]
-    return "\n\n".join(blocks) + "\n"
+    return writable("\n\n".join(blocks) + "\n")
 
 
-@attrs.frozen
-class MarkdownExporter:
-    """Writes the Markdown document (:func:`render`) as text."""
-
-    name: ClassVar[str] = "markdown"
-    suffix: ClassVar[str] = ".md"
-    media_type: ClassVar[str] = "text/markdown"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The Markdown document for ``report``; the same report gives the same text."""
-        return render(report)
+MARKDOWN = Exporter(name="markdown", suffix=".md", media_type="text/markdown", render=render)
+"""Writes the Markdown document (:func:`render`)."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``markdown`` format."""
-    register(MarkdownExporter())
+    register(MARKDOWN)

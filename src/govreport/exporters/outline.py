@@ -10,30 +10,28 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from typing import ClassVar
+from collections.abc import Callable, Iterator
 
-import attrs
-
-from govreport.exporters._format import excerpt
+from govreport.exporters._format import excerpt, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import OutlineNode, Report
+from govreport.model import OutlineNode, Report, places
 
 EXCERPT_LENGTH = 40
 """How many characters of the preamble and closing the view shows."""
 
 
 def _tree(
-    report: Report, nodes: Sequence[OutlineNode], depth: int, starts: list[int]
+    report: Report, outline: tuple[OutlineNode, ...], starts: list[int], indent: int = 0
 ) -> Iterator[str]:
-    for node in nodes:
+    """A line per node of ``outline`` (the body's or an annex's), ``indent`` levels deeper."""
+    for place in places(outline):
+        node = place.node
         # Quantities whose start lies inside the part, sub-parts included (starts are sorted).
         inside = bisect_left(starts, node.span.end) - bisect_left(starts, node.span.start)
         line = report.line_col(node.marker_span)[0]
         noun = "quantity" if inside == 1 else "quantities"
-        yield f"{'  ' * depth}{node.marker} {node.title}  [L{line}]  ({inside} {noun})"
-        yield from _tree(report, node.children, depth + 1, starts)
+        yield f"{'  ' * (place.level - 1 + indent)}{node.marker} {node.title}  [L{line}]  ({inside} {noun})"
 
 
 def render(report: Report) -> str:
@@ -45,7 +43,7 @@ def render(report: Report) -> str:
         lines.append(f"preamble: {excerpt(report.preamble.text, EXCERPT_LENGTH)}")
     lines.append("")
     starts = sorted(q.span.start for q in report.quantities())
-    lines.extend(_tree(report, report.outline, 0, starts) if report.outline else ["(no outline)"])
+    lines.extend(_tree(report, report.outline, starts) if report.outline else ["(no outline)"])
     lines.append("")
     if report.closing is not None:
         lines.append(f"closing: {excerpt(report.closing.text, EXCERPT_LENGTH)}")
@@ -54,29 +52,19 @@ def render(report: Report) -> str:
     for region in report.end_matter:
         if region.outline:  # an annex's own list, under its heading line
             lines.append(f"{region.kind}: {excerpt(region.text.splitlines()[0], EXCERPT_LENGTH)}")
-            lines.extend(_tree(report, region.outline, 1, starts))
+            lines.extend(_tree(report, region.outline, starts, 1))
     kinds = Counter(mention.kind for mention in report.mentions)
     counts = ", ".join(f"{kinds[kind]} {kind}" for kind in sorted(kinds)) or "none"
     lines.append(f"mentions: {counts}")
     lines.extend(f"fault: {fault.message}" for fault in report.faults)
-    return "\n".join(lines) + "\n"
+    return writable("\n".join(lines) + "\n")
 
 
-@attrs.frozen
-class OutlineExporter:
-    """Writes the readable outline view (:func:`render`) as plain text."""
-
-    name: ClassVar[str] = "outline"
-    suffix: ClassVar[str] = ".txt"
-    media_type: ClassVar[str] = "text/plain"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The outline view of ``report``."""
-        return render(report)
+OUTLINE = Exporter(name="outline", suffix=".txt", media_type="text/plain", render=render)
+"""Writes the readable outline view (:func:`render`)."""
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``outline`` format."""
-    register(OutlineExporter())
+    register(OUTLINE)

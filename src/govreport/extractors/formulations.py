@@ -37,7 +37,7 @@ from types import MappingProxyType
 
 import attrs
 
-from govreport.extractors.base import ExtractionContext
+from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Formulation, Mention, Span, Vocabulary
 
@@ -240,9 +240,8 @@ class FormulationExtractor:
     """Runs first: documents, dates and quantities leave its spans alone."""
     _terms: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     _quotes: tuple[tuple[str, re.Pattern[str]], ...] = attrs.field(init=False, repr=False, eq=False)
-    _variants: dict[tuple[int, ...], tuple[tuple[Vocabulary, ...], FormulationExtractor]] = (
-        attrs.field(init=False, factory=dict, repr=False, eq=False)
-    )
+    _configured_for: tuple[Vocabulary, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    """The vocabularies whose entries :meth:`configured` merged into the glossary."""
 
     @_quotes.default
     def _compile_quotes(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -258,34 +257,35 @@ class FormulationExtractor:
         terms = trie_pattern(keys, not_after=f"[第〇零{_NUMERALS}]")
         return re.compile(rf"{terms}(?![{_NUMERALS}])")
 
+    def configured(self, configuration: Configuration) -> FormulationExtractor:
+        """This extractor with the host's ``formulation`` vocabularies merged into its glossary
+        and compiled."""
+        return self._with_vocabularies(configuration.vocabularies)
+
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
         """Every formulation in ``context.text``, in document order.
 
         Entries of ``formulation`` vocabularies join the glossary (their meaning, else their
-        category, as the gloss).
+        category, as the gloss): merged and compiled here, unless this extractor was
+        configured for ``context.vocabularies``.
         """
-        vocabularies = tuple(v for v in context.vocabularies if v.kind == "formulation")
-        extractor = self._with_vocabularies(vocabularies) if vocabularies else self
-        return extractor.find(context.text)
+        vocabularies = context.vocabularies
+        if self._configured_for is vocabularies or all(
+            v.kind != "formulation" for v in vocabularies
+        ):
+            return self.find(context.text)
+        return self._with_vocabularies(context.vocabularies).find(context.text)
 
     def _with_vocabularies(self, vocabularies: tuple[Vocabulary, ...]) -> FormulationExtractor:
-        """This extractor with ``vocabularies`` merged into its glossary, compiled once.
-
-        Kept by the identity of the vocabularies: hashing them would cost as much as a scan.
-        """
-        key = tuple(map(id, vocabularies))
-        cached = self._variants.get(key)
-        if cached is not None and all(map(operator.is_, cached[0], vocabularies)):
-            return cached[1]
+        """This extractor with the entries of the ``formulation`` ones of ``vocabularies``
+        merged into its glossary, compiled."""
+        extra = [v for v in vocabularies if v.kind == "formulation"]
         glossary = dict(self.glossary)
-        for vocabulary in vocabularies:
+        for vocabulary in extra:
             for entry in vocabulary.entries:
                 glossary.setdefault(entry.term, entry.meaning or entry.category)
-        extended = attrs.evolve(self, glossary=glossary)
-        if len(self._variants) >= 16:
-            self._variants.clear()
-        self._variants[key] = (vocabularies, extended)
-        return extended
+        merged = attrs.evolve(self, glossary=glossary) if extra else self
+        return attrs.evolve(merged, configured_for=vocabularies)
 
     def find(self, text: str) -> Iterator[Mention]:
         """Every formulation in ``text``, in document order."""

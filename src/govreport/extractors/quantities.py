@@ -14,6 +14,7 @@ small lexicon of idioms and place names that look like counts (三番五次, 七
 
 from __future__ import annotations
 
+import decimal
 import re
 import sys
 from collections.abc import Iterator
@@ -21,10 +22,17 @@ from decimal import Decimal
 
 import attrs
 
-from govreport.extractors.base import ExtractionContext
+from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
-from govreport.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_arabic, parse_chinese
+from govreport.model.units import ARABIC_ONLY_UNITS
+from govreport.numerals import (
+    CHINESE_NUMERAL_CHARS,
+    MULTIPLIERS,
+    NUMBER_CONTEXT,
+    parse_arabic,
+    parse_chinese,
+)
 
 _CN = CHINESE_NUMERAL_CHARS
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
@@ -87,12 +95,6 @@ _ENUMERATION = ("和", "、", "与", "及", "或")
 _PER = ("/", "／", "每")
 # Per-units that are not units on their own (元/人月).
 _PER_ONLY = ("人月", "人年", "人日", "人·月", "月")
-# Units a Chinese numeral does not take: with 十/三 they form words (十分, 一方面, 三期工程).
-# (两面人, 三本, 百发百中, 七孔桥, 三毛 are words and names.)
-ARABIC_ONLY_UNITS = frozenset(
-    {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村", "面", "本", "发"}
-    | {"孔", "顶", "毛"}
-)
 # After a unit these turn a count into a grade, session, serial or system (二级, 五人制, 3号)…
 _BLOCKING_SUFFIX = frozenset("级届号制")
 # … unless they start an ordinary word (5项制度, 50%以上号源, 10项制定).
@@ -215,12 +217,22 @@ class QuantityExtractor:
     """Extractor name."""
     order: int = 400
     """Runs after formulations, documents and dates, whose spans it leaves alone."""
+    _patterns: _Patterns | None = attrs.field(default=None, eq=False, repr=False)
+    """The patterns of the unit table it was configured for (:meth:`configured`)."""
+
+    def configured(self, configuration: Configuration) -> QuantityExtractor:
+        """This extractor with the patterns for the host's unit table compiled."""
+        return attrs.evolve(self, patterns=_Patterns.of(configuration.units))
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
-        """Every quantity in ``context.text``, in document order."""
-        text = context.text
-        scanner = _Scanner(text, context.units, _blocked_spans(context))
-        return iter(scanner.run())
+        """Every quantity in ``context.text``, in document order (compiled for
+        ``context.units`` first, unless this extractor was configured for that table)."""
+        patterns = self._patterns
+        if patterns is None or patterns.units is not context.units:
+            patterns = _Patterns.of(context.units)
+        scanner = _Scanner(context.text, patterns, _blocked_spans(context))
+        with decimal.localcontext(NUMBER_CONTEXT):  # not the caller's: values stay exact
+            return iter(scanner.run())
 
 
 _ONE = Decimal(1)
@@ -238,8 +250,6 @@ def _too_long(written: str, value: Decimal) -> bool:
 _TAIL_GROUPS = ("o1", "mult", "o2", "u", "mu", "su", "pfx", "pu", "per", "post")
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
-_Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
-_PATTERNS: dict[int, tuple[UnitTable, _Patterns]] = {}
 _DIGIT = re.compile("[0-9０-９]")
 # One space a page may leave between a number and its unit (16.1 %): ASCII, NBSP, en and em
 # spaces, thin spaces and the ideographic space.
@@ -247,7 +257,28 @@ _GAP = " \u00a0\u2002\u2003\u2009\u202f\u3000"
 _MINUS = "-－−"
 
 
-def _patterns(units: UnitTable) -> _Patterns:
+@attrs.frozen
+class _Patterns:
+    """The patterns the scanner needs for one unit table."""
+
+    units: UnitTable
+    """The table they were compiled from."""
+    number: re.Pattern[str]
+    """A number, ``百分之…`` or a Chinese numeral something can follow."""
+    chinese: re.Pattern[str]
+    """Where a Chinese numeral worth reading starts."""
+    unit: re.Pattern[str]
+    """Every spelling of the table, longest first."""
+    tail: re.Pattern[str]
+    """Everything after a number, in one match."""
+
+    @classmethod
+    def of(cls, units: UnitTable) -> _Patterns:
+        """The patterns for ``units`` (:func:`_compile`)."""
+        return cls(units, *_compile(units))
+
+
+def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
     """The number, Chinese-start, unit and tail patterns for the spellings of ``units``.
 
     The number pattern finds Arabic numbers, ``百分之…`` and Chinese numerals followed by
@@ -260,9 +291,6 @@ def _patterns(units: UnitTable) -> _Patterns:
     after a number in one match: 余/多, a multiplier, 余/多 again, the unit (or 千/百 and a
     unit, or a stray space and a unit), a per-unit, and 以上/以下/以内/左右/上下.
     """
-    cached = _PATTERNS.get(id(units))
-    if cached is not None and cached[0] is units:
-        return cached[1]
     guards: dict[str, str] = {}
     for spelling in units.units:
         guard = ""
@@ -297,11 +325,7 @@ def _patterns(units: UnitTable) -> _Patterns:
     # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
     # after the first character so that the search still skips ahead by that character class.
     chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
-    compiled = re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
-    if len(_PATTERNS) > 16:  # tables come from hosts: a handful at most
-        _PATTERNS.clear()
-    _PATTERNS[id(units)] = (units, compiled)
-    return compiled
+    return re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
 
 
 def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
@@ -324,12 +348,11 @@ def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
 class _Scanner:
     """One pass over a text; holds the lookup tables for the unit spellings."""
 
-    def __init__(self, text: str, units: UnitTable, blocked: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, patterns: _Patterns, blocked: list[tuple[int, int]]) -> None:
         self.text = text
-        self.units = units
-        self.number_pattern, self.chinese_pattern, self.unit_pattern, self.tail_pattern = _patterns(
-            units
-        )
+        self.units = patterns.units
+        self.number_pattern, self.chinese_pattern = patterns.number, patterns.chinese
+        self.unit_pattern, self.tail_pattern = patterns.unit, patterns.tail
         self.blocked = blocked
         self.block_index = 0  # for is_blocked
         self.list_end = 0
@@ -503,7 +526,7 @@ class _Scanner:
     def tail(self, position: int, number: _Number) -> _Tail:
         """Read ``余``, the multiplier, the unit and trailing qualifiers after a number.
 
-        One match of the tail pattern (see :func:`_patterns`) reads them all; only the rare
+        One match of the tail pattern (see :func:`_compile`) reads them all; only the rare
         cases the pattern cannot decide are finished here.
         """
         text = self.text

@@ -29,9 +29,9 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from govreport.extractors.base import ExtractionContext
+from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.model import Entry, Mention, Span, Term, Vocabulary
-from govreport.model.unchecked import unchecked
+from govreport.model._unchecked import unchecked
 from govreport.model.vocabulary import NameStart
 
 # -- where a name may start ----------------------------------------------------------------------
@@ -407,25 +407,6 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
     )
 
 
-_MATCHERS: dict[tuple[int, ...], tuple[tuple[Vocabulary, ...], _Matcher]] = {}
-
-
-def _matcher(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
-    """The matcher for ``vocabularies``, built once per set of vocabulary objects.
-
-    Keyed by identity: hashing a vocabulary hashes all its entries, which would cost more than
-    finding them in a short text."""
-    key = tuple(map(id, vocabularies))
-    cached = _MATCHERS.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], vocabularies, strict=True)):
-        return cached[1]
-    if len(_MATCHERS) >= 16:
-        _MATCHERS.clear()
-    matcher = _build(vocabularies)
-    _MATCHERS[key] = (vocabularies, matcher)
-    return matcher
-
-
 @attrs.frozen
 class VocabularyExtractor:
     """Finds the terms and named things of every registered ``term`` vocabulary."""
@@ -434,10 +415,28 @@ class VocabularyExtractor:
     """Extractor name."""
     order: int = 500
     """Runs last; terms may overlap quantities (``98处蓄滞洪区``)."""
+    _compiled: tuple[tuple[Vocabulary, ...], _Matcher | None] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
+    """The vocabularies it was configured for, and their matcher (None: no term vocabulary)."""
+
+    def configured(self, configuration: Configuration) -> VocabularyExtractor:
+        """This extractor with the matcher of the host's term vocabularies built."""
+        vocabularies = configuration.vocabularies
+        return attrs.evolve(self, compiled=(vocabularies, _matcher(vocabularies)))
 
     def extract(self, context: ExtractionContext) -> Iterator[Mention]:
-        """Every term in ``context.text``, in document order."""
-        vocabularies = tuple(v for v in context.vocabularies if v.kind == "term")
-        if not vocabularies:
-            return iter(())
-        return iter(_matcher(vocabularies).find(context.text))
+        """Every term in ``context.text``, in document order (the matcher is built for
+        ``context.vocabularies`` first, unless this extractor was configured for them)."""
+        compiled = self._compiled
+        if compiled is not None and compiled[0] is context.vocabularies:
+            matcher = compiled[1]
+        else:
+            matcher = _matcher(context.vocabularies)
+        return iter(()) if matcher is None else iter(matcher.find(context.text))
+
+
+def _matcher(vocabularies: tuple[Vocabulary, ...]) -> _Matcher | None:
+    """The matcher of the ``term`` vocabularies among ``vocabularies``, None if there is none."""
+    terms = tuple(v for v in vocabularies if v.kind == "term")
+    return _build(terms) if terms else None

@@ -12,7 +12,7 @@ from govreport.model.mentions import (
     Role,
     Term,
 )
-from govreport.model.outline import OutlineNode, Region
+from govreport.model.outline import ITEM_RANK, OutlineNode, Place, Region, places
 from govreport.model.report import Fault, Report
 from govreport.model.source import Origin, SourceText
 from govreport.model.span import LineIndex, Span
@@ -21,6 +21,7 @@ from govreport.model.vocabulary import Entry, NamePattern, NameStart, Vocabulary
 
 __all__ = [
     "DEFAULT_UNITS",
+    "ITEM_RANK",
     "Change",
     "DateMention",
     "DocumentTitle",
@@ -34,6 +35,7 @@ __all__ = [
     "NameStart",
     "Origin",
     "OutlineNode",
+    "Place",
     "Qualifier",
     "Quantity",
     "Region",
@@ -45,4 +47,5 @@ __all__ = [
     "Unit",
     "UnitTable",
     "Vocabulary",
+    "places",
 ]

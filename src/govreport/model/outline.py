@@ -8,6 +8,9 @@ import attrs
 
 from govreport.model.span import Span
 
+ITEM_RANK = 100
+"""The rank of paragraph-leading items (一是, 第一，, 首先，): every rank below is a heading's."""
+
 
 @attrs.frozen(kw_only=True)
 class OutlineNode:
@@ -36,14 +39,48 @@ class OutlineNode:
 
     @property
     def is_item(self) -> bool:
-        """True for paragraph-leading items (一是, 第一，, 首先，) rather than headings."""
-        return self.style.startswith("item-")
+        """True for paragraph-leading items (一是, 第一，, 首先，) rather than headings: a node
+        whose rank is :data:`ITEM_RANK` or more, whatever style (a plugin's too) made it."""
+        return self.rank >= ITEM_RANK
 
     def walk(self) -> Iterator[OutlineNode]:
         """This node and all its descendants, depth first in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return (place.node for place in places((self,)))
+
+
+@attrs.frozen
+class Place:
+    """An outline node and where it stands in the tree."""
+
+    node: OutlineNode
+    """The node."""
+    path: tuple[int, ...]
+    """The 1-based position of it and each of its ancestors among their siblings, outermost
+    first: ``(2, 1)`` is the first child of the second top-level node."""
+
+    @property
+    def level(self) -> int:
+        """1 for a top-level node, 2 for its children, and so on."""
+        return len(self.path)
+
+
+def places(nodes: tuple[OutlineNode, ...]) -> Iterator[Place]:
+    """Every node of the forest ``nodes`` with its place, depth first in document order.
+
+    The one walk of the outline: every listing of the tree (exporters, checks, scoring) uses
+    it. Iterative, so no depth of nesting reaches Python's recursion limit.
+    """
+    stack: list[tuple[tuple[OutlineNode, ...], int, tuple[int, ...]]] = [(nodes, 0, ())]
+    # Each entry: siblings, the index of the next one to visit, the path of their parent.
+    while stack:
+        siblings, index, parent = stack.pop()
+        if index == len(siblings):
+            continue
+        node, path = siblings[index], (*parent, index + 1)
+        stack.append((siblings, index + 1, parent))
+        yield Place(node, path)
+        if node.children:
+            stack.append((node.children, 0, path))
 
 
 @attrs.frozen

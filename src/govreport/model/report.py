@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
+import enum
 import functools
+from bisect import bisect_right
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TypeVar
 
 import attrs
 
 from govreport.model.mentions import DateMention, DocumentTitle, Formulation, Mention, Quantity
-from govreport.model.outline import OutlineNode, Region
+from govreport.model.outline import OutlineNode, Place, Region, places
 from govreport.model.source import Origin
 from govreport.model.span import LineIndex, Span
 
 M = TypeVar("M", bound=Mention)
+
+
+def _span(span: Span) -> str:
+    return f"[{span.start}, {span.end})"
+
+
+def _node_lines(outline: tuple[OutlineNode, ...], indent: int) -> Iterator[str]:
+    """The lines of :meth:`Report.pretty` for ``outline``, ``indent`` levels deeper."""
+    for place in places(outline):
+        node = place.node
+        yield (
+            f"{'  ' * (place.level + indent)}{node.marker} {node.style}/{node.rank}"
+            f"{' run-in' if node.run_in else ''} {_span(node.span)}"
+            f" title {_span(node.title_span)} {node.title!r}"
+        )
+
+
+def _field(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Span):
+        return _span(value)
+    return str(value) if isinstance(value, Decimal) else repr(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -75,10 +101,38 @@ class Report:
         """Every node of the body's outline, depth first in document order.
 
         An attachment's outline (:attr:`Region.outline` in ``end_matter``) is not the report's:
-        walk it from its region.
+        walk it from its region (:func:`govreport.model.outline.places`).
         """
-        for node in self.outline:
-            yield from node.walk()
+        return (place.node for place in places(self.outline))
+
+    def places(self) -> Iterator[Place]:
+        """Every node of the body's outline with its level and path, depth first in document
+        order (an attachment's outline is its region's, as for :meth:`walk`)."""
+        return places(self.outline)
+
+    def pretty(self) -> str:
+        """The report as indented text, one line per part, node and mention: a readable form
+        for tests to compare whole parses against (as markdown-it's ``pretty()``).
+
+        Regions show their kind and span; nodes their marker, style, rank, spans and title,
+        two spaces deeper per level; mentions their kind, span, text and every other field.
+        """
+        lines = [f"report source={self.source!r} reader={self.reader!r} length={len(self.text)}"]
+        regions = (*self.front_matter, self.preamble, self.closing, *self.end_matter)
+        for region in regions:
+            if region is not None:
+                lines.append(f"region {region.kind} {_span(region.span)}")
+                lines += _node_lines(region.outline, 1)  # an annex's own outline, under it
+        lines += _node_lines(self.outline, 0)
+        for mention in self.mentions:
+            fields = (
+                f"{field.name}={_field(getattr(mention, field.name))}"
+                for field in attrs.fields(type(mention))
+                if field.eq and field.name not in ("span", "text")
+            )
+            lines.append(" ".join([mention.kind, _span(mention.span), repr(mention.text), *fields]))
+        lines += [f"fault {f.plugin} {f.hook}: {f.message}" for f in self.faults]
+        return "\n".join(lines) + "\n"
 
     def outline_path(self, where: Mention | Span | int) -> tuple[OutlineNode, ...]:
         """The chain of the body's outline nodes, outermost first, whose parts contain ``where``."""
@@ -90,12 +144,26 @@ class Report:
             span = Span(where, where + 1)  # the character at offset ``where``
         path: list[OutlineNode] = []
         level: tuple[OutlineNode, ...] = self.outline
-        while True:
-            inside = next((n for n in level if n.span.contains(span)), None)
+        while level:
+            # Siblings do not overlap and are in order, so only the last one starting at or
+            # before the span can hold it; an empty span on a boundary is also held by the one
+            # ending there, which comes first.
+            index = bisect_right(self._outline_starts[id(level)], span.start) - 1
+            first = max(index - 1, 0) if span.start == span.end else index
+            inside = next((n for n in level[first : index + 1] if n.span.contains(span)), None)
             if inside is None:
-                return tuple(path)
+                break
             path.append(inside)
             level = inside.children
+        return tuple(path)
+
+    @functools.cached_property
+    def _outline_starts(self) -> dict[int, list[int]]:
+        """The span starts of every level of the outline, by the level's ``id``, for bisect."""
+        starts = {id(self.outline): [node.span.start for node in self.outline]}
+        for node in self.walk():
+            starts[id(node.children)] = [child.span.start for child in node.children]
+        return starts
 
     # -- mentions ---------------------------------------------------------------------------
     def find(self, kind: str | type[M]) -> Iterator[Mention]:

@@ -203,6 +203,15 @@ def _prefixed_units() -> list[Unit]:
     return units
 
 
+ARABIC_ONLY_UNITS = frozenset(
+    {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村", "面", "本", "发"}
+    | {"孔", "顶", "毛"}
+)
+"""Unit spellings a Chinese numeral does not take: with 十/三 they form words (十分, 一方面,
+三期工程; 两面人, 三本, 百发百中, 七孔桥, 三毛 are words and names), so only an Arabic number
+before them makes a quantity."""
+
+
 def _read_only(units: Mapping[str, Unit]) -> Mapping[str, Unit]:
     return MappingProxyType(dict(units))
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from govreport.model.outline import ITEM_RANK
 from govreport.numerals import parse_chinese
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -54,10 +55,6 @@ _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3}
 
 def _sequence(word: str) -> int | None:
     return _SEQUENCE_WORDS.get(word, 0)  # 最后: numbered after its siblings by the parser
-
-
-ITEM_RANK = 100
-"""The rank of paragraph-leading items (一是, 第一，, 首先，): every rank below is a heading's."""
 
 
 @attrs.frozen
@@ -153,7 +150,7 @@ def match_marker(
     :param standalone: whether the paragraph is short and unpunctuated enough to be a heading
         on its own line; some loose styles (``一 综合``) are only trusted then.
     """
-    return markers_for(styles).match(text, start, standalone)
+    return (DEFAULT_MARKERS if styles is STYLES else Markers(styles)).match(text, start, standalone)
 
 
 # Ranges of code points a match can start with; None when the pattern does not say.
@@ -273,17 +270,5 @@ class Markers:
         return None
 
 
-_MARKERS: dict[int, tuple[tuple[MarkerStyle, ...], Markers]] = {}
-
-
-def markers_for(styles: tuple[MarkerStyle, ...]) -> Markers:
-    """The :class:`Markers` of ``styles``, kept by the tuple's identity: a plugin host passes
-    the same tuple every time, and hashing the styles would cost more than the lookup saves."""
-    kept = _MARKERS.get(id(styles))
-    if kept is not None and kept[0] is styles:
-        return kept[1]
-    markers = Markers(styles)
-    if len(_MARKERS) >= 64:
-        _MARKERS.clear()
-    _MARKERS[id(styles)] = (styles, markers)
-    return markers
+DEFAULT_MARKERS = Markers(STYLES)
+"""The built-in styles, indexed once (a host indexes its own styles when it is built)."""

@@ -16,8 +16,9 @@ from typing import NamedTuple
 import attrs
 
 from govreport.model import OutlineNode, Region, Span
-from govreport.model.unchecked import unchecked
-from govreport.structure.markers import ITEM_RANK, STYLES, Markers, MarkerStyle, markers_for
+from govreport.model._unchecked import unchecked
+from govreport.model.outline import ITEM_RANK
+from govreport.structure.markers import DEFAULT_MARKERS, STYLES, Markers, MarkerStyle
 
 # Line ends: LF, CRLF, CR, and the Unicode and Word breaks of domain §7.
 _LINE_ENDS = "\n\r\u2028\u2029\x0b\x0c\x85"
@@ -381,12 +382,17 @@ def _is_signature(content: str) -> bool:
     return bool(_DATE_LINE.fullmatch(content)) or content.endswith(_ORG_END)
 
 
-def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Structure:
+def parse_structure(
+    text: str, styles: tuple[MarkerStyle, ...] = STYLES, *, markers: Markers | None = None
+) -> Structure:
     """Find the front matter, preamble, outline, closing and end matter of ``text``.
 
     :param styles: the marker styles to recognise, tried in order (plugins add their own).
+    :param markers: the styles already indexed (a host's :attr:`Pipeline.markers`); when
+        given, ``styles`` is not used.
     """
-    markers = markers_for(styles)
+    if markers is None:
+        markers = DEFAULT_MARKERS if styles is STYLES else Markers(styles)
     paras = _lines(text)
     front = _front_matter(text, paras, markers)
     # A title split across lines is one region over several paragraphs.

@@ -12,7 +12,7 @@ The pattern is pandas' extension-array base tests. In a plugin's test module::
             return WATER
 
 The built-in extractors and exporters pass the same contracts (``tests/test_contracts.py``).
-This module needs pytest; import it from tests only.
+This module needs pytest: ``pip install "govreport[testing]"``; import it from tests only.
 """
 
 from __future__ import annotations
@@ -28,12 +28,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from govreport.exporters.base import Exporter
-from govreport.extractors.base import ExtractionContext, MentionExtractor
 from govreport.hookspecs import hookimpl
 from govreport.host import BUILTIN_PLUGINS, PluginHost
 from govreport.model import DEFAULT_UNITS, Report, Vocabulary
 from govreport.parsing import parse
+from govreport.protocols import Exporter, ExtractionContext, MentionExtractor
 from govreport.testing.strategies import raw_texts
 
 __all__ = [

@@ -9,8 +9,9 @@ on every input. Both raise :class:`AssertionError` (also under ``python -O``).
 from __future__ import annotations
 
 from govreport.host import PluginHost
-from govreport.model import OutlineNode, Report, SourceText, Span
+from govreport.model import OutlineNode, Report, SourceText, Span, places
 from govreport.parsing import parse
+from govreport.serialise import dumps, loads
 
 
 def _require(condition: bool, message: object) -> None:
@@ -24,7 +25,7 @@ def check_report(report: Report) -> None:
     - every mention lies inside the text and its ``text`` is the text at its span; mentions
       come in order of their start;
     - front matter, preamble, closing and end matter slice to their texts;
-    - an end-matter region's own outline lies inside the region, nested as below;
+    - an end-matter region's own outline (an annex's) lies inside the region, nested as below;
     - every outline node lies inside its parent (the whole text for the top level), after its
       previous sibling; its marker and title lie inside it, in that order, and slice to their
       texts.
@@ -40,8 +41,8 @@ def check_report(report: Report) -> None:
     for region in (*report.front_matter, report.preamble, report.closing, *report.end_matter):
         if region is not None:
             _require(region.span.slice(text) == region.text, f"region does not slice: {region}")
-            _check_siblings(text, region.outline, region.span)
-    _check_siblings(text, report.outline, Span(0, len(text)))
+            _check_outline(text, region.outline, region.span)
+    _check_outline(text, report.outline, Span(0, len(text)))
 
 
 def check_source(read: SourceText) -> None:
@@ -61,21 +62,26 @@ def check_source(read: SourceText) -> None:
 def check_parse(text: str, host: PluginHost) -> Report:
     """Parse ``text`` with ``host`` and check all a parse promises, as the fuzzers do.
 
-    :func:`check_report` holds; a second parse gives an equal report; and every format the host
-    has writes it without raising. Returns the report.
+    :func:`check_report` holds; a second parse gives an equal report; the JSON loads back into
+    an equal report; and every format the host has writes it without raising. Returns the
+    report.
     """
     report = parse(text, host=host)
     check_report(report)
     _require(parse(text, host=host) == report, "parse is not deterministic")
-    for exporter in host.exporters.values():
-        exporter.export(report)
+    _require(loads(dumps(report)) == report, "the JSON does not load back into the report")
+    for name in host.exporters:
+        host.export(name, report)
     return report
 
 
-def _check_siblings(text: str, nodes: tuple[OutlineNode, ...], parent: Span) -> None:
-    previous: Span | None = None
-    for node in nodes:
-        where = (node.marker, node.span)
+def _check_outline(text: str, outline: tuple[OutlineNode, ...], whole: Span) -> None:
+    """Check the nodes of ``outline``, whose top level lies inside ``whole``."""
+    parents: dict[tuple[int, ...], Span] = {(): whole}
+    previous: dict[tuple[int, ...], Span] = {}  # the last sibling seen, by the parent's path
+    for place in places(outline):
+        node, up = place.node, place.path[:-1]
+        where, parent, before = (node.marker, node.span), parents[up], previous.get(up)
         _require(parent.contains(node.span), f"node {where} outside its parent {parent}")
         _require(node.span.contains(node.marker_span), f"marker outside its node {where}")
         _require(node.span.contains(node.title_span), f"title outside its node {where}")
@@ -83,8 +89,7 @@ def _check_siblings(text: str, nodes: tuple[OutlineNode, ...], parent: Span) -> 
         _require(node.title_span.slice(text) == node.title, f"title does not slice {where}")
         _require(node.marker_span.end <= node.title_span.start, f"title before marker {where}")
         _require(
-            previous is None or previous.end <= node.span.start,
-            f"node {where} overlaps its previous sibling {previous}",
+            before is None or before.end <= node.span.start,
+            f"node {where} overlaps its previous sibling {before}",
         )
-        previous = node.span
-        _check_siblings(text, node.children, node.span)
+        parents[place.path] = previous[up] = node.span

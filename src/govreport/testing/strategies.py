@@ -33,8 +33,8 @@ import cn2an
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govreport.extractors.quantities import ARABIC_ONLY_UNITS
 from govreport.model import DEFAULT_UNITS
+from govreport.model.units import ARABIC_ONLY_UNITS
 from govreport.numerals import CHINESE_NUMERAL_CHARS
 from govreport.structure.markers import STYLES, MarkerStyle
 

@@ -22,28 +22,27 @@ from __future__ import annotations
 
 import html
 import itertools
-import json
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 
 import govreport
 from govreport.exporters.base import Exporter
-from govreport.exporters.json import mention_to_dict
 from govreport.model import (
     DateMention,
     DocumentTitle,
     Formulation,
     Mention,
-    OutlineNode,
+    Place,
     Quantity,
     Report,
     Term,
 )
+from govreport.serialise import encode, mention_to_dict
 
-__all__ = ["COLOURS", "KINDS", "LABELS", "HtmlExporter", "register_exporters", "render"]
+__all__ = ["COLOURS", "HTML", "KINDS", "LABELS", "register_exporters", "render"]
 
 KINDS = ("quantity", "date", "document", "formulation", "term")
 """The built-in mention kinds: the legend's order, and which wins when two cross (first wins)."""
@@ -115,9 +114,11 @@ _DISPLAY = {
     **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
     0xFFFE: 0xFFFD,
     0xFFFF: 0xFFFD,
+    **dict.fromkeys(range(0xD800, 0xE000), 0xFFFD),
 }
 """Characters HTML forbids in text: C0 controls and DEL become their visible Control Pictures
-(``␀``), C1 controls and the noncharacters U+FFFE/U+FFFF become U+FFFD."""
+(``␀``), C1 controls, the noncharacters U+FFFE/U+FFFF and lone surrogates (which UTF-8 cannot
+write: a file name that was not UTF-8) become U+FFFD."""
 
 _STYLE = """
 * { box-sizing: border-box; }
@@ -216,7 +217,7 @@ def _tooltip(mention: Mention) -> str:
     else:  # a plugin's kind: its own fields, as the json format writes them
         for name, value in mention_to_dict(mention).items():
             if name not in {"kind", "span", "text"}:
-                shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                shown = value if isinstance(value, str) else encode(value, indent=False)
                 lines.append(f"{name}: {shown}")
     return "\n".join(lines)
 
@@ -258,21 +259,69 @@ def _nest(wanted: Iterable[_Piece]) -> list[_Piece]:
     Each piece is kept whole when it nests with or stays apart from all kept so far; else it is
     cut where it crosses their edges. Each part then lies inside or outside every kept piece: an
     edge inside it would belong to a piece that crosses one already kept, which cannot be.
+
+    In linear time rather than checking every kept piece: a piece ``[s, e)`` crosses a kept one
+    only if that one strictly contains ``s`` or ``e``, and the kept pieces, properly nested,
+    contain a point as a short chain (:class:`_Nested`). The index is rebuilt at each change of
+    priority; pieces of one priority come in order of start (as :func:`_pieces` makes them), so
+    those kept since the rebuild are checked among the few that still reach the next start.
     """
     kept: list[_Piece] = []
-    spans: list[tuple[int, int]] = []
+    indexed = _Nested(())
+    recent: list[_Piece] = []  # parts kept since the index was built, ending after the start
+    previous: _Piece | None = None
     for piece in wanted:
-        cuts = {
+        if previous is not None and (
+            piece.priority != previous.priority or piece.start < previous.start
+        ):
+            indexed, recent = _Nested((part.start, part.end) for part in kept), []
+        previous = piece
+        start, end = piece.start, piece.end
+        cuts = {high for _, high in indexed.around(start) if high < end}
+        cuts.update(low for low, _ in indexed.around(end) if low > start)
+        recent = [part for part in recent if part.end > start]
+        cuts.update(
             edge
-            for other in spans
-            if _crosses(piece.start, piece.end, other)
-            for edge in other
-            if piece.start < edge < piece.end
-        }
-        for start, end in itertools.pairwise([piece.start, *sorted(cuts), piece.end]):
-            kept.append(piece._replace(start=start, end=end))
-            spans.append((start, end))
+            for part in recent
+            if _crosses(start, end, (part.start, part.end))
+            for edge in (part.start, part.end)
+            if start < edge < end
+        )
+        parts = [
+            piece._replace(start=low, end=high)
+            for low, high in itertools.pairwise([start, *sorted(cuts), end])
+        ]
+        kept.extend(parts)
+        recent.extend(parts)
     return kept
+
+
+class _Nested:
+    """Properly nested spans, indexed to list the ones that strictly contain a point."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        # Outer before inner: by start, then longest first.
+        self._spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+        self._starts = [low for low, _ in self._spans]
+        self._parents: list[int] = []
+        """Index of the smallest span around each span, or -1."""
+        open_spans: list[int] = []
+        for index, (low, _) in enumerate(self._spans):
+            while open_spans and self._spans[open_spans[-1]][1] <= low:
+                open_spans.pop()
+            self._parents.append(open_spans[-1] if open_spans else -1)
+            open_spans.append(index)
+
+    def around(self, point: int) -> Iterator[tuple[int, int]]:
+        """The spans with ``start < point < end``, innermost first."""
+        index = bisect_left(self._starts, point) - 1
+        # The last span starting before the point, or the nearest of its ancestors that reaches
+        # past the point, is the innermost around it; every ancestor of that one is around it.
+        while index >= 0 and self._spans[index][1] <= point:
+            index = self._parents[index]
+        while index >= 0:
+            yield self._spans[index]
+            index = self._parents[index]
 
 
 def _markup(text: str, pieces: Iterable[_Piece]) -> str:
@@ -306,14 +355,9 @@ def _markup(text: str, pieces: Iterable[_Piece]) -> str:
 # -- the page ------------------------------------------------------------------------------------
 
 
-def _numbered(
-    nodes: Sequence[OutlineNode], prefix: str = "o", level: int = 1
-) -> Iterator[tuple[OutlineNode, str, int]]:
-    """Every outline node, depth first, with its anchor id (``o-2-1``) and level (1 = top)."""
-    for index, node in enumerate(nodes, start=1):
-        ident = f"{prefix}-{index}"
-        yield node, ident, level
-        yield from _numbered(node.children, ident, level + 1)
+def _anchor(place: Place) -> str:
+    """The anchor id of an outline node: ``o-2-1`` for the first child of the second part."""
+    return "o-" + "-".join(map(str, place.path))
 
 
 def _pieces(report: Report, extra: Sequence[str]) -> list[_Piece]:
@@ -329,7 +373,8 @@ def _pieces(report: Report, extra: Sequence[str]) -> list[_Piece]:
             _Piece(mention.span.start, mention.span.end, priority, _mark(mention), "</mark>")
         )
     anchors: list[_Piece] = []
-    for node, ident, level in _numbered(report.outline):
+    for place in report.places():
+        node, ident, level = place.node, _anchor(place), place.level
         start, end = node.marker_span.start, max(node.marker_span.end, node.title_span.end)
         css = "h item" if node.is_item else f"h h{level}"
         wanted.append(_Piece(start, end, _HEADING_PRIORITY, f'<span class="{css}">', "</span>"))
@@ -338,21 +383,32 @@ def _pieces(report: Report, extra: Sequence[str]) -> list[_Piece]:
     return _nest(wanted) + anchors
 
 
-def _navigation(nodes: Sequence[OutlineNode], prefix: str, starts: Sequence[int]) -> Iterator[str]:
+def _navigation(report: Report, starts: Sequence[int]) -> Iterator[str]:
     """The nested list of links to the outline's anchors, with each part's quantity count."""
     yield "<ul>"
-    for index, node in enumerate(nodes, start=1):
-        ident = f"{prefix}-{index}"
+    level = 1
+    for index, place in enumerate(report.places()):
+        if place.level > level:  # the first child: a list inside the open item
+            yield "<ul>"
+        elif index:  # a sibling or an ancestor's sibling: close the open items
+            yield from _close(level - place.level)
+        level, node = place.level, place.node
         inside = bisect_left(starts, node.span.end) - bisect_left(starts, node.span.start)
         label = _escape(f"{node.marker} {node.title}".strip())
         yield (
-            f'<li><a href="#{ident}" title="{label}">'
+            f'<li><a href="#{_anchor(place)}" title="{label}">'
             f'<span class="n" title="{LABELS["quantities"]}">{inside}</span>{label}</a>'
         )
-        if node.children:
-            yield from _navigation(node.children, ident, starts)
-        yield "</li>"
+    if report.outline:
+        yield from _close(level - 1)
     yield "</ul>"
+
+
+def _close(lists: int) -> Iterator[str]:
+    """Close the open item, then ``lists`` nested lists and the items that hold them."""
+    yield "</li>"
+    for _ in range(lists):
+        yield from ("</ul>", "</li>")
 
 
 def _legend(counts: Counter[str], kinds: Sequence[str]) -> str:
@@ -391,7 +447,7 @@ def render(report: Report) -> str:
     meta = " · ".join(facts)
     starts = sorted(q.span.start for q in report.quantities())
     nav = (
-        "\n".join(_navigation(report.outline, "o", starts))
+        "\n".join(_navigation(report, starts))
         if report.outline
         else f"<p>({LABELS['no outline']})</p>"
     )
@@ -417,20 +473,11 @@ def render(report: Report) -> str:
     )
 
 
-class HtmlExporter:
-    """Writes a report as one standalone HTML page (see the module docstring)."""
-
-    name: ClassVar[str] = "html"
-    suffix: ClassVar[str] = ".html"
-    media_type: ClassVar[str] = "text/html"
-    binary: ClassVar[bool] = False
-
-    def export(self, report: Report) -> str:
-        """The page's text; the same report gives the same text."""
-        return render(report)
+HTML = Exporter(name="html", suffix=".html", media_type="text/html", render=render)
+"""Writes a report as one standalone HTML page (see the module docstring)."""
 
 
 @govreport.hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``html`` format."""
-    register(HtmlExporter())
+    register(HTML)

@@ -30,13 +30,13 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, ClassVar, TypeAlias
+from typing import Any, TypeAlias
 
 import govreport
 from govreport.exporters.base import Exporter
-from govreport.model import Formulation, Mention, OutlineNode, Report, Term
+from govreport.model import Formulation, Mention, Report, Term
 
-__all__ = ["MEDIA_TYPE", "Sheet", "XlsxExporter", "register_exporters", "sheets", "write_workbook"]
+__all__ = ["MEDIA_TYPE", "XLSX", "Sheet", "register_exporters", "sheets", "write_workbook"]
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 """The MIME type of an Office Open XML workbook."""
@@ -53,12 +53,13 @@ MAX_COLUMN_WIDTH = 60
 Value: TypeAlias = str | int | float | bool | None
 """What a cell holds."""
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 cannot hold (the workbook's parts are XML)."""
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (the workbook's parts are XML), and lone surrogates, which its
+UTF-8 cannot: openpyxl would write a workbook that does not load."""
 
 
 def _printable(match: re.Match[str]) -> str:
-    # C0 controls become their visible Control Pictures (U+2400 + code); U+FFFE/U+FFFF, U+FFFD.
+    # C0 controls become their visible Control Pictures (U+2400 + code); the rest U+FFFD.
     code = ord(match.group())
     return chr(0x2400 + code) if code < 0x20 else "\ufffd"
 
@@ -155,12 +156,11 @@ def _report_sheet(report: Report) -> Sheet:
     return Sheet("report", ("field", "value"), rows)
 
 
-def _outline_rows(
-    report: Report, nodes: Sequence[OutlineNode], level: int
-) -> Iterator[tuple[Value, ...]]:
-    for node in nodes:
+def _outline_rows(report: Report) -> Iterator[tuple[Value, ...]]:
+    for place in report.places():
+        node = place.node
         yield (
-            level,
+            place.level,
             _text(node.marker),
             node.ordinal,
             node.style,
@@ -169,12 +169,11 @@ def _outline_rows(
             node.span.end,
             report.line_col(node.marker_span)[0],
         )
-        yield from _outline_rows(report, node.children, level + 1)
 
 
 def _outline_sheet(report: Report) -> Sheet:
     header = ("level", "marker", "ordinal", "style", "title", "start", "end", "line")
-    return Sheet("outline", header, list(_outline_rows(report, report.outline, 1)))
+    return Sheet("outline", header, list(_outline_rows(report)))
 
 
 def _quantities_sheet(report: Report) -> Sheet:
@@ -333,20 +332,16 @@ def write_workbook(tables: Sequence[Sheet], title: str | None) -> bytes:
     return _fixed_times(buffer.getvalue())
 
 
-class XlsxExporter:
-    """Writes a report as an xlsx workbook (see the module docstring for its sheets)."""
+def _workbook(report: Report) -> bytes:
+    """The workbook's bytes; the same report gives the same bytes."""
+    return write_workbook(sheets(report), report.title)
 
-    name: ClassVar[str] = "xlsx"
-    suffix: ClassVar[str] = ".xlsx"
-    media_type: ClassVar[str] = MEDIA_TYPE
-    binary: ClassVar[bool] = True
 
-    def export(self, report: Report) -> bytes:
-        """The workbook's bytes; the same report gives the same bytes."""
-        return write_workbook(sheets(report), report.title)
+XLSX = Exporter(name="xlsx", suffix=".xlsx", media_type=MEDIA_TYPE, render=_workbook, binary=True)
+"""Writes a report as an xlsx workbook (see the module docstring for its sheets)."""
 
 
 @govreport.hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register the ``xlsx`` format."""
-    register(XlsxExporter())
+    register(XLSX)

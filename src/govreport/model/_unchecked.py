@@ -1,5 +1,9 @@
 """Constructors that skip ``__init__``, for values a parser has already made right.
 
+Private to govreport's core (the structure parser and the built-in extractors): a plugin's
+mentions are checked by the parse, and the way to make them is the attrs constructor.
+
+
 A frozen attrs class sets each field through ``object.__setattr__`` and may validate in
 ``__attrs_post_init__``: that is what a user building a :class:`~govreport.model.Span` by
 hand should get. The structure parser and the extractors make hundreds of thousands of

@@ -1,0 +1,36 @@
+"""The ``jsonl`` format: JSON Lines, one report a line, for many reports in one file or stream.
+
+Each line is the report's contract JSON (the ``json`` format) without indentation, so it loads
+back with ``json.loads`` line by line; a line never holds a raw line end (JSON escapes them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from govreport.exporters.base import Exporter
+from govreport.hookspecs import hookimpl
+from govreport.model import Report
+from govreport.serialise import encode, report_to_dict
+
+
+def render(report: Report) -> str:
+    """The report's line, ending with a newline."""
+    return encode(report_to_dict(report), indent=False) + "\n"
+
+
+def join(parts: Sequence[bytes]) -> bytes:
+    """The lines of ``parts``, in order."""
+    return b"".join(parts)
+
+
+JSONL = Exporter(
+    name="jsonl", suffix=".jsonl", media_type="application/jsonl", render=render, join=join
+)
+"""Writes a report as one line of contract JSON; joins many by concatenating their lines."""
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the ``jsonl`` format."""
+    register(JSONL)

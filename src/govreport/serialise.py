@@ -1,0 +1,444 @@
+"""The one serialiser: a :class:`~govreport.model.Report` as JSON text and back.
+
+``dumps`` writes the output contract (``schema: govreport/1``, ``docs/output-contract.md``) and
+``loads`` rebuilds the report from it, so ``loads(dumps(report)) == report``. Exact values stay
+exact: a :class:`~decimal.Decimal` is written as a JSON number made of its own digits, never
+through a float, and read back with ``parse_float=Decimal``. Mentions are written and read
+generically from their attrs fields and type hints, so mention kinds defined by plugins need
+no code here. Every exporter and plugin that needs a report or a mention as data uses this
+module.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import math
+import os
+import re
+import types
+import typing
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from json.encoder import encode_basestring
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from govreport.errors import InputError
+from govreport.model import Fault, Mention, OutlineNode, Quantity, Region, Report, Span
+from govreport.reading import read_bytes
+
+SCHEMA = "govreport/1"
+"""Value of the top-level ``schema`` key; bumped only for a breaking change."""
+
+_OMITTED_WHEN_NONE: Mapping[type[Mention], frozenset[str]] = {
+    Quantity: frozenset({"value_max", "change"}),
+}
+"""Fields the contract writes only when set; every other None field is written as null."""
+
+_NOT_DATA = frozenset({"unit_info"})
+"""Fields derived from others (a unit-table entry), never written even if a subclass compares them."""
+
+_SPAN_REGIONS = ("preamble", "closing")
+"""Regions the contract writes as their span alone: their text is the report's at that span."""
+
+
+class LoadError(InputError):
+    """The JSON is not a report this version can read; the message says where and why."""
+
+
+def decimal_text(value: Decimal) -> str:
+    """``value`` as a plain decimal, exact and without an exponent or trailing zeros.
+
+    ``Decimal("5.3E+9")`` → ``5300000000``, ``Decimal("1646000000.00")`` → ``1646000000``,
+    ``Decimal("1.990")`` → ``1.99``. No context rounding is involved, so any size stays exact.
+    """
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+# -- to data ---------------------------------------------------------------------------------
+
+
+def _data(value: object, where: str) -> Any:
+    """``value`` as JSON data; ``where`` names the field in the error for an unknown type."""
+    if isinstance(value, enum.Enum):  # before str: Qualifier and Change are str enums
+        return _data(value.value, where)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Span):
+        return value.as_list()
+    if isinstance(value, Decimal):
+        # Integral values become ints (the contract's integers); the others stay Decimals,
+        # which encode() writes with their own digits.
+        return int(value) if value == value.to_integral_value() else value
+    if isinstance(value, (tuple, list)):
+        return [_data(item, where) for item in value]
+    cls = type(value)
+    if attrs.has(cls):  # e.g. a value object inside a plugin's mention
+        return {name: _data(item, f"{where}.{name}") for name, item in _fields(cls, value)}
+    raise TypeError(f"cannot write {where} as JSON: unsupported type {cls.__name__}")
+
+
+def _fields(cls: type[attrs.AttrsInstance], instance: object) -> Iterator[tuple[str, Any]]:
+    """Name and value of each data field of ``instance``, an attrs ``cls``, in declaration order."""
+    for field in attrs.fields(cls):
+        if field.eq and field.name not in _NOT_DATA:
+            yield field.name, getattr(instance, field.name)
+
+
+def mention_to_dict(mention: Mention) -> dict[str, Any]:
+    """One mention as the contract writes it: ``kind``, ``span``, ``text``, then its own fields.
+
+    Integral numbers are ints and the others :class:`~decimal.Decimal`; :func:`encode` writes
+    both exactly.
+    """
+    omitted = {
+        name
+        for cls, names in _OMITTED_WHEN_NONE.items()
+        if isinstance(mention, cls)
+        for name in names
+    }
+    data: dict[str, Any] = {"kind": mention.kind}
+    for name, value in _fields(type(mention), mention):
+        if value is None and name in omitted:
+            continue
+        data[name] = _data(value, f"{mention.kind}.{name}")
+    return data
+
+
+def _node(node: OutlineNode, level: int) -> dict[str, Any]:
+    return {
+        "marker": node.marker,
+        "ordinal": node.ordinal,
+        "style": node.style,
+        "title": node.title,
+        "span": node.span.as_list(),
+        "title_span": node.title_span.as_list(),
+        "marker_span": node.marker_span.as_list(),
+        "rank": node.rank,
+        "level": level,
+        "run_in": node.run_in,
+        "children": [_node(child, level + 1) for child in node.children],
+    }
+
+
+def _span_only(region: Region | None) -> dict[str, Any] | None:
+    return None if region is None else {"span": region.span.as_list()}
+
+
+def _region(region: Region) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": region.kind, "span": region.span.as_list(), "text": region.text}
+    if region.outline:  # written only when there is one: reports without annexes are unchanged
+        data["outline"] = [_node(node, 1) for node in region.outline]
+    return data
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as the JSON contract's object, keys in contract order, extras last."""
+    mentions = sorted(report.mentions, key=lambda m: (m.span.start, m.span.end, m.kind))
+    return {
+        "schema": SCHEMA,
+        "source": report.source,
+        "title": report.title,
+        "preamble": _span_only(report.preamble),
+        "closing": _span_only(report.closing),
+        "outline": [_node(node, 1) for node in report.outline],
+        "mentions": [mention_to_dict(m) for m in mentions],
+        "front_matter": [_region(r) for r in report.front_matter],
+        "end_matter": [_region(r) for r in report.end_matter],
+        "faults": [attrs.asdict(fault) for fault in report.faults],
+        "reader": report.reader,
+        "origin": [_data(block, "origin") for block in report.origin],
+        "text": report.text,
+    }
+
+
+# -- encoding --------------------------------------------------------------------------------
+
+_INDENT = "  "
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _encode(value: Any, depth: int | None, out: list[str]) -> None:
+    """Append the JSON of ``value`` to ``out``: laid out as ``json.dumps(indent=2)`` does, or
+    on one line as ``json.dumps()`` does when ``depth`` is None."""
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"cannot write {value} as a JSON number")
+        out.append(decimal_text(value))
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"cannot write {value} as a JSON number")
+        out.append(float.__repr__(value))
+    elif isinstance(value, (dict, list)):
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        if not value:
+            out.append(opening + closing)
+            return
+        inner = ", " if depth is None else "\n" + _INDENT * (depth + 1)
+        first = "" if depth is None else inner
+        deeper = None if depth is None else depth + 1
+        out.append(opening)
+        items = value.items() if isinstance(value, dict) else ((None, item) for item in value)
+        for index, (key, item) in enumerate(items):
+            separator = first if index == 0 else ("" if depth is None else ",") + inner
+            out.append(separator if key is None else separator + encode_basestring(key) + ": ")
+            _encode(item, deeper, out)
+        out.append(closing if depth is None else "\n" + _INDENT * depth + closing)
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def encode(data: Any, *, indent: bool = True) -> str:
+    """JSON text of ``data`` (dicts, lists, str, int, float, Decimal, bool, None), non-ASCII
+    written as is and each Decimal as a number of its own digits: indented by two spaces, or on
+    one line when ``indent`` is False.
+
+    A str may hold lone surrogates (from a JSON scrape, say); written raw they make the output
+    unencodable as UTF-8, so they are written as escapes, which load back exactly.
+    """
+    out: list[str] = []
+    _encode(data, 0 if indent else None, out)
+    return _LONE_SURROGATE.sub(_escape_surrogate, "".join(out))
+
+
+def dumps(report: Report) -> str:
+    """The report as the contract's JSON text, with a final newline; deterministic."""
+    return encode(report_to_dict(report)) + "\n"
+
+
+def dump(report: Report, path: str | os.PathLike[str]) -> None:
+    """Write :func:`dumps` of ``report`` to ``path`` as UTF-8."""
+    Path(path).write_text(dumps(report), encoding="utf-8")
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _mention_kinds(extra: Iterable[type[Mention]]) -> dict[str, type[Mention]]:
+    """Every mention class by its kind: those given first, then every subclass of Mention
+    imported so far (a plugin's kinds are there once its host has loaded it)."""
+    found: dict[str, list[type[Mention]]] = {}
+    pending: list[type[Mention]] = [Mention]
+    while pending:
+        cls = pending.pop()
+        found.setdefault(cls.kind, []).append(cls)
+        pending.extend(cls.__subclasses__())
+    kinds = {kind: classes[0] for kind, classes in found.items() if len(classes) == 1}
+    kinds.update((cls.kind, cls) for cls in extra)
+    return kinds
+
+
+def _fail(where: str, message: str) -> LoadError:
+    return LoadError(f"{where}: {message}")
+
+
+def _value(hint: Any, data: Any, where: str) -> Any:
+    """``data`` read from JSON as a value of the type ``hint``."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if data is None and type(None) in options:
+            return None
+        errors = []
+        for option in options:
+            if option is not type(None):
+                try:
+                    return _value(option, data, where)
+                except LoadError as exc:
+                    errors.append(exc)
+        raise errors[0] if errors else _fail(where, "expected null")
+    if origin is tuple:
+        if not isinstance(data, list):
+            raise _fail(where, f"expected a list, not {type(data).__name__}")
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_value(args[0], item, f"{where}[{i}]") for i, item in enumerate(data))
+        if len(args) != len(data):
+            raise _fail(where, f"expected {len(args)} items, not {len(data)}")
+        return tuple(
+            _value(a, item, f"{where}[{i}]")
+            for i, (a, item) in enumerate(zip(args, data, strict=True))
+        )
+    if hint is Span:
+        if not (isinstance(data, list) and len(data) == 2 and all(_is_int(n) for n in data)):
+            raise _fail(where, "a span is a list of two integers")
+        try:
+            return Span(data[0], data[1])
+        except ValueError as exc:
+            raise _fail(where, str(exc)) from None
+    if hint is Decimal:
+        if isinstance(data, Decimal) or _is_int(data):
+            return Decimal(data)
+        raise _fail(where, f"expected a number, not {type(data).__name__}")
+    if hint is float:
+        if isinstance(data, Decimal) or _is_int(data):
+            return float(data)
+        raise _fail(where, f"expected a number, not {type(data).__name__}")
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        try:
+            return hint(data)
+        except ValueError:
+            raise _fail(where, f"{data!r} is not a {hint.__name__}") from None
+    if hint is int:
+        if _is_int(data):
+            return data
+        raise _fail(where, f"expected an integer, not {type(data).__name__}")
+    if hint in (str, bool):
+        if type(data) is hint:
+            return data
+        raise _fail(where, f"expected a {hint.__name__}, not {type(data).__name__}")
+    if isinstance(hint, type) and attrs.has(hint):
+        return _instance(hint, data, where)
+    raise _fail(where, f"cannot read a {hint!r}")
+
+
+def _is_int(data: object) -> bool:
+    return isinstance(data, int) and not isinstance(data, bool)
+
+
+def _instance(cls: type[Any], data: Any, where: str) -> Any:
+    """An attrs ``cls`` from its dict; keys it does not know are ignored (fields may be added)."""
+    if not isinstance(data, dict):
+        raise _fail(where, f"expected an object, not {type(data).__name__}")
+    hints = _hints(cls)  # type: ignore[arg-type]
+    values: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if not field.init or field.name in _NOT_DATA:
+            continue
+        if field.name not in data:
+            if field.default is attrs.NOTHING:
+                raise _fail(where, f"{field.name!r} is missing")
+            continue
+        values[field.alias or field.name] = _value(
+            hints[field.name], data[field.name], f"{where}.{field.name}"
+        )
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as exc:
+        raise _fail(where, str(exc)) from None
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise _fail(key, f"expected a list, not {type(value).__name__}")
+    return value
+
+
+def _checked(text: str, where: str, span: Span, written: str | None) -> None:
+    if span.end > len(text):
+        raise _fail(where, f"span {span.as_list()} lies past the text's end ({len(text)})")
+    if written is not None and text[span.start : span.end] != written:
+        raise _fail(where, f"span {span.as_list()} does not slice to {written!r}")
+
+
+def report_from_dict(data: Any, *, kinds: Iterable[type[Mention]] = ()) -> Report:
+    """The report a contract object describes; :func:`report_to_dict`'s inverse.
+
+    :param kinds: mention classes for kinds defined outside govreport, if their plugins are
+        not imported (a class of a kind given here wins over an imported one).
+    :raises LoadError: when ``data`` is not such an object, or a span does not index its text.
+    """
+    if not isinstance(data, dict):
+        raise _fail("report", f"expected an object, not {type(data).__name__}")
+    if data.get("schema") != SCHEMA:
+        raise _fail("schema", f"expected {SCHEMA!r}, not {data.get('schema')!r}")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise _fail("text", "the JSON carries no text (written before govreport 0.1's text field?)")
+    by_kind = _mention_kinds(kinds)
+    mentions = []
+    for index, item in enumerate(_list(data, "mentions")):
+        where = f"mentions[{index}]"
+        kind = item.get("kind") if isinstance(item, dict) else None
+        if kind not in by_kind:
+            raise _fail(where, f"unknown mention kind {kind!r}")
+        mention = _instance(by_kind[kind], item, where)
+        _checked(text, where, mention.span, mention.text)
+        mentions.append(mention)
+    outline = tuple(
+        _instance(OutlineNode, item, f"outline[{i}]")
+        for i, item in enumerate(_list(data, "outline"))
+    )
+    for node in (n for top in outline for n in top.walk()):
+        _checked(text, f"outline node {node.marker!r}", node.span, None)
+        _checked(text, f"outline node {node.marker!r}", node.title_span, node.title)
+        _checked(text, f"outline node {node.marker!r}", node.marker_span, node.marker)
+    spans: dict[str, Region | None] = {}
+    for kind in _SPAN_REGIONS:
+        item = data.get(kind)
+        if item is not None and not isinstance(item, dict):
+            raise _fail(kind, f"expected an object or null, not {type(item).__name__}")
+        span = None if item is None else _value(Span, item.get("span"), f"{kind}.span")
+        if span is not None:
+            _checked(text, kind, span, None)
+        spans[kind] = None if span is None else Region(kind, span, text[span.start : span.end])
+    matter = {}
+    for key in ("front_matter", "end_matter"):
+        regions = tuple(_instance(Region, r, f"{key}[{i}]") for i, r in enumerate(_list(data, key)))
+        for index, region in enumerate(regions):
+            _checked(text, f"{key}[{index}]", region.span, region.text)
+        matter[key] = regions
+    return Report(
+        text=text,
+        source=_value(str | None, data.get("source"), "source"),
+        reader=_value(str | None, data.get("reader"), "reader"),
+        origin=_value(_hints(Report)["origin"], data.get("origin", []), "origin"),
+        front_matter=matter["front_matter"],
+        preamble=spans["preamble"],
+        outline=outline,
+        closing=spans["closing"],
+        end_matter=matter["end_matter"],
+        mentions=tuple(mentions),
+        faults=tuple(
+            _instance(Fault, f, f"faults[{i}]") for i, f in enumerate(_list(data, "faults"))
+        ),
+    )
+
+
+def loads(text: str | bytes, *, kinds: Iterable[type[Mention]] = ()) -> Report:
+    """The report whose contract JSON is ``text``: ``loads(dumps(report)) == report``.
+
+    Numbers are read as exact decimals. A quantity's ``unit_info`` (derived data the JSON does
+    not carry) is None in the loaded report.
+
+    :param kinds: mention classes for kinds defined outside govreport (see
+        :func:`report_from_dict`).
+    :raises LoadError: one line saying what is wrong and where.
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (ValueError, RecursionError) as exc:
+        raise LoadError(f"not JSON: {exc}") from None
+    return report_from_dict(data, kinds=kinds)
+
+
+def load(path: str | os.PathLike[str], *, kinds: Iterable[type[Mention]] = ()) -> Report:
+    """:func:`loads` of the UTF-8 file at ``path``."""
+    return loads(read_bytes(path), kinds=kinds)

@@ -1,0 +1,107 @@
+"""The serialiser: dumps writes exact numbers and the text, loads gives the report back."""
+
+from __future__ import annotations
+
+import decimal
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govreport
+from govreport import LoadError, dumps, loads
+from govreport.model import Qualifier, Span
+from govreport.testing import raw_texts, report_texts
+from tests.scoring import load_gold
+from tests.test_json_exporter import WaterLevel
+
+CORPUS = ["water-bureau-2023", "sichuan-gwr-2026", "yichun-tjgb-2022", "wanzai-tjgb-2015"]
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_every_corpus_report_loads_back_equal(name: str) -> None:
+    text, _ = load_gold(name)
+    report = govreport.parse(text, source=f"{name}.txt")
+    written = dumps(report)
+    assert loads(written) == report
+    assert dumps(loads(written)) == written
+
+
+@given(st.one_of(raw_texts(), report_texts().map(lambda drawn: drawn[0])))
+@settings(max_examples=60, deadline=None)
+def test_generated_reports_load_back_equal(text: str) -> None:
+    report = govreport.parse(text)
+    assert loads(dumps(report)) == report
+
+
+def test_values_are_written_with_all_their_digits() -> None:
+    report = govreport.parse("资金增加1.23456789012345678901万元")
+    (quantity,) = json.loads(dumps(report), parse_float=Decimal)["mentions"]
+    assert quantity["value"] == Decimal("12345.6789012345678901")
+    assert "12345.6789012345678901" in dumps(report)
+
+
+def test_values_do_not_depend_on_the_callers_decimal_context() -> None:
+    text = "资金增加1.23456789012345678901万元，投资123456万元"
+    expected = [q.value for q in govreport.parse(text).quantities()]
+    with decimal.localcontext() as context:
+        context.prec = 4
+        values = [q.value for q in govreport.parse(text).quantities()]
+    assert values == expected == [Decimal("12345.6789012345678901"), Decimal(1234560000)]
+
+
+def test_plugin_mention_kinds_load_back() -> None:
+    mention = WaterLevel(
+        span=Span(0, 8),
+        text="水位超过3.5米",
+        station="卢沟桥",
+        level=Decimal("3.5"),
+        bound=Qualifier.OVER,
+        readings=(Decimal("3.4"), Decimal(4)),
+        where=Span(4, 8),
+    )
+    report = govreport.Report(text="水位超过3.5米", mentions=(mention,))
+    assert loads(dumps(report)) == report
+    assert loads(dumps(report), kinds=[WaterLevel]) == report
+
+
+def test_dump_and_load_files(tmp_path: Path) -> None:
+    report = govreport.parse("一、总体情况\n一是完成任务19项。")
+    govreport.dump(report, tmp_path / "r.json")
+    assert govreport.load(tmp_path / "r.json") == report
+
+
+def _valid() -> dict[str, object]:
+    data: dict[str, object] = json.loads(dumps(govreport.parse("一、总体情况\n完成任务19项。")))
+    return data
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d.update(schema="govreport/0"), "schema"),
+        (lambda d: d.pop("text"), "text"),
+        (lambda d: d["mentions"][0].update(kind="nothing"), r"mentions\[0\]: unknown mention kind"),
+        (lambda d: d["mentions"][0].update(span=[5, 2]), r"mentions\[0\]\.span"),
+        (lambda d: d["mentions"][0].update(span=[0, 999]), "past the text's end"),
+        (lambda d: d["mentions"][0].update(text="x"), "does not slice"),
+        (lambda d: d["mentions"][0].update(value="19"), r"mentions\[0\]\.value"),
+        (lambda d: d["mentions"][0].update(qualifier="plenty"), "not a Qualifier"),
+        (lambda d: d["outline"][0].pop("title"), r"outline\[0\]: 'title' is missing"),
+        (lambda d: d.update(preamble=[1]), "preamble"),
+    ],
+)
+def test_broken_json_is_refused_with_one_line(damage, message: str) -> None:  # type: ignore[no-untyped-def]
+    data = _valid()
+    damage(data)
+    with pytest.raises(LoadError, match=message) as caught:
+        loads(json.dumps(data, ensure_ascii=False))
+    assert "\n" not in str(caught.value)
+
+
+def test_text_that_is_not_json_is_refused() -> None:
+    with pytest.raises(LoadError, match="not JSON"):
+        loads("{")
