@@ -36,6 +36,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
         "builtin.docx": "govreport.readers.docx",
+        "builtin.doc": "govreport.readers.doc",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.json": "govreport.exporters.json",
         "builtin.outline": "govreport.exporters.outline",
