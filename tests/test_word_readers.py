@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govreport
+from govreport.testing import check_report
 from govreport.errors import InputError
 from govreport.readers import docx as docx_reader
 from govreport.readers.doc import read_doc
@@ -160,7 +161,9 @@ def make_docx(
         parts[f"word/{name}"] = xml
         rels.append(f'<Relationship Id="{kind}" Type="{OFFICE}/{kind}" Target="{name}"/>')
     folder, base = main.rsplit("/", 1)
-    parts[f"{folder}/_rels/{base}.rels"] = f'<Relationships xmlns="{RELS}">{"".join(rels)}</Relationships>'
+    parts[f"{folder}/_rels/{base}.rels"] = (
+        f'<Relationships xmlns="{RELS}">{"".join(rels)}</Relationships>'
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, xml in parts.items():
@@ -210,7 +213,10 @@ def test_docx_renders_every_level_of_a_government_outline() -> None:
         "（一）加快建设",
     ]
     report = govreport.parse(read)
-    assert [(n.marker, n.title) for n in report.outline] == [("一、", "总体情况"), ("二、", "下一步打算")]
+    assert [(n.marker, n.title) for n in report.outline] == [
+        ("一、", "总体情况"),
+        ("二、", "下一步打算"),
+    ]
     assert report.outline[0].children[0].marker == "（一）"
 
 
@@ -272,7 +278,11 @@ def test_docx_numbering_through_styles() -> None:
 def test_docx_tables_notes_fields_and_properties() -> None:
     cell = "<w:tc>{}</w:tc>"
     row = "<w:tr>" + "".join(cell.format(_paragraph(t)) for t in ("指标", "数值")) + "</w:tr>"
-    row2 = "<w:tr>" + "".join(cell.format(_paragraph(t)) for t in ("供水量", "3.2亿立方米")) + "</w:tr>"
+    row2 = (
+        "<w:tr>"
+        + "".join(cell.format(_paragraph(t)) for t in ("供水量", "3.2亿立方米"))
+        + "</w:tr>"
+    )
     field = (
         '<w:p><w:r><w:t>共</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
@@ -333,8 +343,8 @@ def _doc_with_format(nfc: int, text: str) -> bytes:
     old = "\x00、".encode("utf-16-le")
     at = data.find(b"\x02\x00" + old)  # cch = 2, then the number text
     assert at > 0
-    lvlf = at - 28  # no grpprls in this level's LVL: the LVLF is right before
-    assert data[lvlf + 4] == 0x27
+    lvlf = data.rfind(b"\x01\x00\x00\x00\x27", 0, at)  # iStartAt 1, nfc 0x27; grpprls follow
+    assert lvlf > 0
     data[lvlf + 4] = nfc
     assert len(text) == 2
     data[at + 2 : at + 6] = text.encode("utf-16-le")
@@ -477,4 +487,4 @@ def test_damaged_word_files_read_or_fail_in_one_line(
     except InputError as error:
         assert "\n" not in str(error)
         return
-    govreport.testing.check_report(report)
+    check_report(report)

@@ -65,6 +65,7 @@ def remap_gold(gold_text: str, gold: dict[str, Any], text: str) -> dict[str, Any
         span = move(mention["span"])
         if span is not None:
             mentions.append({**mention, "span": span})
+
     def point(offset: int) -> int | None:
         for lo, hi, local in pairs:
             if lo <= offset <= hi and offset - lo in local:

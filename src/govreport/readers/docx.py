@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -87,7 +88,14 @@ class _Package:
         try:
             with self._zip.open(name) as handle:
                 data = handle.read(MAX_XML_PART + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:
             raise _fail(self._source, f"{name}: {exc}") from None
         if len(data) > MAX_XML_PART:
             raise _fail(self._source, f"{name} inflates past {MAX_XML_PART} bytes (a zip bomb)")
@@ -170,18 +178,22 @@ class _Styles:
             for style in root.iter(_W + "style"):
                 self._styles.setdefault(style.get(_W + "styleId", ""), style)
 
+    def chain(self, style_id: str | None) -> list[str]:
+        """``style_id`` and the styles it is based on, nearest first."""
+        chain: list[str] = []
+        while style_id and style_id not in chain and style_id in self._styles:
+            chain.append(style_id)
+            style_id = _val(self._styles[style_id], "basedOn")
+        return chain
+
     def num_pr(self, style_id: str | None) -> tuple[str | None, str | None]:
         """(numId, ilvl) a paragraph of ``style_id`` takes from its style, nearest first."""
         num_id: str | None = None
         ilvl: str | None = None
-        seen: set[str] = set()
-        while style_id and style_id not in seen and style_id in self._styles:
-            seen.add(style_id)
-            style = self._styles[style_id]
-            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+        for style in self.chain(style_id):
+            num_pr = self._styles[style].find(f"{_W}pPr/{_W}numPr")
             num_id = num_id or _val(num_pr, "numId")
             ilvl = ilvl or _val(num_pr, "ilvl")
-            style_id = _val(style, "basedOn")
         return num_id, ilvl
 
 
@@ -241,6 +253,8 @@ _SKIPPED = frozenset(
         "fldData",
     )
 )
+_SHOWN = frozenset(_W + tag for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
+"""Run content that shows as text (a ``w:tab`` elsewhere is a tab stop definition in pPr)."""
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -263,17 +277,17 @@ def _runs_text(paragraph: etree._Element) -> str:
                     fields[-1] = False
                 elif kind == "end" and fields:
                     fields.pop()
-            elif any(fields):
-                continue
-            elif tag == _W + "t":
-                out.append(child.text or "")
-            elif tag == _W + "tab" and element.tag == _W + "r":
-                out.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
-                if child.get(_W + "type") not in ("page", "column"):
-                    out.append("\n")
-            elif tag == _W + "noBreakHyphen":
-                out.append("-")
+            elif tag in _SHOWN:
+                if any(fields):
+                    continue
+                if tag == _W + "t":
+                    out.append(child.text or "")
+                elif tag == _W + "tab":
+                    out.append("\t")
+                elif tag == _W + "noBreakHyphen":
+                    out.append("-")
+                elif child.get(_W + "type") not in ("page", "column"):
+                    out.append("\n")  # a line break, not a page or column break
             elif depth < LIMITS.max_depth:
                 walk(child, depth + 1)
 
@@ -306,12 +320,14 @@ class _Reader:
         return self._numberer.label(num_id, _int(ilvl, 0))
 
     def _style_level(self, num_id: str, style: str | None) -> str:
-        # A level may name the paragraph style it numbers (w:lvl/w:pStyle): 标题 2 → level 2.
+        # A level may name the paragraph style it numbers (w:lvl/w:pStyle): 标题 2 → level 2,
+        # and so a style based on 标题 2.
         definition = self._lists.get(num_id)
-        if definition is not None and style:
-            for index, level in definition.levels.items():
-                if level.style == style:
-                    return str(index)
+        if definition is not None:
+            for name in self._styles.chain(style):
+                for index, level in definition.levels.items():
+                    if level.style == name:
+                        return str(index)
         return "0"
 
     def paragraph_text(self, paragraph: etree._Element) -> str:
