@@ -1,0 +1,97 @@
+"""Coverage-guided fuzzing of the Word readers with atheris (see fuzz/README.md).
+
+Byte mutations of a whole .docx mostly break the ZIP's checksums, so the first byte of an input
+chooses what the rest becomes:
+
+- 0: the file itself (content sniffing, the ZIP and OLE containers);
+- 1: ``word/document.xml`` of a package that has the sample's numbering and styles;
+- 2: ``word/numbering.xml`` of a package whose body uses every list level;
+- 3: patches over the sample .doc (two-byte offset, then bytes), so the FIB, piece table, PAPX
+  pages and list tables are reached past the compound file's checks.
+
+Each one is read by the host's readers. A reader may answer with a one-line InputError; any other
+exception is a finding, and so is a text whose origins do not tile it in order or whose parse
+breaks an invariant of :func:`govreport.testing.check_parse`.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports():
+    import govreport
+    from govreport.errors import InputError
+
+    HOST = govreport.PluginHost()
+    HOST.read(b"", "<warm-up>")
+
+from govreport.testing import check_parse
+
+FORMATS = Path(__file__).resolve().parent.parent / "tests" / "data" / "formats"
+DOCX = (FORMATS / "water-bureau-2023.docx").read_bytes()
+DOC = (FORMATS / "water-bureau-2023.doc").read_bytes()
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+LEVELS_BODY = (
+    f"<w:document {W}><w:body>"
+    + "".join(
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level % 9}"/><w:numId w:val="{1 + level % 3}"/>'
+        f"</w:numPr></w:pPr><w:r><w:t>第{level}段</w:t></w:r></w:p>"
+        for level in range(30)
+    )
+    + "</w:body></w:document>"
+).encode()
+
+
+def _with_part(name: str, data: bytes, **more: bytes) -> bytes:
+    """The sample .docx with part ``name`` (and ``more``) replaced."""
+    replaced = {name: data, **{key.replace("__", "/"): value for key, value in more.items()}}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(DOCX)) as source, zipfile.ZipFile(out, "w") as target:
+        for member in source.infolist():
+            part = replaced.get(member.filename)
+            target.writestr(member.filename, source.read(member) if part is None else part)
+    return out.getvalue()
+
+
+def file_of(data: bytes) -> bytes:
+    """The file an input stands for (see the module docstring)."""
+    mode, rest = (data[0] % 4, data[1:]) if data else (0, b"")
+    if mode == 1:
+        return _with_part("word/document.xml", rest)
+    if mode == 2:
+        return _with_part("word/numbering.xml", rest, word__document_xml=LEVELS_BODY)
+    if mode == 3:
+        patched = bytearray(DOC)
+        at = int.from_bytes(rest[:2], "little") * 8 % len(patched)
+        patched[at : at + len(rest) - 2] = rest[2:]
+        return bytes(patched[: len(DOC)])
+    return rest
+
+
+def test_one_input(data: bytes) -> None:
+    try:
+        read = HOST.read(file_of(data), "<fuzz>")
+    except InputError as error:
+        if "\n" in str(error):
+            raise AssertionError(f"a message of more than one line: {error!r}") from None
+        return
+    at = 0
+    for origin in read.origin:
+        if not at <= origin.span.start <= origin.span.end <= len(read.text):
+            raise AssertionError(f"origin {origin} out of order or outside the text")
+        at = origin.span.end
+    check_parse(read.text, HOST)
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
