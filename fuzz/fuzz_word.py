@@ -10,8 +10,10 @@ chooses what the rest becomes:
   pages and list tables are reached past the compound file's checks.
 
 Each one is read by the host's readers. A reader may answer with a one-line InputError; any other
-exception is a finding, and so is a text whose origins do not tile it in order or whose parse
-breaks an invariant of :func:`govreport.testing.check_parse`.
+exception is a finding, and so is a text whose origins are not in order inside it. The parse of
+a reader's text is not run here: any text is what fuzz_parse.py fuzzes, and leaving it out makes
+this harness many times faster. Modes 1 and 2 build a minimal package (not the sample's, whose
+350 KB styles part would dominate each run).
 """
 
 from __future__ import annotations
@@ -30,10 +32,13 @@ with atheris.instrument_imports():
     HOST = govreport.PluginHost()
     HOST.read(b"", "<warm-up>")
 
-from govreport.testing import check_parse
-
 FORMATS = Path(__file__).resolve().parent.parent / "tests" / "data" / "formats"
 DOCX = (FORMATS / "water-bureau-2023.docx").read_bytes()
+with zipfile.ZipFile(io.BytesIO(DOCX)) as _sample:
+    MINIMAL = {
+        name: _sample.read(name)
+        for name in ("_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml")
+    } | {"word/numbering.xml": _sample.read("word/numbering.xml")}
 DOC = (FORMATS / "water-bureau-2023.doc").read_bytes()
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 LEVELS_BODY = (
@@ -48,13 +53,12 @@ LEVELS_BODY = (
 
 
 def _with_part(name: str, data: bytes, **more: bytes) -> bytes:
-    """The sample .docx with part ``name`` (and ``more``) replaced."""
-    replaced = {name: data, **{key.replace("__", "/"): value for key, value in more.items()}}
+    """A minimal package with part ``name`` (and ``more``, ``__`` for ``/``) replaced."""
+    parts = MINIMAL | {name: data} | {key.replace("__", "/"): value for key, value in more.items()}
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(DOCX)) as source, zipfile.ZipFile(out, "w") as target:
-        for member in source.infolist():
-            part = replaced.get(member.filename)
-            target.writestr(member.filename, source.read(member) if part is None else part)
+    with zipfile.ZipFile(out, "w") as target:
+        for part, content in parts.items():
+            target.writestr(part, content)
     return out.getvalue()
 
 
@@ -85,7 +89,6 @@ def test_one_input(data: bytes) -> None:
         if not at <= origin.span.start <= origin.span.end <= len(read.text):
             raise AssertionError(f"origin {origin} out of order or outside the text")
         at = origin.span.end
-    check_parse(read.text, HOST)
 
 
 def main() -> None:
