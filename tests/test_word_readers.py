@@ -313,6 +313,19 @@ def test_docx_tables_notes_fields_and_properties() -> None:
     assert (read.title, read.date) == ("2023年工作总结", "2024-01-15")
 
 
+def test_docx_nested_tables_stay_in_their_cell() -> None:
+    inner = "<w:tbl><w:tr><w:tc>" + _paragraph("内") + "</w:tc></w:tr></w:tbl>"
+    cells = "<w:tc>" + _paragraph("外") + inner + "</w:tc><w:tc>" + _paragraph("2项") + "</w:tc>"
+    row = f"<w:tr>{cells}</w:tr>"
+    guarded = (
+        f"<w:sdt><w:sdtContent><w:tr><w:tc>{_paragraph('末')}</w:tc></w:tr></w:sdtContent></w:sdt>"
+    )
+    read = read_docx(make_docx(f"<w:tbl>{row}{guarded}</w:tbl>"), "t.docx")
+    assert read is not None
+    assert read.text.splitlines() == ["外 内\t2项", "末"]
+    assert [o.path for o in read.origin] == ["table[1]/tr[1]", "table[1]/tr[2]"]
+
+
 def test_docx_main_part_named_by_the_package() -> None:
     read = read_docx(make_docx(_paragraph("正文"), main="doc/main.xml"), "t.docx")
     assert read is not None and read.text == "正文\n"

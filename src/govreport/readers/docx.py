@@ -21,7 +21,7 @@ import io
 import posixpath
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -242,6 +242,7 @@ _SKIPPED = frozenset(
     _W + tag
     for tag in (
         "del",
+        "moveFrom",
         "delText",
         "instrText",
         "pPr",
@@ -256,6 +257,18 @@ _SKIPPED = frozenset(
 _SHOWN = frozenset(_W + tag for tag in ("t", "tab", "br", "cr", "noBreakHyphen"))
 """Run content that shows as text (a ``w:tab`` elsewhere is a tab stop definition in pPr)."""
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _own(container: etree._Element, tag: str, kind: str) -> Iterator[etree._Element]:
+    """The ``tag`` descendants of ``container`` (a ``kind`` element) that belong to it, not to a
+    ``kind`` nested inside it: a table's own rows (also those inside a content control), not the
+    rows of a table in one of its cells."""
+    for element in container.iter(_W + tag):
+        parent = element.getparent()
+        while parent is not None and parent is not container and parent.tag != _W + kind:
+            parent = parent.getparent()
+        if parent is container:
+            yield element
 
 
 def _runs_text(paragraph: etree._Element) -> str:
@@ -347,10 +360,8 @@ class _Reader:
                 self.body(child, depth + 1)
 
     def table(self, table: etree._Element, path: str) -> None:
-        for number, row in enumerate(table.iter(_W + "tr"), 1):
-            if row.getparent() is not table:
-                continue  # a row of a table nested in a cell: read as that cell's text
-            cells = [self.cell_text(cell) for cell in row.iter(_W + "tc")]
+        for number, row in enumerate(_own(table, "tr", "tbl"), 1):
+            cells = [self.cell_text(cell) for cell in _own(row, "tc", "tr")]
             self.builder.add("\t".join(cells), f"{path}/tr[{number}]")
 
     def cell_text(self, cell: etree._Element) -> str:
