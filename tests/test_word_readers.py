@@ -456,6 +456,15 @@ def test_lying_zip_header_is_caught_by_the_bounded_read() -> None:
         read_docx(bytes(data), "bad.docx")
 
 
+def test_zip_of_an_unknown_version_fails_in_one_line() -> None:
+    # Found by fuzz/fuzz_word.py: zipfile raises NotImplementedError on such a directory.
+    data = bytearray((FORMATS / "water-bureau-2023.docx").read_bytes())
+    at = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, at + 6, 148)  # version needed to extract: 14.8
+    with pytest.raises(InputError, match="not a readable Word file"):
+        read_docx(bytes(data), "bad.docx")
+
+
 def test_zip_that_is_no_word_file_is_left_to_other_readers() -> None:
     assert read_docx(_zip({"xl/workbook.xml": b"<workbook/>"}), "book.xlsx") is None
 

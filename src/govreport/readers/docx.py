@@ -50,6 +50,8 @@ MAX_RATIO = 200
 about 10:1, a zip bomb over 1000:1."""
 
 _ZIP_MAGIC = b"PK\x03\x04"
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+"""What zipfile raises on a damaged archive (NotImplementedError: a version or method it lacks)."""
 
 
 def _fail(source: str, why: str) -> InputError:
@@ -88,14 +90,7 @@ class _Package:
         try:
             with self._zip.open(name) as handle:
                 data = handle.read(MAX_XML_PART + 1)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,
-        ) as exc:
+        except _ZIP_ERRORS as exc:
             raise _fail(self._source, f"{name}: {exc}") from None
         if len(data) > MAX_XML_PART:
             raise _fail(self._source, f"{name} inflates past {MAX_XML_PART} bytes (a zip bomb)")
@@ -399,7 +394,7 @@ def read_docx(data: bytes, source: str) -> SourceText | None:
     """The text of a .docx, or None when ``data`` is a ZIP but no Word file."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise _fail(source, str(exc)) from None
     with archive:
         package = _Package(archive, source)
