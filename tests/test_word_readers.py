@@ -436,8 +436,9 @@ def test_zip_bomb_posing_as_docx_exits_2_in_one_line(tmp_path: Path) -> None:
         ),
         (_zip({"word/document.xml": b"<a>" * 100_000}), "not a readable Word file"),
         (_zip({"word/document.xml": b"<w:document"}), "not a readable Word file"),
+        (_zip({"word/document.xml": b"<a>\x00</a>"}), "Char 0x0"),  # libxml2 ends it with \n
     ],
-    ids=["ratio", "broken-zip", "members", "entities", "deep", "truncated-xml"],
+    ids=["ratio", "broken-zip", "members", "entities", "deep", "truncated-xml", "nul"],
 )
 def test_hostile_docx_fails_in_one_line(data: bytes, why: str) -> None:
     with pytest.raises(InputError, match=why) as caught:

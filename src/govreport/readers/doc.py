@@ -99,7 +99,7 @@ _LINE_BREAKS = {ord("\x0b"): "\n", ord("\x1e"): "-", ord("\x1f"): "", ord("\xa0"
 
 
 def _fail(source: str, why: str) -> InputError:
-    return InputError(f"{source}: not a readable Word 97-2003 file: {why}")
+    return InputError(f"{source}: not a readable Word 97-2003 file: {' '.join(why.split())}")
 
 
 class _Stream:

@@ -55,7 +55,8 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, No
 
 
 def _fail(source: str, why: str) -> InputError:
-    return InputError(f"{source}: not a readable Word file: {why}")
+    # One line, whatever the parser said (libxml2's messages end with a line break).
+    return InputError(f"{source}: not a readable Word file: {' '.join(why.split())}")
 
 
 class _Package:
