@@ -95,7 +95,7 @@ _SPRM_T_DEF_TABLE, _SPRM_P_CHG_TABS = 0xD608, 0xC615
 _PARAGRAPH_END, _CELL_END = "\r", "\x07"
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _DROPPED = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x06\x08\x0c\x0e\x0f\x10\x11\x12"))
-_LINE_BREAKS = {ord("\x0b"): "\n", ord("\x1e"): "-", ord("\x1f"): "", ord("\xa0"): "\xa0"}
+_LINE_BREAKS = {ord("\x0b"): "\n", ord("\x1e"): "-", ord("\x1f"): ""}
 
 
 def _fail(source: str, why: str) -> InputError:
@@ -446,7 +446,7 @@ def _clean(text: str) -> str:
     return text.translate(_DROPPED).translate(_LINE_BREAKS)
 
 
-def _read_text(document: _Document, source: str) -> TextBuilder:
+def _read_text(document: _Document) -> TextBuilder:
     starts, runs = document.paragraph_runs()
     styles = document.styles()
     numberer = Numberer(document.lists())
@@ -494,8 +494,8 @@ def _read_text(document: _Document, source: str) -> TextBuilder:
             counts["row"] = 0
             counts["p"] += 1
             builder.add(body, f"p[{counts['p']}]")
-    if cells:
-        raise _fail(source, "a table row that never ends")
+    if cells:  # a row cut off at the end of the text: what it has is still a row
+        builder.add("\t".join(cells), f"table[{max(counts['table'], 1)}]/tr[{counts['row'] + 1}]")
     notes = document.text(document.ccp_text, document.ccp_text + document.ccp_footnotes)
     for number, note in enumerate(notes.split(_PARAGRAPH_END), 1):
         note_text = _clean(_Fields().visible(note)).strip()
@@ -536,7 +536,7 @@ def read_doc(data: bytes, source: str) -> SourceText:
         document = _Document(streams.pop("WordDocument"), streams, source)
         if document.ccp_text < 0 or document.ccp_text > len(document.word.data):
             raise _fail(source, f"{document.ccp_text} characters in a smaller text stream")
-        builder = _read_text(document, source)
+        builder = _read_text(document)
         title, date = _properties(ole)
     return builder.build("doc", title=title, date=date)
 
