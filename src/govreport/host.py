@@ -35,6 +35,7 @@ ENTRY_POINT_GROUP = "govreport"
 BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
+        "builtin.html": "govreport.readers.html",
         "builtin.docx": "govreport.readers.docx",
         "builtin.doc": "govreport.readers.doc",
         "builtin.extractors": "govreport.builtin.extractors",
