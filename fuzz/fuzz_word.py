@@ -10,7 +10,8 @@ chooses what the rest becomes:
   pages and list tables are reached past the compound file's checks.
 
 Each one is read by the host's readers. A reader may answer with a one-line InputError; any other
-exception is a finding, and so is a text whose origins are not in order inside it. The parse of
+exception is a finding, and so is a text whose blocks are not its lines
+(:func:`govreport.testing.check_source`). The parse of
 a reader's text is not run here: any text is what fuzz_parse.py fuzzes, and leaving it out makes
 this harness many times faster. Modes 1 and 2 build a minimal package (not the sample's, whose
 350 KB styles part would dominate each run).
@@ -31,6 +32,8 @@ with atheris.instrument_imports():
 
     HOST = govreport.PluginHost()
     HOST.read(b"", "<warm-up>")
+
+from govreport.testing import check_source
 
 FORMATS = Path(__file__).resolve().parent.parent / "tests" / "data" / "formats"
 DOCX = (FORMATS / "water-bureau-2023.docx").read_bytes()
@@ -84,11 +87,7 @@ def test_one_input(data: bytes) -> None:
         if "\n" in str(error):
             raise AssertionError(f"a message of more than one line: {error!r}") from None
         return
-    at = 0
-    for origin in read.origin:
-        if not at <= origin.span.start <= origin.span.end <= len(read.text):
-            raise AssertionError(f"origin {origin} out of order or outside the text")
-        at = origin.span.end
+    check_source(read)
 
 
 def main() -> None:
