@@ -381,6 +381,20 @@ def test_doc_list_formats(nfc: int, text: str, first: str) -> None:
     assert heading == first + "强化政治思想引领，坚定拥护“两个确立”，坚决做到“两个维护”"
 
 
+# --- a missing extra -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("suffix", "module"), [("docx", "lxml.etree"), ("doc", "olefile")])
+def test_without_the_extra_one_line_names_it(
+    monkeypatch: pytest.MonkeyPatch, suffix: str, module: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
+    data = (FORMATS / f"water-bureau-2023.{suffix}").read_bytes()
+    with pytest.raises(InputError, match=r"pip install 'govreport\[docx\]'") as caught:
+        HOST.read(data, f"report.{suffix}")
+    assert "\n" not in str(caught.value)
+
+
 # --- hostile files --------------------------------------------------------------------------------
 
 
