@@ -46,6 +46,8 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
         "builtin.html": "govreport.readers.html",
+        "builtin.docx": "govreport.readers.docx",
+        "builtin.doc": "govreport.readers.doc",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.json": "govreport.exporters.json",
         "builtin.outline": "govreport.exporters.outline",
