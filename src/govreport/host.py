@@ -26,6 +26,7 @@ from govreport import hookspecs
 from govreport.errors import InputError, PluginError
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import MentionExtractor
+from govreport.indicators import IndicatorLexicon, IndicatorLinker, IndicatorTerm
 from govreport.model import DEFAULT_UNITS, SourceText, Unit, UnitTable, Vocabulary
 from govreport.structure import STYLES, MarkerStyle
 
@@ -36,6 +37,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
         "builtin.extractors": "govreport.builtin.extractors",
+        "builtin.indicators": "govreport.builtin.indicators",
         "builtin.json": "govreport.exporters.json",
         "builtin.outline": "govreport.exporters.outline",
         "builtin.markdown": "govreport.exporters.markdown",
@@ -283,6 +285,33 @@ class PluginHost:
         """The built-in marker styles followed by those plugins registered."""
         extra = (style for _, style in self._valid("register_heading_styles", MarkerStyle))
         return (*STYLES, *extra)
+
+    @functools.cached_property
+    def indicator_lexicon(self) -> IndicatorLexicon:
+        """Every indicator term plugins registered, compiled into one lexicon."""
+        terms = (term for _, term in self._valid("register_indicators", IndicatorTerm))
+        return IndicatorLexicon.of(terms)
+
+    @functools.cached_property
+    def _indicator_linker(self) -> Registered | None:
+        kind: type[IndicatorLinker] = IndicatorLinker  # type: ignore[type-abstract]
+        linkers = list(self._valid("register_indicator_linkers", kind))
+        chosen = next((item for item in reversed(linkers) if item[0] not in BUILTIN_PLUGINS), None)
+        chosen = chosen or (linkers[-1] if linkers else None)
+        return None if chosen is None else Registered(plugin=chosen[0], value=chosen[1])
+
+    @property
+    def indicator_linker(self) -> IndicatorLinker | None:
+        """The linker parses use: the last one a non-built-in plugin registered, else the
+        built-in one; None when every linker is blocked."""
+        chosen = self._indicator_linker
+        return None if chosen is None else chosen.value
+
+    @property
+    def indicator_linker_plugin(self) -> str:
+        """Name of the plugin that registered :attr:`indicator_linker`."""
+        chosen = self._indicator_linker
+        return "" if chosen is None else chosen.plugin
 
     def read(self, data: bytes, source: str) -> SourceText:
         """Read ``data`` with the first reader plugin that accepts it.

@@ -6,7 +6,7 @@ import contextlib
 import gc
 import operator
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
@@ -14,9 +14,11 @@ import attrs
 from govreport.errors import PluginError
 from govreport.extractors.base import ExtractionContext
 from govreport.host import PluginHost, default_host
-from govreport.model import Fault, Mention, Report, SourceText
+from govreport.indicators import Link, LinkContext
+from govreport.model import Fault, Mention, Quantity, Report, SourceText
+from govreport.model.unchecked import unchecked
 from govreport.reading import read_bytes
-from govreport.structure import parse_structure
+from govreport.structure import Structure, parse_structure
 
 
 def parse(
@@ -111,6 +113,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
         else:
             found.extend(new)
     found.sort(key=_MENTION_ORDER)
+    _link_indicators(text, found, structure, host, fail)
     report = Report(
         text=text,
         source=source,
@@ -128,6 +131,71 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
     if len(faults) != len(report.faults):  # a report_parsed hook failed in tolerant mode
         report = attrs.evolve(report, faults=tuple(faults))
     return report
+
+
+def _link_indicators(
+    text: str,
+    found: list[Mention],
+    structure: Structure,
+    host: PluginHost,
+    fail: Callable[[PluginError], None],
+) -> None:
+    """Give each quantity in ``found`` its indicator, role and period (in place), with the
+    host's indicator linker; a linker that fails or answers wrongly leaves them unset."""
+    linker = host.indicator_linker
+    if linker is None:
+        return
+    context = LinkContext(
+        text=text,
+        mentions=found,
+        outline=structure.outline,
+        front_matter=structure.front_matter,
+        closing=structure.closing,
+        lexicon=host.indicator_lexicon,
+    )
+
+    def failed(message: str) -> None:
+        fail(PluginError(host.indicator_linker_plugin, linker.name, message))
+
+    try:
+        links = list(linker.link(context))
+    except Exception as exc:
+        failed(f"{type(exc).__name__}: {exc}")
+        return
+    places = [i for i, mention in enumerate(found) if isinstance(mention, Quantity)]
+    if len(links) != len(places):
+        failed(f"gave {len(links)} links for {len(places)} quantities")
+        return
+    updated: list[tuple[int, Quantity]] = []
+    for place, link in zip(places, links, strict=True):
+        quantity = found[place]
+        assert isinstance(quantity, Quantity)
+        indicator = link.indicator
+        if indicator is not None:
+            span = indicator.span
+            if (
+                text[span.start : span.end] != indicator.text
+                or span.end > len(text)
+                or span.overlaps(quantity.span)
+            ):
+                failed(f"indicator {indicator.text!r} at {span} is not beside {quantity.text!r}")
+                return
+        updated.append((place, _linked(quantity, link)))
+    for place, quantity in updated:
+        found[place] = quantity
+
+
+_make_quantity = unchecked(Quantity)
+_QUANTITY_FIELDS = tuple(field.name for field in attrs.fields(Quantity))
+
+
+def _linked(quantity: Quantity, link: Link) -> Quantity:
+    """``quantity`` with the link's indicator, role and period."""
+    if type(quantity) is not Quantity:  # a plugin's subclass keeps its class
+        return attrs.evolve(quantity, indicator=link.indicator, role=link.role, period=link.period)
+    values = {name: getattr(quantity, name) for name in _QUANTITY_FIELDS}
+    values.update(indicator=link.indicator, role=link.role, period=link.period)
+    return _make_quantity(*values.values())
 
 
 def parse_bytes(
