@@ -18,7 +18,8 @@ import govreport
 from govreport import hookspecs
 from govreport.errors import PluginError
 from govreport.extractors.base import ExtractionContext
-from govreport.model import Entry, Mention, Report, Span, Unit, Vocabulary
+from govreport.indicators import IndicatorTerm, Link, LinkContext
+from govreport.model import Entry, Mention, Report, Role, Span, Unit, Vocabulary
 from govreport.structure import MarkerStyle
 from tests.hook_plugin import Plugin
 
@@ -94,6 +95,33 @@ def test_hook_register_heading_styles() -> None:
         ("Ⅰ、", 1, "综合"),
         ("Ⅱ、", 2, "农业"),
     ]
+
+
+def test_hook_register_indicators() -> None:
+    # Without the term, the prepositional phrase is cut after 向; with it, the term is found.
+    text = "向河湖补充生态水量13.86亿立方米。"
+    plain = govreport.parse(text, host=host())
+    term = IndicatorTerm(name="生态水量", synonyms=("生态补水量",))
+    plugged = host(Plugin(register_indicators=lambda register: register(term)))
+    (linked,) = govreport.parse(text, host=plugged).quantities()
+    assert plugged.indicator_lexicon.terms[-1] == term
+    assert linked.indicator is not None and linked.indicator.text == "生态水量"
+    (before,) = plain.quantities()
+    assert before.indicator is not None and before.indicator.text != "生态水量"
+
+
+def test_hook_register_indicator_linkers() -> None:
+    class Everything:
+        name = "everything"
+
+        def link(self, context: LinkContext) -> list[Link]:
+            count = sum(isinstance(m, govreport.Quantity) for m in context.mentions)
+            return [Link(indicator=None, role=Role.FORECAST, period="2030")] * count
+
+    plugged = host(Plugin(register_indicator_linkers=lambda register: register(Everything())))
+    assert plugged.indicator_linker is not None and plugged.indicator_linker.name == "everything"
+    report = govreport.parse("完成19项，新增3家。", host=plugged)
+    assert [(q.role, q.period) for q in report.quantities()] == [(Role.FORECAST, "2030")] * 2
 
 
 def test_hook_read_source() -> None:

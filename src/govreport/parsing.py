@@ -14,11 +14,11 @@ import attrs
 from govreport.errors import PluginError
 from govreport.extractors.base import ExtractionContext
 from govreport.host import PluginHost, default_host
-from govreport.indicators import Link, LinkContext
+from govreport.indicators import IndicatorLinker, Link, LinkContext
 from govreport.model import Fault, Mention, Quantity, Report, SourceText
 from govreport.model.unchecked import unchecked
 from govreport.reading import read_bytes
-from govreport.structure import Structure, parse_structure
+from govreport.structure import parse_structure
 
 
 def parse(
@@ -79,6 +79,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
 
     styles, units, vocabularies = host.heading_styles, host.units, host.vocabularies
     extractors, size = host.extractors, len(text)
+    linker, lexicon = host.indicator_linker, host.indicator_lexicon
     for error in host.parse_faults:  # what a tolerant host left out
         fail(error)
     structure = parse_structure(text, styles=styles)
@@ -113,7 +114,16 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
         else:
             found.extend(new)
     found.sort(key=_MENTION_ORDER)
-    _link_indicators(text, found, structure, host, fail)
+    if linker is not None:
+        context = LinkContext(
+            text=text,
+            mentions=found,
+            outline=structure.outline,
+            front_matter=structure.front_matter,
+            closing=structure.closing,
+            lexicon=lexicon,
+        )
+        _link_indicators(context, found, linker, host.indicator_linker_plugin, fail)
     report = Report(
         text=text,
         source=source,
@@ -134,28 +144,18 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
 
 
 def _link_indicators(
-    text: str,
+    context: LinkContext,
     found: list[Mention],
-    structure: Structure,
-    host: PluginHost,
+    linker: IndicatorLinker,
+    plugin: str,
     fail: Callable[[PluginError], None],
 ) -> None:
-    """Give each quantity in ``found`` its indicator, role and period (in place), with the
-    host's indicator linker; a linker that fails or answers wrongly leaves them unset."""
-    linker = host.indicator_linker
-    if linker is None:
-        return
-    context = LinkContext(
-        text=text,
-        mentions=found,
-        outline=structure.outline,
-        front_matter=structure.front_matter,
-        closing=structure.closing,
-        lexicon=host.indicator_lexicon,
-    )
+    """Give each quantity in ``found`` its indicator, role and period (in place); a linker
+    that fails or answers wrongly leaves them unset."""
+    text = context.text
 
     def failed(message: str) -> None:
-        fail(PluginError(host.indicator_linker_plugin, linker.name, message))
+        fail(PluginError(plugin, linker.name, message))
 
     try:
         links = list(linker.link(context))
