@@ -67,7 +67,18 @@ def test_markdown_quantities_are_exact_with_their_section(sample: Report) -> Non
     assert by_text["53亿立方米"][2:4] == ["5300000000", "立方米"]
     assert by_text["16.46亿立方米"][2] == "1646000000"
     assert by_text["1.99%"][2:6] == ["1.99", "%", "", "decrease"]
-    assert by_text["34万余元"][2:] == ["340000", "元", "over", "", "二、 › 二是", "9"]
+    assert by_text["34万余元"][2:] == [
+        "340000",
+        "元",
+        "over",
+        "",
+        "捐款",
+        "actual",
+        "2023",
+        "二、 › 二是",
+        "9",
+    ]
+    assert by_text["16.46亿立方米"][7] == "forecast"  # 全年预计…
 
 
 def test_markdown_has_the_other_tables(sample: Report) -> None:

@@ -115,7 +115,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
             found.extend(new)
     found.sort(key=_MENTION_ORDER)
     if linker is not None:
-        context = LinkContext(
+        link_context = LinkContext(
             text=text,
             mentions=found,
             outline=structure.outline,
@@ -123,7 +123,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
             closing=structure.closing,
             lexicon=lexicon,
         )
-        _link_indicators(context, found, linker, host.indicator_linker_plugin, fail)
+        _link_indicators(link_context, found, linker, host.indicator_linker_plugin, fail)
     report = Report(
         text=text,
         source=source,

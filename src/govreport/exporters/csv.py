@@ -1,7 +1,8 @@
 """The ``csv`` format: one row per mention, for spreadsheets and data tools.
 
 Columns (:data:`COLUMNS`): the mention's kind, text and span, the 1-based line and column where it
-starts, the typed fields a kind may have (empty when it has none), and the outline path of the
+starts, the typed fields a kind may have (empty when it has none), a quantity's indicator (text, start, end),
+role and period, and the outline path of the
 part it stands in, as markers and as titles joined by `` > ``. Numbers are exact decimals without
 exponents. Mention kinds defined by plugins get rows too: their fields of the same names fill the
 columns. Rows are in document order; the text reads back with :class:`csv.DictReader`.
@@ -19,10 +20,13 @@ import attrs
 from govreport.exporters._format import field_text
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import Mention, Report
+from govreport.model import Indicator, Mention, Report
 
 FIELD_COLUMNS = ("value", "value_max", "unit", "qualifier", "change", "category", "meaning")
 """Columns filled from the mention attribute of the same name, when the mention has one."""
+
+INDICATOR_COLUMNS = ("indicator", "indicator_start", "indicator_end", "role", "period")
+"""What a quantity measures (its text and span), its role and its period."""
 
 COLUMNS = (
     "kind",
@@ -32,6 +36,7 @@ COLUMNS = (
     "line",
     "column",
     *FIELD_COLUMNS,
+    *INDICATOR_COLUMNS,
     "outline_path",
     "outline_titles",
 )
@@ -39,6 +44,18 @@ COLUMNS = (
 
 PATH_SEPARATOR = " > "
 """Joins the markers (and the titles) of an outline path."""
+
+
+def _indicator_cells(mention: Mention) -> list[str]:
+    """The :data:`INDICATOR_COLUMNS` cells: empty for mentions that are not quantities."""
+    indicator: Indicator | None = getattr(mention, "indicator", None)
+    return [
+        "" if indicator is None else indicator.text,
+        "" if indicator is None else str(indicator.span.start),
+        "" if indicator is None else str(indicator.span.end),
+        field_text(getattr(mention, "role", None)),
+        field_text(getattr(mention, "period", None)),
+    ]
 
 
 def _row(report: Report, mention: Mention) -> list[str]:
@@ -53,6 +70,7 @@ def _row(report: Report, mention: Mention) -> list[str]:
         str(line),
         str(column),
         *(field_text(getattr(mention, name, None)) for name in FIELD_COLUMNS),
+        *_indicator_cells(mention),
         PATH_SEPARATOR.join(node.marker for node in path),
         PATH_SEPARATOR.join(node.title for node in path),
     ]
