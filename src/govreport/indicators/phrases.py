@@ -36,7 +36,7 @@ _CHANGE_VERBS = _words(
     增长 下降 增加 减少 提高 降低 上升 上涨 回落 下跌 扩大 缩小 增至 降至 升至 增到 提高到 增加到 下降到 减少到 减至 减产 增产
     达到 达 为 是 到 至 在 保持 稳定 控制 维持 跨上 迈上 跨过 跨越 攀升 实现 完成 累计 新增 共 共计 合计 总计 约 分别 均 年均
     平均 已 了 有 共有 拥有 增 减 从 由 增速 增幅 涨幅 降幅 拉动 贡献 高于 低于 快于 慢于 超出 突破 超过 超 居 排名 净增 净减
-    首次 历史性 连续 再 又 就 拟 按 拟按 安排 拟安排
+    首次 历史性 连续 再 又 就 拟 按 拟按 安排 拟安排 实有 年末 年底 全年 人均
     """
 )
 """Words that stand between an indicator and its number (达到, 为, 比上年增长 …)."""
@@ -54,10 +54,10 @@ _TAIL = re.compile(
 
 _PLACES = _words(
     """
-    全市 全省 全县 全区 全国 全州 全盟 全旗 全镇 全乡 全局 全系统 全行业 全社会 全市上下 我局 我市 我省 我县 我区 我州 本市 本县
+    全市 全省 全县 全区 全国 全州 全盟 全旗 全镇 全乡 全局 全系统 全行业 全市上下 我局 我市 我省 我县 我区 我州 本市 本县
     本省 本区 全年 当年 今年 本年 年末 年底 年初 年内 期末 全期 一年来 五年来 过去一年 过去五年 截至目前 目前 同期 其中 另外 此外
-    同时 并 且 和 及 与 以及 、 等 共 累计 全部 均 已 还 又 再 先后 直接 提前 进一步 持续 扎实 大力 着力 积极 主动 深入 有效
-    顺利 成功 全力 加快 重点 全面 预计 预期 有望
+    同时 并 且 和 及 与 以及 、 等 的 共 累计 全部 均 已 还 又 再 先后 直接 提前 进一步 持续 扎实 大力 着力 积极 主动 深入
+    顺利 成功 全力 加快 重点 全面 预计 预期 有望 首批 有 实有 共有 按可比价格计算 按可比价计算 按现价计算
     """
 )
 """Places, bodies, times and adverbs that open a phrase and are no part of an indicator."""
@@ -66,22 +66,25 @@ _VERBS = _words(
     """
     实现 完成 新增 新建 建成 建设 改造 改建 修复 开展 召开 举办 发放 兑现 投入 引进 带动 开发 办理 实施 推进 培育 获批 发行 接待
     解决 收到 制定 形成 落实 排查 梳理 建立 修订 列席 处理 晋升 使用 遴选 转任 招聘 选派 组建 设立 识别 开行 吸纳 安排 下达 落地
-    签约 帮助 救助 资助 打造 创建 认定 评选 查处 立案查处 办结 受理 整改 拆除 清理 治理 入选 新开工 开工 竣工 启动 组织 参加 参与
+    签约 帮助 救助 资助 打造 创建 认定 评选 查处 立案查处 办结 受理 整改 拆除 清理 治理 入选 新开工 开工 竣工 启动 组织 参与
+    新入选 新培育 新（改）建 释放
     培训 走访 慰问 帮扶 征收 出台 印发 发布 编制 审批 核发 推动 支持 保障 提供 达成 获得 争取 筹集 拨付 投资 通过 运用 刊发 提拔
-    锚定 完善 部署 申报 评定 命名 选树 表彰 检查 督查 约谈 发现 收集
+    锚定 完善 部署 申报 评定 命名 选树 表彰 约谈 发现 收集
     """
 )
 """Verbs that open a phrase before a number (实现, 完成, 新增 …) and are left out of it."""
 
-_LEAD = re.compile(trie_pattern((*_PLACES, *_VERBS)))
-_INNER_VERB = re.compile(trie_pattern(_VERBS))
+_PLACE = re.compile(trie_pattern(_PLACES))
+_VERB = re.compile(trie_pattern(_VERBS))
+_EMBEDDED = frozenset(("实现", "完成"))
+"""Verbs that bulletins write inside an indicator's name (规模以上工业企业实现营业收入)."""
 
 _STOPS = (
     *_VERBS,
     *_words(
         """
-    进行 当选 被 在 赴 来 让 使 向 对 于 已 均 都 正式 主动 全部 全面 年度 年底 年内 以上 以下 左右 增长 下降 增加 减少 提高
-    比 较 同比 占 的 和 与 及 或 等 达 为 是 中 揭牌 布局 挺身 参赛 分别 共 累计 整县 均
+    进行 当选 被 在 存在 赴 来 让 使 向 对 于 已 均 都 正式 主动 全部 全面 年度 年底 年内 左右 增长 下降 增加 减少 提高
+    比 较 同比 占 的 或 等 为 是 揭牌 布局 挺身 参赛 分别 累计 人民币 美元
         """
     ),
 )
@@ -101,9 +104,14 @@ _NAMED_SHARE = re.compile(r"(?:比重|比例)[（(]([^（）()]+)[）)]\Z")
 _ITEM_SEPARATOR = re.compile(r"[、和及与]")
 _PREPOSITIONS = "向对为给在于从由按把"
 _JOINERS = frozenset("、和及与,，")
-_TRAILING = "、和及与等"
+_TRAILING = "、等"
+_CONJUNCTIONS = "、和及与等"
+_NOT_TAIL = frozenset(("行为", "作为", "认为", "成为"))
+"""Words ending in a tail character (为) that are nouns or verbs of the phrase."""
 _LONG_PHRASE = 10
-"""A phrase longer than this is cut after its last inner verb (…多种形式开展专题教育)."""
+"""A phrase longer than this is cut after its first inner verb (…多种形式开展专题教育)."""
+_SHORTEST_CUT = 4
+"""What is left after such a cut is at least this long (投入财政帮扶资金 keeps 帮扶资金)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -119,37 +127,43 @@ class Phrase:
 
 
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start`` moved past the places, times, adverbs and verbs that open ``text[start:end]``;
-    when nothing else is left, the last verb stays (``投入12亿元``, ``交付31.7万套``)."""
-    last_verb = start
+    """``start`` moved past the places, times and adverbs that open ``text[start:end]`` and one
+    verb after them; when nothing else is left, the verb stays (``投入12亿元``, ``交付31.7万套``)."""
+    verb_at = -1
     while start < end:
-        if text[start] in "“" and start + 1 < end:  # a quoted name opens the phrase
+        if text[start] == "“":  # a quoted name opens the phrase
             break
-        match = _LEAD.match(text, start, end)
+        match = _PLACE.match(text, start, end)
+        if match is None and verb_at < 0:
+            match = _VERB.match(text, start, end)
+            verb_at = start if match is not None else verb_at
         if match is None or match.end() == start:
             break
-        last_verb = start
         start = match.end()
-    if start >= end:
-        start = last_verb
+    if start >= end and verb_at >= 0:
+        start = verb_at
     return start, end
 
 
 def _strip_tail(text: str, start: int, end: int) -> int:
     """``end`` moved before the verbs and comparisons that close ``text[start:end]``."""
     match = _TAIL.search(text, start, end)
-    return end if match is None else match.start()
+    if match is None:
+        return end
+    cut = match.start()
+    if cut > start and text[cut - 1 : cut + 1] in _NOT_TAIL:
+        cut += 1
+    return cut
 
 
 def _cut_long(text: str, start: int, end: int) -> int:
-    """For a long phrase, the start after its last inner verb not followed by 的."""
+    """For a long phrase, the start after its first inner verb not followed by 的."""
     if end - start <= _LONG_PHRASE:
         return start
-    cut = start
-    for match in _INNER_VERB.finditer(text, start + 1, end - 2):
-        if text[match.end()] != "的":
-            cut = match.end()
-    return cut
+    for match in _VERB.finditer(text, start + 1, end - _SHORTEST_CUT):
+        if text[match.end()] != "的" and match[0] not in _EMBEDDED:
+            return match.end()
+    return start
 
 
 def _shape(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> tuple[int, int] | None:
@@ -166,8 +180,8 @@ def _shape(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> tuple[
     if start >= end or text[start] == "占":
         return None
     if text[start] in _PREPOSITIONS and end - start > 2:
-        known = lexicon.ending(text[start:end])
-        start = end - known if known else start + 1
+        # 向重要河湖湿地生态补水: a known indicator after a preposition
+        start = end - (lexicon.ending(text[start:end]) or end - start)
     start = _cut_long(text, start, end)
     return (start, end) if start < end else None
 
@@ -226,6 +240,7 @@ def find_phrases(
     s_start, s_end = sentence
     phrases: list[Phrase] = []
     subject: tuple[int, int] | None = None
+    bounded: tuple[int, int] | None = None  # what the last threshold bounds (营业收入超亿元)
     listed: list[tuple[int, int]] = []  # the items of the last 分别 list
     run = 0  # position of this quantity in a run joined by 、 和 及
     previous_end = s_start
@@ -250,9 +265,9 @@ def find_phrases(
         threshold = (
             follows_de and text.startswith(("增", "提", "下", "减", "达"), q_end + 1) is False
         )
-        if after is not None and after.end() > q_end:
+        if after is not None and after.end() > q_end and text[q_end] != "（":
             a_end = after.end()
-            while a_end > q_end and text[a_end - 1] in _TRAILING:
+            while a_end > q_end and text[a_end - 1] in _CONJUNCTIONS:
                 a_end -= 1
             if a_end > q_end:
                 span = (q_end, a_end)
@@ -280,11 +295,12 @@ def find_phrases(
                     listed = []
             else:
                 span = listed[0] if listed else subject
-            if phrases and phrases[-1].threshold and bound == previous_end and span is subject:
-                # 1000千伏输电线路1240公里: the threshold and its noun name this quantity
-                span = (quantities[i - 1].span.start, previous_end)
+            if threshold and span is subject:  # 超10亿元的: a bound on what bounded before
+                span = bounded or span
             previous_end = max(previous_end, q_end)
         if not threshold and not base and span is not None:
             subject = span
+        if threshold and span is not None:
+            bounded = span
         phrases.append(Phrase(span=span, threshold=threshold, base=base))
     return phrases
