@@ -36,7 +36,7 @@ _CHANGE_VERBS = _words(
     增长 下降 增加 减少 提高 降低 上升 上涨 回落 下跌 扩大 缩小 增至 降至 升至 增到 提高到 增加到 下降到 减少到 减至 减产 增产
     达到 达 为 是 到 至 在 保持 稳定 控制 维持 跨上 迈上 跨过 跨越 攀升 实现 完成 累计 新增 共 共计 合计 总计 约 分别 均 年均
     平均 已 了 有 共有 拥有 增 减 从 由 增速 增幅 涨幅 降幅 拉动 贡献 高于 低于 快于 慢于 超出 突破 超过 超 居 排名 净增 净减
-    首次 历史性 连续 再 又 就 拟 按 拟按 安排 拟安排 实有 年末 年底 全年 人均
+    首次 历史性 连续 再 又 就 拟 按 拟按 安排 拟安排 实有 年末 年底 全年 人均 增收 增支 减收 开行
     """
 )
 """Words that stand between an indicator and its number (达到, 为, 比上年增长 …)."""
@@ -57,17 +57,17 @@ _PLACES = _words(
     全市 全省 全县 全区 全国 全州 全盟 全旗 全镇 全乡 全局 全系统 全行业 全市上下 我局 我市 我省 我县 我区 我州 本市 本县
     本省 本区 全年 当年 今年 本年 年末 年底 年初 年内 期末 全期 一年来 五年来 过去一年 过去五年 截至目前 目前 同期 其中 另外 此外
     同时 并 且 和 及 与 以及 、 等 的 共 累计 全部 均 已 还 又 再 先后 直接 提前 进一步 持续 扎实 大力 着力 积极 主动 深入
-    顺利 成功 全力 加快 重点 全面 预计 预期 有望 首批 有 实有 共有 按可比价格计算 按可比价计算 按现价计算
+    顺利 成功 全力 加快 重点 全面 预计 预期 有望 首批 实有 共有 现有 拥有 各级 各类 含 按可比价格计算 按可比价计算 按现价计算
     """
 )
 """Places, bodies, times and adverbs that open a phrase and are no part of an indicator."""
 
 _VERBS = _words(
     """
-    实现 完成 新增 新建 建成 建设 改造 改建 修复 开展 召开 举办 发放 兑现 投入 引进 带动 开发 办理 实施 推进 培育 获批 发行 接待
+    实现 完成 新增 新建 建成 建设 改造 改建 开展 召开 举办 发放 兑现 投入 引进 带动 开发 办理 实施 推进 培育 获批 发行 接待
     解决 收到 制定 形成 落实 排查 梳理 建立 修订 列席 处理 晋升 使用 遴选 转任 招聘 选派 组建 设立 识别 开行 吸纳 安排 下达 落地
-    签约 帮助 救助 资助 打造 创建 认定 评选 查处 立案查处 办结 受理 整改 拆除 清理 治理 入选 新开工 开工 竣工 启动 组织 参与
-    新入选 新培育 新（改）建 释放
+    签约 帮助 救助 资助 打造 创建 认定 评选 查处 立案查处 办结 受理 拆除 清理 治理 入选 新开工 开工 竣工 启动 组织 参与
+    新入选 新培育 新（改）建 释放 投用 招收
     培训 走访 慰问 帮扶 征收 出台 印发 发布 编制 审批 核发 推动 支持 保障 提供 达成 获得 争取 筹集 拨付 投资 通过 运用 刊发 提拔
     锚定 完善 部署 申报 评定 命名 选树 表彰 约谈 发现 收集
     """
@@ -93,6 +93,7 @@ _STOPS = (
 _AFTER = re.compile(
     r"(?:(?!"
     + trie_pattern(_STOPS)
+    + r"|达(?=\d)|中(?=[，,])"
     + r")(?:[\u3400-\u9fffA-Za-z0-9“”‘’\"《》]|（[^（）。，；]{1,10}）))+"
 )
 """A counted noun after a quantity: characters up to a stop word or punctuation."""
@@ -127,15 +128,17 @@ class Phrase:
 
 
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start`` moved past the places, times and adverbs that open ``text[start:end]`` and one
-    verb after them; when nothing else is left, the verb stays (``投入12亿元``, ``交付31.7万套``)."""
+    """``start`` moved past the places, times, adverbs and verbs that open ``text[start:end]``;
+    when nothing else is left, the last verb stays (``投入12亿元``)."""
     verb_at = -1
     while start < end:
         if text[start] == "“":  # a quoted name opens the phrase
             break
         match = _PLACE.match(text, start, end)
-        if match is None and verb_at < 0:
+        if match is None:
             match = _VERB.match(text, start, end)
+            if match is not None and verb_at >= 0 and end - match.end() < _SHORTEST_CUT:
+                break  # 实施帮扶项目: a second verb stays when it would leave a bare noun
             verb_at = start if match is not None else verb_at
         if match is None or match.end() == start:
             break
@@ -213,6 +216,12 @@ def _items(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> list[t
     return bounds
 
 
+def _counts_a_noun(text: str, quantity: Quantity) -> bool:
+    """Whether a counted noun follows ``quantity``."""
+    after = _AFTER.match(text, quantity.span.end)
+    return after is not None and after.end() > quantity.span.end
+
+
 def _run_length(text: str, quantities: Sequence[Quantity], first: int) -> int:
     """How many quantities from ``first`` on are joined only by 、 和 及 与."""
     length = 1
@@ -258,6 +267,11 @@ def find_phrases(
         if gap and any(ch in _CLAUSE_END for ch in gap):
             run = 0
         bound = max(previous_end, clause_start, *(s for s in stops if s <= q_start))
+        if i:  # …投资达11亿元的虹发铝型材、投资10亿元: an item of a list after a quantity
+            bound = max(bound, text.rfind("、", bound, q_start) + 1)
+        bracket = text.rfind("（", bound, q_start)
+        if bracket >= 0 and text.find("）", bracket, q_start) < 0:
+            bound = bracket + 1
         after = _AFTER.match(text, q_end, next_start)
         follows_de = q_end < s_end and text[q_end] == "的"
         base = text[max(bound, q_start - 1) : q_start] == "从"
@@ -271,7 +285,11 @@ def find_phrases(
                 a_end -= 1
             if a_end > q_end:
                 span = (q_end, a_end)
-                threshold = threshold or (a_end == next_start and i + 1 < n)
+                # 亿元以上项目48个: the noun is counted by the next quantity, which names no
+                # noun of its own (116个国家和地区近4000名运动员 is two counts)
+                threshold = threshold or (
+                    a_end == next_start and i + 1 < n and not _counts_a_noun(text, quantities[i + 1])
+                )
                 previous_end = a_end
         if span is None:
             raw_end = _strip_tail(text, bound, q_start)
@@ -297,6 +315,8 @@ def find_phrases(
                 span = listed[0] if listed else subject
             if threshold and span is subject:  # 超10亿元的: a bound on what bounded before
                 span = bounded or span
+            elif phrases and phrases[-1].threshold and bound == previous_end and span is subject:
+                span = phrases[-1].span  # 1000千伏输电线路1240公里: the noun it bounded
             previous_end = max(previous_end, q_end)
         if not threshold and not base and span is not None:
             subject = span
