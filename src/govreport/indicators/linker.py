@@ -75,6 +75,8 @@ class _Section:
 
 
 _NO_SECTION = _Section(role=None, year=None)
+_SHARED_ROLES = frozenset((Role.TARGET, Role.FORECAST))
+"""Roles a quantity that names nothing takes from the quantity before it."""
 
 
 class RuleLinker:
@@ -91,7 +93,6 @@ class RuleLinker:
         dates = [m for m in context.mentions if isinstance(m, DateMention)]
         frame = _frame(context, dates)
         sections = _Sections(context.outline, frame)
-        closing = context.closing.span if context.closing is not None else None
         links: list[Link] = []
         sentences = _SENTENCE.finditer(text)
         date_at = 0
@@ -122,7 +123,6 @@ class RuleLinker:
                 frame=frame,
                 section=sections.at(s_start),
                 paragraph=paragraph,
-                in_closing=closing is not None and closing.start <= s_start < closing.end,
             )
             links += _link_sentence(facts, group, context.lexicon)
             i = j
@@ -155,7 +155,6 @@ class _Sentence:
     frame: _Frame
     section: _Section
     paragraph: _Paragraph
-    in_closing: bool
 
 
 def _link_sentence(
@@ -168,6 +167,8 @@ def _link_sentence(
     out: list[Link] = []
     for quantity, phrase in zip(group, phrases, strict=True):
         role = _role(facts, quantity.span.start, phrase)
+        if phrase.carried and out and out[-1].role in _SHARED_ROLES:
+            role = out[-1].role
         year = section.year or frame.review_year
         if role is Role.TARGET and frame.plan_year is not None and section.year is None:
             year = frame.plan_year
@@ -193,7 +194,11 @@ def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:
     if frame.bulletin:
         return Role.ACTUAL
     before = facts.text[facts.start : q_start]
-    if roles.FORECAST.search(before):
+    # A goal or estimate word governs its own clause (…，全年预计调水16.46亿立方米，城市供水
+    # 水质合格率保持在99%以上: the rate is a result); a clause that names nothing shares the
+    # role of the quantity before it.
+    clause = before[max(before.rfind("，"), before.rfind(","), before.rfind("："), 0) :]
+    if roles.FORECAST.search(clause):
         return Role.FORECAST
     future = roles.FUTURE_YEAR.search(before)
     if future and frame.review_year and int(future[1]) > frame.review_year:
@@ -201,10 +206,7 @@ def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:
     plans_from = facts.paragraph.plans_from
     if section.role is Role.TARGET or 0 <= plans_from <= facts.start:
         return Role.TARGET
-    # Under a review heading, a goal word counts only in the quantity's own clause.
-    clause = before[max(before.rfind("，"), before.rfind(","), 0) :]
-    reviewed = section.role is not None or facts.in_closing
-    if roles.TARGET.search(clause if reviewed else before):
+    if roles.TARGET.search(clause):
         return Role.TARGET
     return Role.ACTUAL
 

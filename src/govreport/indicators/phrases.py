@@ -125,6 +125,9 @@ class Phrase:
     """The quantity only bounds a noun another quantity counts (``亿元以上项目``, ``超亿元的``)."""
     base: bool = False
     """The quantity is the starting value of a change (``从689万户增至951万户``)."""
+    carried: bool = False
+    """The quantity names nothing itself and shares the indicator of one before it
+    (``…，增长5.5%``), and so its role."""
 
 
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
@@ -276,6 +279,7 @@ def find_phrases(
         follows_de = q_end < s_end and text[q_end] == "的"
         base = text[max(bound, q_start - 1) : q_start] == "从"
         span: tuple[int, int] | None = None
+        own = True
         threshold = (
             follows_de and text.startswith(("增", "提", "下", "减", "达"), q_end + 1) is False
         )
@@ -294,9 +298,11 @@ def find_phrases(
         if span is None:
             raw_end = _strip_tail(text, bound, q_start)
             split = text.rfind("分别", bound, q_start)
+            own = False
             if run and (listed or subject):
                 span = listed[run] if run < len(listed) else (listed[-1] if listed else subject)
             elif split >= bound:
+                own = True
                 listed = _items(text, bound, split, lexicon)
                 if not listed:  # …，分别增长4.0%、9.2%: the quantities named before
                     length = _run_length(text, quantities, i)
@@ -310,6 +316,7 @@ def find_phrases(
                 if span is None:
                     span = listed[0] if listed and not run else subject
                 else:
+                    own = True
                     listed = []
             else:
                 span = listed[0] if listed else subject
@@ -322,5 +329,5 @@ def find_phrases(
             subject = span
         if threshold and span is not None:
             bounded = span
-        phrases.append(Phrase(span=span, threshold=threshold, base=base))
+        phrases.append(Phrase(span=span, threshold=threshold, base=base, carried=not own))
     return phrases
