@@ -154,8 +154,20 @@ def test_quantity_hover_text() -> None:
         "unit: 元",
         "qualifier: over",
         "change: (none)",
+        "indicator: 投资",
+        "role: actual",
+        "period: (none)",
     ]
     assert "change: increase" in titles[1].splitlines()
+
+
+def test_a_number_is_linked_to_its_indicator() -> None:
+    report = govreport.parse("全市地区生产总值达到1200亿元，增长5.3%。")
+    output = govreport_html.render(report)
+    # Both quantities name the same span; its text is wrapped once, in a class the marks name.
+    assert output.count('data-indicator="i-2-8"') == 2
+    assert output.count('<span class="indicator i-2-8">地区生产总值</span>') == 1
+    assert "mouseenter" in output and ".indicator.linked" in output
 
 
 def test_outline_anchors_resolve(sample: Report) -> None:
