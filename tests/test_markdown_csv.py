@@ -168,3 +168,18 @@ def test_formats_lists_both(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert re.search(r"^markdown +\.md +text/markdown$", out, re.MULTILINE)
     assert re.search(r"^csv +\.csv +text/csv$", out, re.MULTILINE)
+
+
+def test_csv_gives_each_quantity_its_indicator_role_and_period(sample: Report) -> None:
+    table = [row for row in rows(CsvExporter().export(sample)) if row["kind"] == "quantity"]
+    assert len(table) == len(sample.quantities())
+    for row, quantity in zip(table, sample.quantities(), strict=True):
+        indicator = quantity.indicator
+        assert row["indicator"] == ("" if indicator is None else indicator.text)
+        if indicator is not None:
+            span = (int(row["indicator_start"]), int(row["indicator_end"]))
+            assert sample.text[span[0] : span[1]] == indicator.text
+        assert row["role"] == (quantity.role.value if quantity.role else "")
+        assert row["period"] == (quantity.period or "")
+    others = [row for row in rows(CsvExporter().export(sample)) if row["kind"] != "quantity"]
+    assert {row["indicator"] + row["role"] + row["period"] for row in others} == {""}
