@@ -187,15 +187,20 @@ def _link_indicators(
 
 _make_quantity = unchecked(Quantity)
 _QUANTITY_FIELDS = tuple(field.name for field in attrs.fields(Quantity))
+_QUANTITY_VALUES = operator.attrgetter(*_QUANTITY_FIELDS)
+_FIRST_LINKED = _QUANTITY_FIELDS.index("indicator")
+_LINKED = slice(_FIRST_LINKED, _FIRST_LINKED + 3)
+"""Where indicator, role and period stand among a quantity's fields (in that order)."""
+assert _QUANTITY_FIELDS[_LINKED] == ("indicator", "role", "period")
 
 
 def _linked(quantity: Quantity, link: Link) -> Quantity:
     """``quantity`` with the link's indicator, role and period."""
     if type(quantity) is not Quantity:  # a plugin's subclass keeps its class
         return attrs.evolve(quantity, indicator=link.indicator, role=link.role, period=link.period)
-    values = {name: getattr(quantity, name) for name in _QUANTITY_FIELDS}
-    values.update(indicator=link.indicator, role=link.role, period=link.period)
-    return _make_quantity(*values.values())
+    values = list(_QUANTITY_VALUES(quantity))
+    values[_LINKED] = (link.indicator, link.role, link.period)
+    return _make_quantity(*values)
 
 
 def parse_bytes(

@@ -19,8 +19,28 @@ from govreport.indicators.phrases import Phrase, find_phrases
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span
 from govreport.model.unchecked import unchecked
 
-_SENTENCE = re.compile(r"[^。；！？!?;\r\n]+")
-"""A sentence: the text between ``。；！？`` and line ends (the annotation guide)."""
+_BOUNDARIES = "。；！？!?;\r\n"
+"""What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
+_BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
+_CLAUSE = re.compile(r"[，,：:]")
+CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
+"""Every character a cue can start with: the scan for cues skips to one of them."""
+_CUES = re.compile(
+    f"(?=[{CUE_STARTS}])(?:"
+    + "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("forecast", roles.FORECAST),
+            ("target", roles.TARGET),
+            ("future", roles.FUTURE_YEAR),
+            ("plan", periods.PLAN),
+            ("back", periods.LOOK_BACK),
+            ("run", periods.RUN),
+        )
+    )
+    + ")"
+)
+"""Every role and period cue, found in one pass over a sentence."""
 _YEAR = re.compile(r"(\d{4})年")
 _COMPARED_DATE = "比较与同自从"
 """A date right after one of these is a comparison base, not the figure's period."""
@@ -94,16 +114,18 @@ class RuleLinker:
         frame = _frame(context, dates)
         sections = _Sections(context.outline, frame)
         links: list[Link] = []
-        sentences = _SENTENCE.finditer(text)
         date_at = 0
         i, n = 0, len(quantities)
         paragraph = _NO_PARAGRAPH
+        # One pass each over the whole text, for sentence ends and clause starts; each sentence
+        # then takes its part by bisection.
+        boundaries = [m.start() for m in _BOUNDARY.finditer(text)]
+        clause_starts = [m.end() for m in _CLAUSE.finditer(text)]
         while i < n:
             first = quantities[i].span.start
-            sentence = next(sentences)
-            while sentence.end() <= first:
-                sentence = next(sentences)
-            s_start, s_end = sentence.span()
+            at = bisect.bisect_left(boundaries, first)
+            s_start = boundaries[at - 1] + 1 if at else 0
+            s_end = boundaries[at] if at < len(boundaries) else len(text)
             j = i
             while j < n and quantities[j].span.start < s_end:
                 j += 1
@@ -119,6 +141,8 @@ class RuleLinker:
                 text=text,
                 start=s_start,
                 end=s_end,
+                clauses=[s_start, *_between(clause_starts, s_start + 1, s_end + 1)],
+                cues=[(m.start(), m.lastgroup or "") for m in _CUES.finditer(text, s_start, s_end)],
                 dates=dates[date_at:k],
                 frame=frame,
                 section=sections.at(s_start),
@@ -127,6 +151,11 @@ class RuleLinker:
             links += _link_sentence(facts, group, context.lexicon)
             i = j
         return links
+
+
+def _between(positions: list[int], low: int, high: int) -> list[int]:
+    """The sorted ``positions`` from ``low`` up to, not including, ``high``."""
+    return positions[bisect.bisect_left(positions, low) : bisect.bisect_left(positions, high)]
 
 
 @attrs.frozen(kw_only=True)
@@ -151,6 +180,10 @@ class _Sentence:
     text: str
     start: int
     end: int
+    clauses: Sequence[int]
+    """Where its clauses start (after each ``，：``), its own start first."""
+    cues: Sequence[tuple[int, str]]
+    """Where each role or period cue starts, and its kind (a group name of ``_CUES``)."""
     dates: Sequence[DateMention]
     frame: _Frame
     section: _Section
@@ -163,7 +196,9 @@ def _link_sentence(
     """The links of the quantities ``group`` of one sentence."""
     text, frame, section = facts.text, facts.frame, facts.section
     stops = [d.span.end for d in facts.dates]
-    phrases = find_phrases(text, (facts.start, facts.end), group, lexicon, stops)
+    phrases = find_phrases(
+        text, (facts.start, facts.end), group, lexicon, clauses=facts.clauses, stops=stops
+    )
     out: list[Link] = []
     for quantity, phrase in zip(group, phrases, strict=True):
         role = _role(facts, quantity.span.start, phrase)
@@ -185,28 +220,35 @@ def _link_sentence(
     return out
 
 
+def _cue(facts: _Sentence, kind: str, start: int, end: int) -> int:
+    """Where the first cue of ``kind`` in ``[start, end)`` starts, or -1."""
+    return next((at for at, k in facts.cues if k == kind and start <= at < end), -1)
+
+
 def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:
     """Other for thresholds and starting values; every figure of a bulletin is a result;
-    else the cues of the sentence before the quantity, of its heading and of its paragraph."""
+    else the cues of the quantity's clause, of its sentence, its heading and its paragraph."""
     if phrase.threshold or phrase.base:
         return Role.OTHER
     frame, section = facts.frame, facts.section
     if frame.bulletin:
         return Role.ACTUAL
-    before = facts.text[facts.start : q_start]
     # A goal or estimate word governs its own clause (…，全年预计调水16.46亿立方米，城市供水
     # 水质合格率保持在99%以上: the rate is a result); a clause that names nothing shares the
     # role of the quantity before it.
-    clause = before[max(before.rfind("，"), before.rfind(","), before.rfind("："), 0) :]
-    if roles.FORECAST.search(clause):
+    clauses = facts.clauses
+    clause = clauses[bisect.bisect_right(clauses, q_start) - 1]
+    if facts.cues and _cue(facts, "forecast", clause, q_start) >= 0:
         return Role.FORECAST
-    future = roles.FUTURE_YEAR.search(before)
-    if future and frame.review_year and int(future[1]) > frame.review_year:
-        return Role.TARGET
+    future = _cue(facts, "future", facts.start, q_start) if facts.cues else -1
+    if future >= 0 and frame.review_year:
+        year = roles.FUTURE_YEAR.match(facts.text, future)
+        if year is not None and int(year[1]) > frame.review_year:
+            return Role.TARGET
     plans_from = facts.paragraph.plans_from
     if section.role is Role.TARGET or 0 <= plans_from <= facts.start:
         return Role.TARGET
-    if roles.TARGET.search(clause):
+    if facts.cues and _cue(facts, "target", clause, q_start) >= 0:
         return Role.TARGET
     return Role.ACTUAL
 
@@ -226,19 +268,23 @@ def _period(facts: _Sentence, quantity: Quantity, year: int | None) -> str | Non
         if text.startswith("以来", date.span.end):
             continue
         period = periods.date_period(date.value, year) or period
-    before = text[facts.start : q_start]
-    if period is None:
-        plan = periods.PLAN.search(before)
-        back = periods.LOOK_BACK.search(before) if plan is None else None
-        if plan is not None:
-            period = periods.plan_period(plan)
-        elif back is not None and frame.review_year is not None:
-            period = periods.look_back_period(back, frame.review_year)
+    cues = facts.cues
+    if period is None and cues:
+        plan = _cue(facts, "plan", facts.start, q_start)
+        back = _cue(facts, "back", facts.start, q_start) if plan < 0 else -1
+        if plan >= 0:
+            match = periods.PLAN.match(text, plan)
+            period = None if match is None else periods.plan_period(match)
+        elif back >= 0 and frame.review_year is not None:
+            match = periods.LOOK_BACK.match(text, back)
+            period = None if match is None else periods.look_back_period(match, frame.review_year)
     if period is None:
         period = facts.paragraph.period or (None if year is None else str(year))
-    run = periods.RUN.search(text, max(facts.start, q_start - 8), quantity.span.end)
-    if run is not None:
-        period = periods.run_period(run, period)
+    run = _cue(facts, "run", max(facts.start, q_start - 8), quantity.span.end) if cues else -1
+    if run >= 0:
+        match = periods.RUN.match(text, run)
+        if match is not None and match.end() <= quantity.span.end:
+            period = periods.run_period(match, period)
     return period
 
 

@@ -13,6 +13,7 @@ sentence's subject. A quantity that modifies a noun counted by the next quantity
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -41,14 +42,19 @@ _CHANGE_VERBS = _words(
 )
 """Words that stand between an indicator and its number (达到, 为, 比上年增长 …)."""
 
-_COMPARED = r"(?:比|较|与|同)(?:上年(?:末|底|同期|度)?|去年(?:同期|末|底)?|年初|同期|上季|上月|\d{4}年(?:末|底|同期)?|全国|全省|全市)(?:相比)?"
+# The tail is matched backwards: the text before a number reversed, against the reversed words
+# and comparisons, anchored at its start (one attempt instead of one per starting position).
+_COMPARED_REVERSED = (
+    r"(?:比相)?(?:(?:末|底|期同|度)?年上|(?:期同|末|底)?年去|初年|期同|季上|月上"
+    r"|(?:末|底|期同)?年\d{4}|国全|省全|市全)[比较与同]"
+)
+"""``比上年``, ``较去年同期``, ``与2021年相比`` … reversed."""
 _TAIL = re.compile(
-    r"(?:"
-    + trie_pattern(_CHANGE_VERBS)
-    + r"|同比|环比|"
-    + _COMPARED
-    + r"|(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|平均水平)?"
-    + r")+\Z"
+    r"(?:"  # comparisons first: 末年上比 is 比上年末, not the word 年末 and a stray 上比
+    + _COMPARED_REVERSED
+    + r"|比同|比环|(?:国全|省全|市全|区全|平水均平)?于[高低快慢]|"
+    + trie_pattern(sorted(word[::-1] for word in _CHANGE_VERBS))
+    + r")+"
 )
 """The verbs and comparisons at the end of the text before a number."""
 
@@ -90,13 +96,32 @@ _STOPS = (
 )
 """Words that end a counted noun after its measure word (召开31次相关会议，…)."""
 
-_AFTER = re.compile(
-    r"(?:(?!"
-    + trie_pattern(_STOPS)
-    + r"|达(?=\d)|中(?=[，,])"
-    + r")(?:[\u3400-\u9fffA-Za-z0-9“”‘’\"《》]|（[^（）。，；]{1,10}）))+"
-)
-"""A counted noun after a quantity: characters up to a stop word or punctuation."""
+_NOUN_CHARS = re.compile(r"[\u3400-\u9fffA-Za-z0-9“”‘’\"《》]+")
+_STOP = re.compile(trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])")
+_BRACKETED = 10
+"""The longest bracketed part of a counted noun (县（市、区）)."""
+
+
+def _after(text: str, start: int, end: int) -> int:
+    """Where the counted noun that starts at ``start`` ends (``start`` when there is none):
+    characters up to a stop word or punctuation, brackets included."""
+    pos = start
+    while True:
+        run = _NOUN_CHARS.match(text, pos, end)
+        if run is not None:
+            pos = run.end()
+        if pos < end and text[pos] == "（" and pos > start:
+            close = text.find("）", pos, min(end, pos + _BRACKETED + 2))
+            if close > 0 and _CLAUSE_SET.isdisjoint(text[pos:close]) and "。" not in text[pos:close]:
+                pos = close + 1
+                continue
+        break
+    stop = _STOP.search(text, start, pos + 1)  # one more: 中 ends a noun before a comma
+    if stop is not None and stop.start() >= pos:
+        stop = None
+    return pos if stop is None else stop.start()
+
+
 
 _ALIAS = re.compile(r"[（(][A-Za-z0-9 ]+[）)]\Z")
 """A Latin alias in brackets at the end of a phrase (生产总值(GDP)): left out."""
@@ -104,7 +129,13 @@ _NAMED_SHARE = re.compile(r"(?:比重|比例)[（(]([^（）()]+)[）)]\Z")
 """A share named in brackets (占总人口的比重（常住人口城镇化率）)."""
 _ITEM_SEPARATOR = re.compile(r"[、和及与]")
 _PREPOSITIONS = "向对为给在于从由按把"
-_JOINERS = frozenset("、和及与,，")
+_JOINER_CHARS = "、和及与,，"
+"""What may stand between the quantities of one run (6.8%、12.3%和7.8%)."""
+_CLAUSE_SET = frozenset(_CLAUSE_END)
+_LONGEST_NOUN = 30
+"""How far a counted noun is looked for after a quantity that ends a sentence's list."""
+_TAIL_WINDOW = 20
+"""The longest run of verbs and comparisons looked for before a number."""
 _TRAILING = "、等"
 _CONJUNCTIONS = "、和及与等"
 _NOT_TAIL = frozenset(("行为", "作为", "认为", "成为"))
@@ -153,10 +184,10 @@ def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _strip_tail(text: str, start: int, end: int) -> int:
     """``end`` moved before the verbs and comparisons that close ``text[start:end]``."""
-    match = _TAIL.search(text, start, end)
+    match = _TAIL.match(text[max(start, end - _TAIL_WINDOW) : end][::-1])
     if match is None:
         return end
-    cut = match.start()
+    cut = end - match.end()
     if cut > start and text[cut - 1 : cut + 1] in _NOT_TAIL:
         cut += 1
     return cut
@@ -177,12 +208,13 @@ def _shape(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> tuple[
     start, end = _strip_lead(text, start, end)
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
-    alias = _ALIAS.search(text, start, end)
-    if alias is not None and alias.start() > start:
-        end = alias.start()
-    named = _NAMED_SHARE.search(text, start, end)
-    if named is not None:
-        return named.start(1), named.end(1)
+    if end > start and text[end - 1] in "）)":
+        alias = _ALIAS.search(text, start, end)
+        if alias is not None and alias.start() > start:
+            end = alias.start()
+        named = _NAMED_SHARE.search(text, start, end)
+        if named is not None:
+            return named.start(1), named.end(1)
     if start >= end or text[start] == "占":
         return None
     if text[start] in _PREPOSITIONS and end - start > 2:
@@ -221,8 +253,8 @@ def _items(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> list[t
 
 def _counts_a_noun(text: str, quantity: Quantity) -> bool:
     """Whether a counted noun follows ``quantity``."""
-    after = _AFTER.match(text, quantity.span.end)
-    return after is not None and after.end() > quantity.span.end
+    end = quantity.span.end
+    return _after(text, end, min(len(text), end + _LONGEST_NOUN)) > end
 
 
 def _run_length(text: str, quantities: Sequence[Quantity], first: int) -> int:
@@ -230,7 +262,7 @@ def _run_length(text: str, quantities: Sequence[Quantity], first: int) -> int:
     length = 1
     for left, right in zip(quantities[first:], quantities[first + 1 :], strict=False):
         gap = text[left.span.end : right.span.start]
-        if not all(ch in _JOINERS for ch in gap) or any(ch in _CLAUSE_END for ch in gap):
+        if gap.strip(_JOINER_CHARS) or not _CLAUSE_SET.isdisjoint(gap):
             break
         length += 1
     return length
@@ -241,13 +273,16 @@ def find_phrases(
     sentence: tuple[int, int],
     quantities: Sequence[Quantity],
     lexicon: IndicatorLexicon,
+    *,
+    clauses: Sequence[int],
     stops: Sequence[int],
 ) -> list[Phrase]:
     """One :class:`Phrase` per quantity of the sentence ``text[sentence[0]:sentence[1]]``.
 
     :param quantities: the sentence's quantities, in order.
-    :param stops: where the sentence's other mentions (dates) end: no phrase reaches back
-        over one.
+    :param clauses: where the sentence's clauses start (after each ``，：``), ascending, the
+        sentence's start first.
+    :param stops: where the sentence's dates end, ascending: no phrase reaches back over one.
     """
     s_start, s_end = sentence
     phrases: list[Phrase] = []
@@ -256,26 +291,22 @@ def find_phrases(
     listed: list[tuple[int, int]] = []  # the items of the last 分别 list
     run = 0  # position of this quantity in a run joined by 、 和 及
     previous_end = s_start
-    clause_start = s_start
     n = len(quantities)
     for i, quantity in enumerate(quantities):
         q_start, q_end = quantity.span.start, quantity.span.end
         next_start = quantities[i + 1].span.start if i + 1 < n else s_end
-        for cut in range(q_start - 1, max(previous_end, clause_start) - 1, -1):
-            if text[cut] in _CLAUSE_END:
-                clause_start = cut + 1
-                break
+        clause_start = clauses[bisect.bisect_right(clauses, q_start) - 1]
         gap = text[previous_end:q_start]
-        run = run + 1 if i and (not gap or all(ch in _JOINERS for ch in gap)) else 0
-        if gap and any(ch in _CLAUSE_END for ch in gap):
-            run = 0
-        bound = max(previous_end, clause_start, *(s for s in stops if s <= q_start))
+        joined = i and not gap.strip(_JOINER_CHARS) and _CLAUSE_SET.isdisjoint(gap)
+        run = run + 1 if joined else 0
+        last_stop = bisect.bisect_right(stops, q_start)
+        bound = max(previous_end, clause_start, stops[last_stop - 1] if last_stop else s_start)
         if i:  # …投资达11亿元的虹发铝型材、投资10亿元: an item of a list after a quantity
             bound = max(bound, text.rfind("、", bound, q_start) + 1)
         bracket = text.rfind("（", bound, q_start)
         if bracket >= 0 and text.find("）", bracket, q_start) < 0:
             bound = bracket + 1
-        after = _AFTER.match(text, q_end, next_start)
+        after_end = _after(text, q_end, next_start)
         follows_de = q_end < s_end and text[q_end] == "的"
         base = text[max(bound, q_start - 1) : q_start] == "从"
         span: tuple[int, int] | None = None
@@ -283,8 +314,8 @@ def find_phrases(
         threshold = (
             follows_de and text.startswith(("增", "提", "下", "减", "达"), q_end + 1) is False
         )
-        if after is not None and after.end() > q_end and text[q_end] != "（":
-            a_end = after.end()
+        if after_end > q_end and text[q_end] != "（":
+            a_end = after_end
             while a_end > q_end and text[a_end - 1] in _CONJUNCTIONS:
                 a_end -= 1
             if a_end > q_end:
