@@ -137,16 +137,16 @@ class RuleLinker:
                 k += 1
             if paragraph.end <= s_start:
                 paragraph = _paragraph(text, s_start, frame)
-            facts = _Sentence(
-                text=text,
-                start=s_start,
-                end=s_end,
-                clauses=[s_start, *_between(clause_starts, s_start + 1, s_end + 1)],
-                cues=[(m.start(), m.lastgroup or "") for m in _CUES.finditer(text, s_start, s_end)],
-                dates=dates[date_at:k],
-                frame=frame,
-                section=sections.at(s_start),
-                paragraph=paragraph,
+            facts = _make_sentence(
+                text,
+                s_start,
+                s_end,
+                [s_start, *_between(clause_starts, s_start + 1, s_end + 1)],
+                [(m.start(), m.lastgroup or "") for m in _CUES.finditer(text, s_start, s_end)],
+                dates[date_at:k],
+                frame,
+                sections.at(s_start),
+                paragraph,
             )
             links += _link_sentence(facts, group, context.lexicon)
             i = j
@@ -188,6 +188,10 @@ class _Sentence:
     frame: _Frame
     section: _Section
     paragraph: _Paragraph
+
+
+_make_sentence = unchecked(_Sentence)
+"""The sentence facts in field order, unchecked: made once per sentence with quantities."""
 
 
 def _link_sentence(

@@ -22,6 +22,7 @@ import attrs
 from govreport.extractors.trie import trie_pattern
 from govreport.indicators.base import IndicatorLexicon
 from govreport.model import Quantity
+from govreport.model.unchecked import unchecked
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -159,6 +160,10 @@ class Phrase:
     carried: bool = False
     """The quantity names nothing itself and shares the indicator of one before it
     (``…，增长5.5%``), and so its role."""
+
+
+_make_phrase = unchecked(Phrase)
+"""Phrases in field order, unchecked: one per quantity."""
 
 
 def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
@@ -360,5 +365,5 @@ def find_phrases(
             subject = span
         if threshold and span is not None:
             bounded = span
-        phrases.append(Phrase(span=span, threshold=threshold, base=base, carried=not own))
+        phrases.append(_make_phrase(span, threshold, base, not own))
     return phrases
