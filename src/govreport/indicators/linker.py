@@ -44,6 +44,8 @@ _CUES = re.compile(
 _YEAR = re.compile(r"(\d{4})年")
 _COMPARED_DATE = "比较与同自从"
 """A date right after one of these is a comparison base, not the figure's period."""
+_TITLE_LENGTH = 40
+"""The longest first line read as a title when the structure found none."""
 _BULLETIN = re.compile(r"公报")
 _WORK_REPORT = re.compile(r"政府工作报告")
 
@@ -66,10 +68,22 @@ class _Frame:
 
 def _frame(context: LinkContext, dates: Sequence[DateMention]) -> _Frame:
     title = next((r.text for r in context.front_matter if r.kind == "title"), "")
-    head = title or context.text[: context.text.find("\n", 1) + 1 or 200]
+    first_line = context.text[: context.text.find("\n", 1) + 1]
+    # Without a title region, a short first line without a full stop is the title.
+    head = title or (
+        first_line if len(first_line) <= _TITLE_LENGTH and "。" not in first_line else ""
+    )
     title_year = _YEAR.search(head)
     front_end = max((r.span.end for r in context.front_matter), default=0)
-    first_year = next((int(d.value[:4]) for d in dates if d.value[:4].isdigit()), None)
+    # A year that opens a paragraph (2023年，市水务局党组坚持…) is the year a report reviews.
+    first_year = next(
+        (
+            int(d.value[:4])
+            for d in dates
+            if d.value[:4].isdigit() and context.text[d.span.start - 1 : d.span.start] in ("", "\n")
+        ),
+        None,
+    )
     dated = next(
         (int(d.value[:4]) for d in dates if d.span.end <= front_end and d.value[:4].isdigit()),
         None,
@@ -245,9 +259,9 @@ def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:
     if facts.cues and _cue(facts, "forecast", clause, q_start) >= 0:
         return Role.FORECAST
     future = _cue(facts, "future", facts.start, q_start) if facts.cues else -1
-    if future >= 0 and frame.review_year:
+    if future >= 0:
         year = roles.FUTURE_YEAR.match(facts.text, future)
-        if year is not None and int(year[1]) > frame.review_year:
+        if year is not None and int(year[1]) > (frame.review_year or 0):
             return Role.TARGET
     plans_from = facts.paragraph.plans_from
     if section.role is Role.TARGET or 0 <= plans_from <= facts.start:

@@ -91,7 +91,8 @@ _STOPS = (
     *_words(
         """
     进行 当选 被 在 存在 赴 来 让 使 向 对 于 已 均 都 正式 主动 全部 全面 年度 年底 年内 左右 增长 下降 增加 减少 提高
-    比 较 同比 占 的 或 等 为 是 揭牌 布局 挺身 参赛 分别 累计 人民币 美元
+    比 较 同比 占 的 或 等 为 是 揭牌 布局 挺身 参赛 分别 累计 人民币 美元 增至 降至 升至 增到 提高到
+    增加到 下降到 减少到 减至 达到 突破 超过 跨上 迈上 跨过 攀升 减产 增产 回落 上升 上涨 降低 扩大 缩小
         """
     ),
 )
@@ -113,7 +114,11 @@ def _after(text: str, start: int, end: int) -> int:
             pos = run.end()
         if pos < end and text[pos] == "（" and pos > start:
             close = text.find("）", pos, min(end, pos + _BRACKETED + 2))
-            if close > 0 and _CLAUSE_SET.isdisjoint(text[pos:close]) and "。" not in text[pos:close]:
+            if (
+                close > 0
+                and _CLAUSE_SET.isdisjoint(text[pos:close])
+                and "。" not in text[pos:close]
+            ):
                 pos = close + 1
                 continue
         break
@@ -121,7 +126,6 @@ def _after(text: str, start: int, end: int) -> int:
     if stop is not None and stop.start() >= pos:
         stop = None
     return pos if stop is None else stop.start()
-
 
 
 _ALIAS = re.compile(r"[（(][A-Za-z0-9 ]+[）)]\Z")
@@ -328,7 +332,9 @@ def find_phrases(
                 # 亿元以上项目48个: the noun is counted by the next quantity, which names no
                 # noun of its own (116个国家和地区近4000名运动员 is two counts)
                 threshold = threshold or (
-                    a_end == next_start and i + 1 < n and not _counts_a_noun(text, quantities[i + 1])
+                    a_end == next_start
+                    and i + 1 < n
+                    and not _counts_a_noun(text, quantities[i + 1])
                 )
                 previous_end = a_end
         if span is None:
