@@ -8,11 +8,14 @@ on every input. Both raise :class:`AssertionError` (also under ``python -O``).
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from govreport.host import PluginHost
 from govreport.model import OutlineNode, Report, Span
 from govreport.parsing import parse
 
-_SENTENCE_END = frozenset("。；！？!?;\r\n")
+_SENTENCE_END = re.compile(r"[。；！？!?;\r\n]")
 
 
 def _require(condition: bool, message: object) -> None:
@@ -33,6 +36,7 @@ def check_report(report: Report) -> None:
       texts.
     """
     text = report.text
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     previous_start = 0
     for mention in report.mentions:
         span = mention.span
@@ -46,8 +50,9 @@ def check_report(report: Report) -> None:
             _require(where.slice(text) == indicator.text, f"indicator does not slice: {mention}")
             _require(not where.overlaps(span), f"indicator overlaps its quantity: {mention}")
             low, high = min(where.start, span.start), max(where.end, span.end)
+            after = bisect.bisect_left(sentence_ends, low)
             _require(
-                _SENTENCE_END.isdisjoint(text[low:high]),
+                after == len(sentence_ends) or sentence_ends[after] >= high,
                 f"indicator outside the quantity's sentence: {mention}",
             )
     for region in (*report.front_matter, report.preamble, report.closing, *report.end_matter):
