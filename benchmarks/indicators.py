@@ -60,8 +60,10 @@ def main() -> None:
     print(f"texts: {len(texts)}, {chars} characters, {args.repeat} rounds")
     print(f"parse with linker:    median {statistics.median(with_linker) * 1e3:.1f} ms")
     print(f"parse without linker: median {statistics.median(without) * 1e3:.1f} ms")
-    print(f"linker share of the parse: median {statistics.median(shares):.1%}"
-          f" (min {min(shares):.1%}, max {max(shares):.1%})")
+    print(
+        f"linker share of the parse: median {statistics.median(shares):.1%}"
+        f" (min {min(shares):.1%}, max {max(shares):.1%})"
+    )
     sys.exit(0)
 
 

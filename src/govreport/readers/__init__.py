@@ -31,6 +31,8 @@ class ReaderLimits:
     """Most blocks (paragraphs, rows) a reader emits."""
     max_depth: int = 256
     """Deepest element nesting a markup reader walks."""
+    max_markup_bytes: int = 32 * 1024 * 1024
+    """Largest web page a reader parses (its tree takes several times the bytes)."""
 
 
 LIMITS = ReaderLimits()

@@ -6,8 +6,11 @@ how many quantities each part holds. On the right, the whole source text, line b
 indents kept (``white-space: pre-wrap``), with headings set in bold and every mention wrapped in
 ``<mark class="m-KIND">`` — quantities, dates, documents, formulations, terms and plugin kinds,
 each in its own colour — whose ``title`` (the hover text) says what govreport read: a quantity's
-value, unit, qualifier and change, a term's vocabulary and category, a formulation's meaning. A
-legend counts the kinds; its checkboxes turn each kind's highlighting off and on.
+value, unit, qualifier, change, indicator, role and period, a term's vocabulary and category, a
+formulation's meaning. A legend counts the kinds; its checkboxes turn each kind's highlighting off
+and on. Labels are in Chinese with the English beside (``数量 quantity``), and the fonts are a
+stack of the CJK faces that Linux, macOS and Windows ship, so the page renders Chinese on any of
+them without fetching a web font.
 
 Mentions of different kinds may overlap (a quantity inside a formulation). Marks nest when one
 contains the other; when two cross, the one of lower priority is cut into pieces that nest, so
@@ -41,7 +44,7 @@ from govreport.model import (
     Term,
 )
 
-__all__ = ["COLOURS", "KINDS", "HtmlExporter", "register_exporters", "render"]
+__all__ = ["COLOURS", "KINDS", "LABELS", "HtmlExporter", "register_exporters", "render"]
 
 KINDS = ("quantity", "date", "document", "formulation", "term")
 """The built-in mention kinds: the legend's order, and which wins when two cross (first wins)."""
@@ -58,6 +61,52 @@ COLOURS = {
 OTHER_COLOUR = "#d6d6d6"
 """Highlight colour of mention kinds added by plugins."""
 
+LABELS = {
+    "quantity": "数量 quantity",
+    "date": "日期 date",
+    "document": "文件 document",
+    "formulation": "提法 formulation",
+    "term": "术语 term",
+    "outline": "目录 Outline",
+    "quantities": "数量 quantities",
+    "characters": "字符 characters",
+    "mentions": "提及 mentions",
+    "no outline": "无目录 no outline",
+    "value": "数值 value",
+    "value_max": "上限 value_max",
+    "unit": "单位 unit",
+    "qualifier": "限定 qualifier",
+    "change": "变化 change",
+    "indicator": "指标 indicator",
+    "role": "类别 role",
+    "period": "时期 period",
+    "vocabulary": "词表 vocabulary",
+    "category": "类别 category",
+    "subtype": "子类 subtype",
+    "meaning": "含义 meaning",
+    "title": "标题 title",
+    "none": "无 none",
+    "exact": "精确 exact",
+    "no gloss": "无释义 no gloss",
+}
+"""The page's words: Chinese first, the English name (as the JSON writes it) beside."""
+
+ROLE_LABELS = {
+    "actual": "实际 actual",
+    "target": "目标 target",
+    "forecast": "预计 forecast",
+    "other": "其他 other",
+}
+"""How a quantity's role reads in its hover text."""
+
+FONTS = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
+    '"Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", '
+    "system-ui, sans-serif"
+)
+"""The page's font stack: the CJK faces of Linux (Noto, Source Han, WenQuanYi, Droid), macOS
+(PingFang, Hiragino) and Windows (YaHei) before the system face, all local — nothing is fetched."""
+
 _HEADING_PRIORITY = 1000
 """Headings lose to every mention: a heading crossing a mention is the one cut into pieces."""
 _INDICATOR_PRIORITY = _HEADING_PRIORITY - 1
@@ -69,13 +118,15 @@ _DISPLAY = {
     **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
     0xFFFE: 0xFFFD,
     0xFFFF: 0xFFFD,
+    **dict.fromkeys(range(0xD800, 0xE000), 0xFFFD),
 }
 """Characters HTML forbids in text: C0 controls and DEL become their visible Control Pictures
-(``␀``), C1 controls and the noncharacters U+FFFE/U+FFFF become U+FFFD."""
+(``␀``), C1 controls, the noncharacters U+FFFE/U+FFFF and lone surrogates (which UTF-8 cannot
+write: a file name that was not UTF-8) become U+FFFD."""
 
 _STYLE = """
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.7 system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+body { margin: 0; font: 16px/1.7 FONTS;
   color: #222; background: #fafafa; display: grid; grid-template-columns: minmax(14em, 22em) 1fr; }
 nav { position: sticky; top: 0; height: 100vh; overflow: auto; padding: 1em; font-size: 14px;
   background: #f0f0f0; border-right: 1px solid #ddd; }
@@ -143,34 +194,40 @@ def _or(value: object, missing: str) -> str:
     return missing if value is None else str(value)
 
 
+def _line(field: str, value: object, missing: str = "none") -> str:
+    """One line of hover text: the field's label, then the value or the label of ``missing``."""
+    return f"{LABELS[field]}: {LABELS[missing] if value is None else value}"
+
+
 def _tooltip(mention: Mention) -> str:
     """The hover text of a mention: its kind, then what govreport read from it, a line each."""
-    lines = [mention.kind]
+    lines = [LABELS.get(mention.kind, mention.kind)]
     if isinstance(mention, Quantity):
-        lines.append(f"value: {format(mention.value, 'f')}")
+        lines.append(_line("value", format(mention.value, "f")))
         if mention.value_max is not None:
-            lines.append(f"value_max: {format(mention.value_max, 'f')}")
-        lines.append(f"unit: {_or(mention.unit, '(none)')}")
+            lines.append(_line("value_max", format(mention.value_max, "f")))
+        lines.append(_line("unit", mention.unit))
         qualifier = None if mention.qualifier is None else mention.qualifier.value
-        lines.append(f"qualifier: {_or(qualifier, 'exact')}")
+        lines.append(_line("qualifier", qualifier, "exact"))
         change = None if mention.change is None else mention.change.value
-        lines.append(f"change: {_or(change, '(none)')}")
-        indicator = None if mention.indicator is None else mention.indicator.text
-        lines.append(f"indicator: {_or(indicator, '(none)')}")
-        role = None if mention.role is None else mention.role.value
-        lines.append(f"role: {_or(role, '(none)')}")
-        lines.append(f"period: {_or(mention.period, '(none)')}")
+        lines.append(_line("change", change))
+        if mention.indicator is not None:
+            lines.append(_line("indicator", mention.indicator.text))
+        if mention.role is not None:
+            lines.append(_line("role", ROLE_LABELS[mention.role.value]))
+        if mention.period is not None:
+            lines.append(_line("period", mention.period))
     elif isinstance(mention, Term):
-        lines.append(f"vocabulary: {mention.vocabulary}")
-        lines.append(f"category: {mention.category}")
+        lines.append(_line("vocabulary", mention.vocabulary))
+        lines.append(_line("category", mention.category))
         if mention.subtype is not None:
-            lines.append(f"subtype: {mention.subtype}")
+            lines.append(_line("subtype", mention.subtype))
     elif isinstance(mention, Formulation):
-        lines.append(f"meaning: {_or(mention.meaning, '(no gloss)')}")
+        lines.append(_line("meaning", mention.meaning, "no gloss"))
     elif isinstance(mention, DateMention):
-        lines.append(f"value: {mention.value}")
+        lines.append(_line("value", mention.value))
     elif isinstance(mention, DocumentTitle):
-        lines.append(f"title: {mention.title}")
+        lines.append(_line("title", mention.title))
     else:  # a plugin's kind: its own fields, as the json format writes them
         for name, value in mention_to_dict(mention).items():
             if name not in {"kind", "span", "text"}:
@@ -223,21 +280,69 @@ def _nest(wanted: Iterable[_Piece]) -> list[_Piece]:
     Each piece is kept whole when it nests with or stays apart from all kept so far; else it is
     cut where it crosses their edges. Each part then lies inside or outside every kept piece: an
     edge inside it would belong to a piece that crosses one already kept, which cannot be.
+
+    In linear time rather than checking every kept piece: a piece ``[s, e)`` crosses a kept one
+    only if that one strictly contains ``s`` or ``e``, and the kept pieces, properly nested,
+    contain a point as a short chain (:class:`_Nested`). The index is rebuilt at each change of
+    priority; pieces of one priority come in order of start (as :func:`_pieces` makes them), so
+    those kept since the rebuild are checked among the few that still reach the next start.
     """
     kept: list[_Piece] = []
-    spans: list[tuple[int, int]] = []
+    indexed = _Nested(())
+    recent: list[_Piece] = []  # parts kept since the index was built, ending after the start
+    previous: _Piece | None = None
     for piece in wanted:
-        cuts = {
+        if previous is not None and (
+            piece.priority != previous.priority or piece.start < previous.start
+        ):
+            indexed, recent = _Nested((part.start, part.end) for part in kept), []
+        previous = piece
+        start, end = piece.start, piece.end
+        cuts = {high for _, high in indexed.around(start) if high < end}
+        cuts.update(low for low, _ in indexed.around(end) if low > start)
+        recent = [part for part in recent if part.end > start]
+        cuts.update(
             edge
-            for other in spans
-            if _crosses(piece.start, piece.end, other)
-            for edge in other
-            if piece.start < edge < piece.end
-        }
-        for start, end in itertools.pairwise([piece.start, *sorted(cuts), piece.end]):
-            kept.append(piece._replace(start=start, end=end))
-            spans.append((start, end))
+            for part in recent
+            if _crosses(start, end, (part.start, part.end))
+            for edge in (part.start, part.end)
+            if start < edge < end
+        )
+        parts = [
+            piece._replace(start=low, end=high)
+            for low, high in itertools.pairwise([start, *sorted(cuts), end])
+        ]
+        kept.extend(parts)
+        recent.extend(parts)
     return kept
+
+
+class _Nested:
+    """Properly nested spans, indexed to list the ones that strictly contain a point."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        # Outer before inner: by start, then longest first.
+        self._spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+        self._starts = [low for low, _ in self._spans]
+        self._parents: list[int] = []
+        """Index of the smallest span around each span, or -1."""
+        open_spans: list[int] = []
+        for index, (low, _) in enumerate(self._spans):
+            while open_spans and self._spans[open_spans[-1]][1] <= low:
+                open_spans.pop()
+            self._parents.append(open_spans[-1] if open_spans else -1)
+            open_spans.append(index)
+
+    def around(self, point: int) -> Iterator[tuple[int, int]]:
+        """The spans with ``start < point < end``, innermost first."""
+        index = bisect_left(self._starts, point) - 1
+        # The last span starting before the point, or the nearest of its ancestors that reaches
+        # past the point, is the innermost around it; every ancestor of that one is around it.
+        while index >= 0 and self._spans[index][1] <= point:
+            index = self._parents[index]
+        while index >= 0:
+            yield self._spans[index]
+            index = self._parents[index]
 
 
 def _markup(text: str, pieces: Iterable[_Piece]) -> str:
@@ -317,7 +422,7 @@ def _navigation(nodes: Sequence[OutlineNode], prefix: str, starts: Sequence[int]
         label = _escape(f"{node.marker} {node.title}".strip())
         yield (
             f'<li><a href="#{ident}" title="{label}">'
-            f'<span class="n" title="quantities">{inside}</span>{label}</a>'
+            f'<span class="n" title="{LABELS["quantities"]}">{inside}</span>{label}</a>'
         )
         if node.children:
             yield from _navigation(node.children, ident, starts)
@@ -329,7 +434,8 @@ def _legend(counts: Counter[str], kinds: Sequence[str]) -> str:
     """The legend: a swatch, count and on/off checkbox per kind."""
     labels = [
         f'<label><input type="checkbox" value="{_escape(_css_class(kind))}" checked> '
-        f'<mark class="{_escape(_css_class(kind))}">{_escape(kind)}</mark> {counts[kind]}</label>'
+        f'<mark class="{_escape(_css_class(kind))}">{_escape(LABELS.get(kind, kind))}</mark>'
+        f" {counts[kind]}</label>"
         for kind in kinds
     ]
     return '<div id="legend">' + "\n".join(labels) + "</div>"
@@ -351,7 +457,10 @@ def render(report: Report) -> str:
     extra = sorted(kind for kind in counts if kind not in KINDS)
     kinds = [*KINDS, *extra]
     heading = report.title or report.source or "govreport report"
-    facts = [f"{len(report.text)} characters", f"{len(report.mentions)} mentions"]
+    facts = [
+        f"{len(report.text)} {LABELS['characters']}",
+        f"{len(report.mentions)} {LABELS['mentions']}",
+    ]
     if report.title and report.source:  # without a title, the source is the heading already
         facts.insert(0, report.source)
     meta = " · ".join(facts)
@@ -359,7 +468,7 @@ def render(report: Report) -> str:
     nav = (
         "\n".join(_navigation(report.outline, "o", starts))
         if report.outline
-        else "<p>(no outline)</p>"
+        else f"<p>({LABELS['no outline']})</p>"
     )
     faults = ""
     if report.faults:
@@ -374,8 +483,8 @@ def render(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="govreport-html">\n'
         f"<title>{_escape(heading)}</title>\n"
-        f"<style>{_STYLE}{_kind_styles(kinds)}\n</style>\n</head>\n<body>\n"
-        f'<nav id="outline">\n<h2>Outline</h2>\n{nav}\n</nav>\n'
+        f"<style>{_STYLE.replace('FONTS', FONTS)}{_kind_styles(kinds)}\n</style>\n</head>\n<body>\n"
+        f'<nav id="outline">\n<h2>{LABELS["outline"]}</h2>\n{nav}\n</nav>\n'
         f"<main>\n<header>\n<h1>{_escape(heading)}</h1>\n"
         f'<p class="meta">{_escape(meta)}</p>\n{_legend(counts, kinds)}\n{faults}</header>\n'
         f'<article id="text">{_markup(report.text, _pieces(report, extra))}</article>\n'
