@@ -35,6 +35,7 @@ ENTRY_POINT_GROUP = "govreport"
 BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
+        "builtin.pdf": "govreport.readers.pdf",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.json": "govreport.exporters.json",
         "builtin.outline": "govreport.exporters.outline",

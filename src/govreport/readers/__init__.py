@@ -31,6 +31,12 @@ class ReaderLimits:
     """Most blocks (paragraphs, rows) a reader emits."""
     max_depth: int = 256
     """Deepest element nesting a markup reader walks."""
+    max_file_bytes: int = 128 * 1024 * 1024
+    """Largest file a reader opens (a PDF is read whole into its library)."""
+    max_page_chars: int = 200_000
+    """Most characters a PDF reader takes from one page."""
+    max_seconds: float = 120.0
+    """Longest a reader spends on one document, checked between its pages."""
 
 
 LIMITS = ReaderLimits()
