@@ -32,6 +32,7 @@ from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
 from govreport.readers import LIMITS, TextBuilder, require
 from govreport.structure import match_marker
+from govreport.structure.markers import ITEM_RANK
 
 MAGIC = b"%PDF-"
 """What a PDF starts with; readers accept it anywhere in the first 1024 bytes, as pdfium does."""
@@ -144,13 +145,10 @@ def _page_chars(textpage: Any, raw: Any, deadline: float, source: str) -> list[_
         if raw.FPDFText_IsGenerated(textpage, index):
             space_pending = space_pending or code == 0x20
             continue
-        if (
-            code in (0x0D, 0x0A, 0x02)
-            or code == 0
-            or not raw.FPDFText_GetLooseCharBox(textpage, index, rect)
-        ):
+        if code in (0x0D, 0x0A, 0) or not raw.FPDFText_GetLooseCharBox(textpage, index, rect):
             continue
-        ch = ORDINARY.get(code) or chr(code)
+        # pdfium marks a hyphen that ends a line as U+0002; in a report it is a minus or a dash.
+        ch = "-" if code == 0x02 else ORDINARY.get(code) or chr(code)
         if space_pending and chars and not _is_cjk(chars[-1].ch) and not _is_cjk(ch):
             chars.append(_Char(" ", chars[-1].right, rect.bottom, rect.left, rect.top, 0.0))
         space_pending = False
@@ -266,8 +264,8 @@ class _Line:
 
 def _gutter(fragments: Sequence[_Fragment]) -> tuple[float, float] | None:
     """The widest vertical strip in the middle of the fragments that separates two columns of
-    text, if there is one: no fragment that shares its row crosses it, and both sides hold
-    lines of text (not the short cells of a table)."""
+    text, if there is one: no fragment that shares its row crosses it, and each side holds a
+    line of text (not only the short cells of a table)."""
     if len(fragments) < 6:
         return None
     left = min(f.box[0] for f in fragments)
@@ -290,7 +288,7 @@ def _gutter(fragments: Sequence[_Fragment]) -> tuple[float, float] | None:
         [f.box[2] - f.box[0] for f in fragments if f.box[2] <= best[0]],
         [f.box[2] - f.box[0] for f in fragments if f.box[0] >= best[1]],
     )
-    if any(len(side) < 3 or statistics.median(side) < 0.3 * width for side in sides):
+    if any(not side or max(side) < 0.35 * width for side in sides) or sum(map(len, sides)) < 6:
         return None
     return best
 
@@ -348,10 +346,14 @@ _SENTENCE_END = re.compile(r"[。；：！？;:!?][”’」』）)]*$")
 
 @attrs.frozen
 class _Margins:
-    """Where a column's lines start and end, and whether its paragraphs are indented."""
+    """Where a column's lines start and end."""
 
     left: float
     right: float
+
+
+def _quantile(values: Sequence[float], q: float) -> float:
+    return sorted(values)[int(q * (len(values) - 1))]
 
 
 def _margins(lines: Sequence[_Line]) -> dict[tuple[int, int], _Margins]:
@@ -360,8 +362,12 @@ def _margins(lines: Sequence[_Line]) -> dict[tuple[int, int], _Margins]:
     by_column: dict[tuple[int, int], list[_Line]] = {}
     for line in lines:
         by_column.setdefault(line.column, []).append(line)
+    # Quantiles, not the extremes: punctuation hangs in the margins, and the first line of a
+    # paragraph is indented and its last line short.
     own = {
-        column: _Margins(min(x.box[0] for x in rows), max(x.box[2] for x in rows))
+        column: _Margins(
+            _quantile([x.box[0] for x in rows], 0.1), _quantile([x.box[2] for x in rows], 0.75)
+        )
         for column, rows in by_column.items()
     }
     full = [m for column, m in own.items() if len(by_column[column]) >= 4]
@@ -405,17 +411,25 @@ def _paragraph_breaks(lines: Sequence[_Line]) -> list[bool]:
     breaks = [True]
     for before, line in pairwise(lines):
         ahead = margins[line.column]
-        short = margins[before.column].right - before.box[2] >= 2 * before.size
+        room = margins[before.column].right - before.box[2]
+        ends_sentence = _SENTENCE_END.search(before.text) is not None
+        marker = match_marker(line.text, 0, standalone=False)
         gap = before.column == line.column and before.box[1] - line.box[1] > 1.6 * pitch > 0
         breaks.append(
-            short
+            room >= 2 * before.size  # a short line
             or gap
             or "\t" in before.text
             or "\t" in line.text
             or abs(before.size - line.size) > 1
             or _indented(line, ahead)
-            or (not indenting and _SENTENCE_END.search(before.text) is not None)
-            or match_marker(line.text, 0, standalone=False) is not None
+            # Without indents, a sentence's end ends its paragraph, unless the line is full:
+            # every line of a paragraph but the last fills it, to within a character.
+            or (not indenting and room >= before.size and ends_sentence)
+            # A heading's number; an item's (三是) only after a sentence's end, without indents.
+            or (
+                marker is not None
+                and (marker.style.rank < ITEM_RANK or (not indenting and ends_sentence))
+            )
         )
     return breaks
 
