@@ -1,7 +1,7 @@
 """Writes small PDFs with a real text layer, laid out as offices lay out their reports.
 
-The text is set in a Type0 font with Identity-H encoding (two bytes a character, the code point)
-and a ToUnicode map, as office programs write CJK text; the font itself is not embedded, so the
+The text is set in a Type0 font with Identity-H encoding (two bytes a character) and a
+ToUnicode map, as office programs write CJK text; the font itself is not embedded, so the
 files stay small and pdfium reads the characters from the map. :func:`layout` sets paragraphs
 on A4 pages: first-line indents or none, one or two columns, a running header, a page number in
 any office's style, and the text layer's characters swapped (Kangxi radicals for 水, 长 …).
@@ -9,6 +9,7 @@ any office's style, and the text layer's characters swapped (Kangxi radicals for
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Sequence
 
@@ -25,6 +26,8 @@ class Run:
     y: float
     size: float
     text: str
+    spacing: float = 0.0
+    """Extra space after each character (PDF's Tc), to justify the line."""
 
 
 def advance(ch: str) -> float:
@@ -32,8 +35,8 @@ def advance(ch: str) -> float:
     return 0.5 if ch.isascii() else 1.0
 
 
-def _hex(text: str) -> str:
-    return "".join(f"{ord(ch):04X}" for ch in text)
+def _hex(text: str, cid: dict[str, int]) -> str:
+    return "".join(f"{cid[ch]:04X}" for ch in text)
 
 
 def write_pdf(
@@ -42,11 +45,14 @@ def write_pdf(
     title: str | None = None,
     created: str | None = None,
     compress: bool = True,
+    padding: int = 0,
 ) -> bytes:
-    """A PDF of ``pages``, each a list of text runs, with optional Info metadata."""
+    """A PDF of ``pages``, each a list of text runs, with optional Info metadata.
+
+    :param padding: spaces to end each page's content stream with (a Flate bomb when large).
+    """
     used = sorted({ch for page in pages for run in page for ch in run.text} | {" "})
-    if any(ord(ch) > 0xFFFF for ch in used):
-        raise ValueError("the maker's font encodes the Basic Multilingual Plane only")
+    cid = {ch: number for number, ch in enumerate(used, 1)}  # CIDs 1…n, in code point order
     cmap = "\n".join(
         [
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
@@ -55,13 +61,13 @@ def write_pdf(
         ]
         + [
             f"{len(chunk)} beginbfchar "
-            + " ".join(f"<{_hex(c)}> <{_hex(c)}>" for c in chunk)
+            + " ".join(f"<{cid[c]:04X}> <{c.encode('utf-16-be').hex()}>" for c in chunk)
             + " endbfchar"
             for chunk in (used[i : i + 100] for i in range(0, len(used), 100))
         ]
         + ["endcmap CMapName currentdict /CMap defineresource pop end end"]
     ).encode()
-    widths = " ".join(f"{ord(c)} [{int(advance(c) * 1000)}]" for c in used)
+    widths = " ".join(f"{cid[c]} [{int(advance(c) * 1000)}]" for c in used)
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, once the pages are numbered
@@ -75,15 +81,16 @@ def write_pdf(
         _stream(cmap, compress),
         # Every character drawn with one visible glyph of pdfium's stand-in font: pdfium drops
         # a text object whose glyphs are all empty, and the stand-in has none at most CIDs.
-        _stream(b"\x00\x24" * 65536, True),
+        _stream(b"\x00\x24" * (len(used) + 1), compress),
     ]
     kids = []
     for page in pages:
         content = "\n".join(
-            f"BT /F1 {run.size:g} Tf {run.x:.2f} {run.y:.2f} Td <{_hex(run.text)}> Tj ET"
+            f"BT /F1 {run.size:g} Tf {run.spacing:.3f} Tc {run.x:.2f} {run.y:.2f} Td "
+            f"<{_hex(run.text, cid)}> Tj ET"
             for run in page
         ).encode()
-        objects.append(_stream(content, compress))
+        objects.append(_stream(content, compress, padding))
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {A4[0]:g} {A4[1]:g}] "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>".encode()
@@ -92,7 +99,7 @@ def write_pdf(
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
     info = []
     if title is not None:
-        info.append(f"/Title <FEFF{_hex(title)}>")
+        info.append(f"/Title <FEFF{title.encode('utf-16-be').hex()}>")
     if created is not None:
         info.append(f"/CreationDate (D:{created})")
     objects.append(f"<< {' '.join(info)} >>".encode())
@@ -111,15 +118,19 @@ def write_pdf(
     return bytes(out)
 
 
-def _stream(data: bytes, compress: bool) -> bytes:
+def _stream(data: bytes, compress: bool, padding: int = 0) -> bytes:
     if compress:
-        data = zlib.compress(data)
-        return (
-            f"<< /Length {len(data)} /Filter /FlateDecode >>\nstream\n".encode()
-            + data
-            + (b"\nendstream")
-        )
-    return f"<< /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
+        deflate = zlib.compressobj(9)
+        parts = [deflate.compress(data)]
+        space = b" " * (1 << 20)
+        for start in range(0, padding, len(space)):
+            parts.append(deflate.compress(space[: padding - start]))
+        data = b"".join([*parts, deflate.flush()])
+        head = f"<< /Length {len(data)} /Filter /FlateDecode >>"
+    else:
+        data += b" " * padding
+        head = f"<< /Length {len(data)} >>"
+    return head.encode() + b"\nstream\n" + data + b"\nendstream"
 
 
 PageNumber = Callable[[int, int], str]
@@ -142,6 +153,8 @@ class Layout:
     gutter: float = 24.0
     indent: int = 2
     """First-line indent of a body paragraph, in characters."""
+    spacing: int = 0
+    """Blank lines between paragraphs."""
     header: str | None = None
     """A running header at the top of every page."""
     page_number: PageNumber | None = dash_number
@@ -154,44 +167,61 @@ CLOSING = "，。、；：？！”’）》」』%,.;:?!)"
 """Characters that may not start a line."""
 
 
-def _wrap(text: str, width: float, indent: int, size: float) -> list[tuple[float, str]]:
+def wrap(text: str, width: float, indent: int, size: float) -> list[tuple[float, str]]:
     """``text`` broken into lines of at most ``width`` points: (indent in points, line)."""
     lines: list[tuple[float, str]] = []
     start = float(indent) * size
     line, used = "", start
-    for ch in text:
-        # Punctuation never starts a line: it hangs in the margin, as office programs set it.
-        if used + advance(ch) * size > width + 0.01 and line and ch not in CLOSING:
+    for word in re.findall(r"[A-Za-z0-9.%]+|.", text):
+        # Punctuation never starts a line: it hangs in the margin, as office programs set it;
+        # a Latin word or a number moves to the next line whole.
+        wide = sum(advance(ch) for ch in word) * size
+        if used + wide > width + 0.01 and line and word[0] not in CLOSING:
             lines.append((start, line))
             start, line, used = 0.0, "", 0.0
-        line += ch
-        used += advance(ch) * size
+        line += word
+        used += wide
     lines.append((start, line))
     return lines
 
 
-def layout(paragraphs: Sequence[str], style: Layout = Layout(), **info: str) -> bytes:
+def layout(
+    paragraphs: Sequence[str],
+    style: Layout = Layout(),
+    *,
+    title: str | None = None,
+    created: str | None = None,
+    compress: bool = True,
+) -> bytes:
     """The paragraphs set on A4 pages in ``style``, as a PDF."""
     left, bottom, right, top = style.margins
     width = A4[0] - left - right
     column_width = (width - style.gutter * (style.columns - 1)) / style.columns
     pitch = style.size * 1.75
     rows = int((A4[1] - top - bottom) // pitch)
-    placed: list[tuple[int, float, str]] = []  # (column slot, x offset, text)
+    placed: list[tuple[float, str, float]] = []  # (x offset, text, character spacing)
     for paragraph in paragraphs:
         if not paragraph.strip():
             continue
         text = "".join(style.swap.get(ch, ch) for ch in paragraph)
-        placed += [(0, x, line) for x, line in _wrap(text, column_width, style.indent, style.size)]
+        lines = wrap(text, column_width, style.indent, style.size)
+        for number, (x, line) in enumerate(lines, 1):
+            # Justified: every line but a paragraph's last fills the column.
+            room = column_width - x - sum(advance(ch) for ch in line) * style.size
+            last = number == len(lines) or room < 0 or len(line) < 2
+            placed.append((x, line, 0.0 if last else room / (len(line) - 1)))
+        placed += [(0.0, "", 0.0)] * style.spacing
     per_page = rows * style.columns
     chunks = [placed[i : i + per_page] for i in range(0, len(placed), per_page)]
     pages = []
     for number, chunk in enumerate(chunks, 1):
         runs = []
-        for slot, (_, x, line) in enumerate(chunk):
+        for slot, (x, line, spacing) in enumerate(chunk):
             column, row = divmod(slot, rows)
             x0 = left + column * (column_width + style.gutter) + x
-            runs.append(Run(x0, A4[1] - top - style.size - row * pitch, style.size, line))
+            y = A4[1] - top - style.size - row * pitch
+            if line:
+                runs.append(Run(x0, y, style.size, line, spacing))
         if style.header is not None:
             runs.append(Run(left, A4[1] - top + 2 * style.size, 10.5, style.header))
         if style.page_number is not None:
@@ -199,4 +229,4 @@ def layout(paragraphs: Sequence[str], style: Layout = Layout(), **info: str) -> 
             x = (A4[0] - sum(advance(c) for c in label) * 14) / 2
             runs.append(Run(x, bottom - 3 * style.size, 14, label))
         pages.append(runs)
-    return write_pdf(pages, **info)
+    return write_pdf(pages, title=title, created=created, compress=compress)

@@ -150,7 +150,8 @@ def _page_chars(textpage: Any, raw: Any, deadline: float, source: str) -> list[_
         # pdfium marks a hyphen that ends a line as U+0002; in a report it is a minus or a dash.
         ch = "-" if code == 0x02 else ORDINARY.get(code) or chr(code)
         if space_pending and chars and not _is_cjk(chars[-1].ch) and not _is_cjk(ch):
-            chars.append(_Char(" ", chars[-1].right, rect.bottom, rect.left, rect.top, 0.0))
+            right = chars[-1].right  # no width: the gap stays visible, to cut fragments at
+            chars.append(_Char(" ", right, rect.bottom, right, rect.top, 0.0))
         space_pending = False
         size = raw.FPDFText_GetFontSize(textpage, index)
         chars.append(_Char(ch, rect.left, rect.bottom, rect.right, rect.top, size))
@@ -285,12 +286,16 @@ def _gutter(fragments: Sequence[_Fragment]) -> tuple[float, float] | None:
     if best is None:
         return None
     sides = (
-        [f.box[2] - f.box[0] for f in fragments if f.box[2] <= best[0]],
-        [f.box[2] - f.box[0] for f in fragments if f.box[0] >= best[1]],
+        [f for f in fragments if f.box[2] <= best[0]],
+        [f for f in fragments if f.box[0] >= best[1]],
     )
-    if any(not side or max(side) < 0.35 * width for side in sides) or sum(map(len, sides)) < 6:
-        return None
-    return best
+    return best if sum(map(len, sides)) >= 6 and all(map(_has_a_line, sides)) else None
+
+
+def _has_a_line(side: Sequence[_Fragment]) -> bool:
+    """Whether a side of a gutter holds a line of text (ten characters or more): a column, not
+    only the short cells of a table."""
+    return any(len(f.text) >= 10 for f in side)
 
 
 def _columns(fragments: Sequence[_Fragment], depth: int = 0) -> list[list[list[_Fragment]]]:
@@ -390,45 +395,46 @@ def _indented(line: _Line, margins: _Margins) -> bool:
 def _paragraph_breaks(lines: Sequence[_Line]) -> list[bool]:
     """For each line, whether it starts a paragraph."""
     margins = _margins(lines)
-    # A document whose paragraphs start indented: a line at the margin continues one, whatever
-    # the line before it ended with (a sentence can end at the right margin mid-paragraph).
-    indenting = (
-        sum(
-            1
-            for before, line in pairwise(lines)
-            if _indented(before, margins[before.column])
-            and not _indented(line, margins[line.column])
-            and before.box[0] - margins[before.column].left <= 4.5 * before.size
-        )
-        >= 2
-    )
     pitches = [
         before.box[1] - line.box[1]
         for before, line in pairwise(lines)
         if before.column == line.column
     ]
     pitch = statistics.median(pitches) if pitches else 0.0
+    gaps = [
+        before.column == line.column and before.box[1] - line.box[1] > 1.6 * pitch > 0
+        for before, line in pairwise(lines)
+    ]
+    # Paragraphs marked by first-line indents or by space between them: a line at the margin
+    # right below another continues its paragraph, whatever that line ended with (a sentence
+    # can end at the right margin mid-paragraph, and the next start with 三是).
+    indents = sum(
+        1
+        for before, line in pairwise(lines)
+        if _indented(before, margins[before.column])
+        and not _indented(line, margins[line.column])
+        and before.box[0] - margins[before.column].left <= 4.5 * before.size
+    )
+    marked = indents >= 2 or sum(gaps) >= 2
     breaks = [True]
-    for before, line in pairwise(lines):
-        ahead = margins[line.column]
+    for (before, line), gap in zip(pairwise(lines), gaps, strict=True):
         room = margins[before.column].right - before.box[2]
         ends_sentence = _SENTENCE_END.search(before.text) is not None
         marker = match_marker(line.text, 0, standalone=False)
-        gap = before.column == line.column and before.box[1] - line.box[1] > 1.6 * pitch > 0
         breaks.append(
             room >= 2 * before.size  # a short line
             or gap
             or "\t" in before.text
             or "\t" in line.text
             or abs(before.size - line.size) > 1
-            or _indented(line, ahead)
-            # Without indents, a sentence's end ends its paragraph, unless the line is full:
-            # every line of a paragraph but the last fills it, to within a character.
-            or (not indenting and room >= before.size and ends_sentence)
-            # A heading's number; an item's (三是) only after a sentence's end, without indents.
+            or _indented(line, margins[line.column])
+            # Unmarked, a sentence's end ends its paragraph, unless the line is full:
+            # justified text fills every line of a paragraph but the last.
+            or (not marked and room > 0.05 * before.size and ends_sentence)
+            # A heading's number; an item's (三是) only after a sentence's end, unmarked.
             or (
                 marker is not None
-                and (marker.style.rank < ITEM_RANK or (not indenting and ends_sentence))
+                and (marker.style.rank < ITEM_RANK or (not marked and ends_sentence))
             )
         )
     return breaks
