@@ -20,9 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import pypdfium2  # noqa: E402
+from tests.pdf_maker import Layout, layout  # noqa: E402
+
 import govreport  # noqa: E402
 from govreport.readers.pdf import read_pdf  # noqa: E402
-from tests.pdf_maker import Layout, layout  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 
@@ -38,12 +40,19 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
 
 
 def inputs() -> list[tuple[str, bytes]]:
-    made = [("water-bureau-2023.pdf (LibreOffice)", (DATA / "formats/water-bureau-2023.pdf").read_bytes())]
+    made = [
+        (
+            "water-bureau-2023.pdf (LibreOffice)",
+            (DATA / "formats/water-bureau-2023.pdf").read_bytes(),
+        )
+    ]
     for name in ("sichuan-gwr-2026", "yichun-tjgb-2022"):
         text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
         paragraphs = [line for line in text.splitlines() if line.strip()]
         made.append((f"{name}, one column (maker)", layout(paragraphs, Layout())))
-        made.append((f"{name}, two columns (maker)", layout(paragraphs, Layout(columns=2, size=10.5))))
+        made.append(
+            (f"{name}, two columns (maker)", layout(paragraphs, Layout(columns=2, size=10.5)))
+        )
     return made
 
 
@@ -51,11 +60,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    import pypdfium2
-
     host = govreport.PluginHost()
-    print(f"pypdfium2 {pypdfium2.PYPDFIUM_INFO}, pdfium {pypdfium2.PDFIUM_INFO}; "
-          f"median of {args.repeat}\n")
+    print(
+        f"pypdfium2 {pypdfium2.PYPDFIUM_INFO}, pdfium {pypdfium2.PDFIUM_INFO}; "
+        f"median of {args.repeat}\n"
+    )
     print("| PDF | pages | characters | read ms | ms/page | ms/10k chars | read+parse ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, data in inputs():

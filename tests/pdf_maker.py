@@ -120,7 +120,7 @@ def write_pdf(
 
 def _stream(data: bytes, compress: bool, padding: int = 0) -> bytes:
     if compress:
-        deflate = zlib.compressobj(9)
+        deflate = zlib.compressobj(1)  # fast: a bomb's padding is large
         parts = [deflate.compress(data)]
         space = b" " * (1 << 20)
         for start in range(0, padding, len(space)):

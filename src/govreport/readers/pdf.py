@@ -560,11 +560,11 @@ def _add(builder: TextBuilder, paragraph: Sequence[_Line]) -> None:
     for line in paragraph[1:]:
         text = _join(text, line.text)
     first = [line for line in paragraph if line.page == paragraph[0].page]
-    box = (
-        min(line.box[0] for line in first),
-        min(line.box[1] for line in first),
-        max(line.box[2] for line in first),
-        max(line.box[3] for line in first),
+    box = (  # to a hundredth of a point: what a box is good for, and a short JSON
+        round(min(line.box[0] for line in first), 2),
+        round(min(line.box[1] for line in first), 2),
+        round(max(line.box[2] for line in first), 2),
+        round(max(line.box[3] for line in first), 2),
     )
     page = paragraph[0].page
     builder.add(text, f"page[{page}]", page=page, box=box)
