@@ -210,6 +210,22 @@ def test_every_kangxi_radical_maps_to_one_ordinary_character() -> None:
     assert ORDINARY[0x2F54] == "水" and ORDINARY[0x2ED3] == "长" and ORDINARY[0xF900] == "豈"
 
 
+@pytest.mark.parametrize(
+    ("code", "ch"),
+    [
+        (0x2F54, "水"),
+        (0x6C34, "水"),
+        (0x09, " "),
+        (0x0B, " "),
+        (0x2028, " "),
+        (0xD800, "\ufffd"),
+        (0x110000, "\ufffd"),
+    ],
+)
+def test_a_text_layer_code_point_becomes_one_character_of_a_line(code: int, ch: str) -> None:
+    assert pdf._character(code) == ch
+
+
 def test_a_running_header_and_footer_go_but_a_repeated_body_line_stays() -> None:
     def row(text: str, y: float) -> list[pdf._Fragment]:
         return [pdf._Fragment(text, (79.0, y, 79.0 + 16 * len(text), y + 16), 16.0)]

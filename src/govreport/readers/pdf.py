@@ -129,6 +129,16 @@ _GAP = 1.5
 cell, a column): justified CJK text stretches its gaps far less."""
 
 
+def _character(code: int) -> str:
+    """The character a text layer's code point stands for: a radical mapped to the ordinary
+    character; a control or line separator (which would split a block) a space; what is no
+    character at all (a lone surrogate, past U+10FFFF) U+FFFD."""
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"
+    ch = ORDINARY.get(code) or chr(code)
+    return " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+
+
 def _page_chars(textpage: Any, raw: Any, deadline: float, source: str) -> list[_Char]:
     """The page's characters, with pdfium's generated line ends dropped; a generated space is
     kept only between two characters that are not CJK (Latin words)."""
@@ -148,7 +158,7 @@ def _page_chars(textpage: Any, raw: Any, deadline: float, source: str) -> list[_
         if code in (0x0D, 0x0A, 0) or not raw.FPDFText_GetLooseCharBox(textpage, index, rect):
             continue
         # pdfium marks a hyphen that ends a line as U+0002; in a report it is a minus or a dash.
-        ch = "-" if code == 0x02 else ORDINARY.get(code) or chr(code)
+        ch = "-" if code == 0x02 else _character(code)
         if space_pending and chars and not _is_cjk(chars[-1].ch) and not _is_cjk(ch):
             right = chars[-1].right  # no width: the gap stays visible, to cut fragments at
             chars.append(_Char(" ", right, rect.bottom, right, rect.top, 0.0))
