@@ -164,6 +164,8 @@ def test_metadata_gives_title_and_date() -> None:
     )
     assert (read.title, read.date) == ("2023年工作总结", "2024-01-05")
     assert read_pdf(layout(["正文。"], Layout()), "t.pdf").title is None
+    for file_name in ("Microsoft Word - 文档1.docx", "2023年工作总结.doc", "report.PDF"):
+        assert read_pdf(layout(["正文。"], Layout(), title=file_name), "t.pdf").title is None
 
 
 def test_a_table_row_keeps_its_cells_apart() -> None:

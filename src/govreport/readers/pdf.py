@@ -497,6 +497,16 @@ def _check_streams(data: bytes, source: str) -> None:
             continue  # not Flate after all, or encrypted: pdfium decides
 
 
+_FILE_NAME = re.compile(r"(?:Microsoft Word - )?.*\.(?:docx?|wps|pdf|txt|rtf)", re.IGNORECASE)
+"""What office programs put in the Title field when the author gave none: the file's name."""
+
+
+def _title(value: str) -> str | None:
+    """The metadata's title, unless it is empty or only names the file it was made from."""
+    value = value.strip()
+    return None if not value or _FILE_NAME.fullmatch(value) else value
+
+
 def _pdf_date(value: str) -> str | None:
     """An ISO date from a PDF date string (``D:20230305120000+08'00'``)."""
     found = re.match(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?", value.strip())
@@ -559,7 +569,7 @@ def read_pdf(data: bytes, source: str) -> SourceText:
             paragraph = []
         paragraph.append(line)
     _add(builder, paragraph)
-    title = metadata.get("Title", "").strip() or None
+    title = _title(metadata.get("Title", ""))
     date = _pdf_date(metadata.get("CreationDate", ""))
     return builder.build("pdf", title=title, date=date)
 
