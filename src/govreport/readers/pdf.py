@@ -147,15 +147,18 @@ def _page_chars(textpage: Any, raw: Any, deadline: float, source: str) -> list[_
         raise InputError(f"{source}: a page holds {count} characters: not a report")
     chars: list[_Char] = []
     rect = raw.FS_RECTF()
+    handle = textpage.raw  # the bare pointer: ctypes converts it without a Python call
     space_pending = False
     for index in range(count):
         if index & 4095 == 4095:
             _check_time(deadline, source)
-        code = raw.FPDFText_GetUnicode(textpage, index)
-        if raw.FPDFText_IsGenerated(textpage, index):
-            space_pending = space_pending or code == 0x20
+        code = raw.FPDFText_GetUnicode(handle, index)
+        if code in (0x0D, 0x0A, 0):  # line ends: the reader finds lines itself
             continue
-        if code in (0x0D, 0x0A, 0) or not raw.FPDFText_GetLooseCharBox(textpage, index, rect):
+        if code == 0x20 and raw.FPDFText_IsGenerated(handle, index):
+            space_pending = True
+            continue
+        if not raw.FPDFText_GetLooseCharBox(handle, index, rect):
             continue
         # pdfium marks a hyphen that ends a line as U+0002; in a report it is a minus or a dash.
         ch = "-" if code == 0x02 else _character(code)
@@ -163,7 +166,7 @@ def _page_chars(textpage: Any, raw: Any, deadline: float, source: str) -> list[_
             right = chars[-1].right  # no width: the gap stays visible, to cut fragments at
             chars.append(_Char(" ", right, rect.bottom, right, rect.top, 0.0))
         space_pending = False
-        size = raw.FPDFText_GetFontSize(textpage, index)
+        size = raw.FPDFText_GetFontSize(handle, index)
         chars.append(_Char(ch, rect.left, rect.bottom, rect.right, rect.top, size))
     return chars
 
