@@ -159,6 +159,8 @@ class Layout:
     """A running header at the top of every page."""
     page_number: PageNumber | None = dash_number
     """The footer; None for no page number."""
+    spanning_title: bool = False
+    """The first paragraph is a title across the columns, centred, at the first page's top."""
     swap: dict[str, str] = attrs.field(factory=dict)
     """Characters the text layer holds in place of others (水 → ⽔)."""
 
@@ -200,6 +202,13 @@ def layout(
     pitch = style.size * 1.75
     rows = int((A4[1] - top - bottom) // pitch)
     placed: list[tuple[float, str, float]] = []  # (x offset, text, character spacing)
+    title_runs: list[Run] = []
+    if style.spanning_title:
+        heading, *paragraphs = paragraphs
+        size = style.size * 1.5
+        x = (A4[0] - sum(advance(ch) for ch in heading) * size) / 2
+        title_runs.append(Run(x, A4[1] - top - size, size, heading))
+    skip = 3 if title_runs else 0  # rows the title takes on the first page
     for paragraph in paragraphs:
         if not paragraph.strip():
             continue
@@ -211,15 +220,19 @@ def layout(
             last = number == len(lines) or room < 0 or len(line) < 2
             placed.append((x, line, 0.0 if last else room / (len(line) - 1)))
         placed += [(0.0, "", 0.0)] * style.spacing
+    first = (rows - skip) * style.columns
     per_page = rows * style.columns
-    chunks = [placed[i : i + per_page] for i in range(0, len(placed), per_page)]
+    chunks = [placed[:first]] + [
+        placed[i : i + per_page] for i in range(first, len(placed), per_page)
+    ]
     pages = []
     for number, chunk in enumerate(chunks, 1):
-        runs = []
+        runs = list(title_runs) if number == 1 else []
+        offset = skip if number == 1 else 0
         for slot, (x, line, spacing) in enumerate(chunk):
-            column, row = divmod(slot, rows)
+            column, row = divmod(slot, rows - offset)
             x0 = left + column * (column_width + style.gutter) + x
-            y = A4[1] - top - style.size - row * pitch
+            y = A4[1] - top - style.size - (row + offset) * pitch
             if line:
                 runs.append(Run(x0, y, style.size, line, spacing))
         if style.header is not None:

@@ -109,6 +109,7 @@ def _number_page(page: int, pages: int) -> str:
 INDENTED = {
     "one column": Layout(),
     "two columns, header": Layout(columns=2, size=10.5, header="*市人民政府办公室"),
+    "two columns under a title": Layout(columns=2, size=10.5, spanning_title=True),
     "radicals in the text layer": Layout(swap=KANGXI, page_number=lambda p, n: f"- {p} -"),
     "small type, numbered pages": Layout(size=12, page_number=_number_page),
     "three columns": Layout(columns=3, size=9, gutter=24, page_number=lambda p, n: f"{p}/{n}"),
