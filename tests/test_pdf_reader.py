@@ -288,6 +288,12 @@ def test_limits_are_kept(
         read_pdf(SAMPLE.read_bytes(), "x.pdf")
 
 
+def test_thousands_of_pages_are_refused_before_any_is_read() -> None:
+    pages = [[Run(79, 700, 16, "正文。")]] * (pdf.LIMITS.max_pages + 1)
+    with pytest.raises(InputError, match=f"{len(pages)} pages, over {pdf.LIMITS.max_pages}"):
+        read_pdf(write_pdf(pages), "long.pdf")
+
+
 def test_a_flate_bomb_exits_2_in_one_line_in_bounded_memory(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.txt"
     # Its content stream inflates to 300 MiB of spaces, past the limit, from 1 MB.
