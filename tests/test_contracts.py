@@ -33,7 +33,3 @@ class TestBuiltinPlugins(PluginContract):
     @pytest.fixture
     def plugin(self, name: str) -> object:
         return importlib.import_module(host_module.BUILTIN_PLUGINS[name])
-
-    @pytest.fixture
-    def plugin_name(self, name: str) -> str:
-        return name

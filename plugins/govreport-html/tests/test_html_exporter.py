@@ -18,8 +18,18 @@ from hypothesis import HealthCheck, given, settings
 import govreport
 from govreport.cli import main
 from govreport.exporters.base import Exporter
-from govreport.model import Formulation, Mention, OutlineNode, Quantity, Report, Span, Term
-from govreport.testing.contracts import ExporterContract, PluginContract, sample_text
+from govreport.model import (
+    Formulation,
+    Indicator,
+    Mention,
+    OutlineNode,
+    Quantity,
+    Report,
+    Role,
+    Span,
+    Term,
+)
+from govreport.testing.contracts import ExporterContract, InstalledPluginContract, sample_text
 from govreport.testing.strategies import raw_texts
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
@@ -99,7 +109,7 @@ class TestHtmlExporter(ExporterContract):
         return HtmlExporter()
 
 
-class TestHtmlPlugin(PluginContract):
+class TestHtmlPlugin(InstalledPluginContract):
     @pytest.fixture
     def plugin(self) -> object:
         return govreport_html
@@ -140,7 +150,7 @@ def test_every_mention_of_the_sample_is_highlighted(sample: Report) -> None:
     assert page.texts[".m-quantity"][1:] == [q.text for q in sample.quantities()]
     for kind in {m.kind for m in sample.mentions}:
         swatch, *marks = page.texts[f".m-{kind}"]  # the legend's swatch comes first
-        assert swatch == kind
+        assert swatch == govreport_html.LABELS[kind]
         # A mention crossing one of higher priority is cut into pieces, in document order.
         assert "".join(marks) == "".join(m.text for m in sample.find(kind)), kind
 
@@ -149,13 +159,33 @@ def test_quantity_hover_text() -> None:
     report = govreport.parse("一、总体情况\n完成投资34万余元，同比增长5%。")
     titles = check(report).titles[".m-quantity"]
     assert titles[0].splitlines() == [
-        "quantity",
-        "value: 340000",
-        "unit: 元",
-        "qualifier: over",
-        "change: (none)",
+        "数量 quantity",
+        "数值 value: 340000",
+        "单位 unit: 元",
+        "限定 qualifier: over",
+        "变化 change: 无 none",
     ]
-    assert "change: increase" in titles[1].splitlines()
+    assert "变化 change: increase" in titles[1].splitlines()
+
+
+def test_quantity_hover_text_shows_indicator_role_and_period() -> None:
+    text = "城市供水水质合格率达到99%以上。"
+    parsed = govreport.parse(text)
+    [quantity] = parsed.quantities()
+    start = text.index("城市")
+    linked = attrs.evolve(
+        quantity,
+        indicator=Indicator(text="城市供水水质合格率", span=Span(start, start + 9)),
+        role=Role.ACTUAL,
+        period="2023",
+    )
+    report = attrs.evolve(parsed, mentions=(linked,))
+    [title] = check(report).titles[".m-quantity"]
+    assert title.splitlines()[-3:] == [
+        "指标 indicator: 城市供水水质合格率",
+        "类别 role: 实际 actual",
+        "时期 period: 2023",
+    ]
 
 
 def test_outline_anchors_resolve(sample: Report) -> None:
@@ -200,7 +230,7 @@ def test_overlapping_mentions_nest_or_split() -> None:
     assert page.texts[".m-formulation"][1:] == ["推进两个100%工程"]  # the quantity nests inside
     assert page.texts[".m-term"][1:] == ["洪区", "5", "5个"]  # cut where it crosses 5个
     assert "".join(page.texts[".h1"]) == "一、推进两个1"  # cut into three pieces that nest
-    assert page.titles[".m-formulation"] == ["formulation\nmeaning: <g> & 'x'"]
+    assert page.titles[".m-formulation"] == ["提法 formulation\n含义 meaning: <g> & 'x'"]
 
 
 def test_everything_is_escaped() -> None:

@@ -13,7 +13,7 @@ import pytest
 import govreport
 from govreport.extractors.formulations import DEFAULT_FORMULATIONS
 from govreport.model import Vocabulary
-from govreport.testing.contracts import PluginContract, VocabularyContract
+from govreport.testing.contracts import InstalledPluginContract, VocabularyContract
 
 GOLD = Path(__file__).parents[3] / "tests" / "data"
 """The repository's gold annotations (``tests/data``), three levels above this plugin."""
@@ -35,7 +35,7 @@ class TestPartyVocabulary(VocabularyContract):
         return govreport_party.PARTY
 
 
-class TestPartyPlugin(PluginContract):
+class TestPartyPlugin(InstalledPluginContract):
     @pytest.fixture
     def plugin(self) -> ModuleType:
         return govreport_party

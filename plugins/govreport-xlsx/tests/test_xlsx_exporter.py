@@ -21,7 +21,7 @@ import govreport
 from govreport.cli import main
 from govreport.exporters.base import Exporter
 from govreport.model import Formulation, Quantity, Report, Span, Term
-from govreport.testing.contracts import ExporterContract, PluginContract, sample_text
+from govreport.testing.contracts import ExporterContract, InstalledPluginContract, sample_text
 from govreport.testing.strategies import raw_texts
 
 HEADERS = {
@@ -64,7 +64,7 @@ class TestXlsxExporter(ExporterContract):
         return XlsxExporter()
 
 
-class TestXlsxPlugin(PluginContract):
+class TestXlsxPlugin(InstalledPluginContract):
     @pytest.fixture
     def plugin(self) -> object:
         return govreport_xlsx

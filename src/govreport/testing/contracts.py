@@ -39,6 +39,7 @@ from govreport.testing.strategies import raw_texts
 __all__ = [
     "ExporterContract",
     "ExtractorContract",
+    "InstalledPluginContract",
     "PluginContract",
     "VocabularyContract",
     "sample_text",
@@ -218,18 +219,13 @@ class _Registers:
 
 
 class PluginContract:
-    """Checks a whole plugin. Supply ``plugin`` (the module) and ``plugin_name`` fixtures;
-    when the plugin is installed, its entry point in the ``govreport`` group is checked too."""
+    """Checks a plugin object, built-in or external. Supply a ``plugin`` fixture (the module or
+    object); :class:`InstalledPluginContract` adds the checks of an installed distribution."""
 
     @pytest.fixture
     def plugin(self) -> object:
         """The plugin module or object; override in the subclass."""
         raise NotImplementedError("supply a 'plugin' fixture")
-
-    @pytest.fixture
-    def plugin_name(self) -> str:
-        """The entry-point name the plugin is installed under; override in the subclass."""
-        raise NotImplementedError("supply a 'plugin_name' fixture")
 
     def test_registers_into_a_fresh_host(self, plugin: object) -> None:
         host = _host(plugin)  # check_pending inside: a misspelled hook fails here
@@ -237,18 +233,32 @@ class PluginContract:
         info = next(i for i in host.plugins() if host.manager.get_plugin(i.name) is plugin)
         assert info.hooks
 
-    def test_entry_point_resolves_to_the_plugin(self, plugin: object, plugin_name: str) -> None:
-        points = [ep for ep in metadata.entry_points(group="govreport") if ep.name == plugin_name]
-        if not points:
-            pytest.skip(f"{plugin_name!r} is not installed as a distribution")
-        assert points[0].load() is plugin
-
-    def test_is_listed_when_installed(self, plugin_name: str) -> None:
-        if not [ep for ep in metadata.entry_points(group="govreport") if ep.name == plugin_name]:
-            pytest.skip(f"{plugin_name!r} is not installed as a distribution")
-        assert plugin_name in [info.name for info in PluginHost().plugins()]
-
     def test_the_sample_parses_with_it(self, plugin: object) -> None:
         report = parse(sample_text(), host=_host(plugin))
         for mention in report.mentions:
             assert report.slice(mention.span) == mention.text
+
+
+class InstalledPluginContract(PluginContract):
+    """Checks a plugin shipped as a distribution: everything :class:`PluginContract` checks, and
+    that its entry point in the ``govreport`` group resolves to the plugin and is loaded by a
+    default host. Supply ``plugin`` and ``plugin_name`` (the entry-point name) fixtures; the
+    distribution must be installed (``pip install -e .``) for these to pass."""
+
+    @pytest.fixture
+    def plugin_name(self) -> str:
+        """The entry-point name the plugin is installed under; override in the subclass."""
+        raise NotImplementedError("supply a 'plugin_name' fixture")
+
+    @staticmethod
+    def _entry_point(plugin_name: str) -> metadata.EntryPoint:
+        points = [ep for ep in metadata.entry_points(group="govreport") if ep.name == plugin_name]
+        assert points, f"no entry point {plugin_name!r} in the 'govreport' group: install it"
+        return points[0]
+
+    def test_entry_point_resolves_to_the_plugin(self, plugin: object, plugin_name: str) -> None:
+        assert self._entry_point(plugin_name).load() is plugin
+
+    def test_is_listed_by_a_default_host(self, plugin_name: str) -> None:
+        self._entry_point(plugin_name)
+        assert plugin_name in [info.name for info in PluginHost().plugins()]

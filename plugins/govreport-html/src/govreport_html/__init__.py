@@ -6,8 +6,11 @@ how many quantities each part holds. On the right, the whole source text, line b
 indents kept (``white-space: pre-wrap``), with headings set in bold and every mention wrapped in
 ``<mark class="m-KIND">`` — quantities, dates, documents, formulations, terms and plugin kinds,
 each in its own colour — whose ``title`` (the hover text) says what govreport read: a quantity's
-value, unit, qualifier and change, a term's vocabulary and category, a formulation's meaning. A
-legend counts the kinds; its checkboxes turn each kind's highlighting off and on.
+value, unit, qualifier, change, indicator, role and period, a term's vocabulary and category, a
+formulation's meaning. A legend counts the kinds; its checkboxes turn each kind's highlighting off
+and on. Labels are in Chinese with the English beside (``数量 quantity``), and the fonts are a
+stack of the CJK faces that Linux, macOS and Windows ship, so the page renders Chinese on any of
+them without fetching a web font.
 
 Mentions of different kinds may overlap (a quantity inside a formulation). Marks nest when one
 contains the other; when two cross, the one of lower priority is cut into pieces that nest, so
@@ -40,7 +43,7 @@ from govreport.model import (
     Term,
 )
 
-__all__ = ["COLOURS", "KINDS", "HtmlExporter", "register_exporters", "render"]
+__all__ = ["COLOURS", "KINDS", "LABELS", "HtmlExporter", "register_exporters", "render"]
 
 KINDS = ("quantity", "date", "document", "formulation", "term")
 """The built-in mention kinds: the legend's order, and which wins when two cross (first wins)."""
@@ -57,6 +60,52 @@ COLOURS = {
 OTHER_COLOUR = "#d6d6d6"
 """Highlight colour of mention kinds added by plugins."""
 
+LABELS = {
+    "quantity": "数量 quantity",
+    "date": "日期 date",
+    "document": "文件 document",
+    "formulation": "提法 formulation",
+    "term": "术语 term",
+    "outline": "目录 Outline",
+    "quantities": "数量 quantities",
+    "characters": "字符 characters",
+    "mentions": "提及 mentions",
+    "no outline": "无目录 no outline",
+    "value": "数值 value",
+    "value_max": "上限 value_max",
+    "unit": "单位 unit",
+    "qualifier": "限定 qualifier",
+    "change": "变化 change",
+    "indicator": "指标 indicator",
+    "role": "类别 role",
+    "period": "时期 period",
+    "vocabulary": "词表 vocabulary",
+    "category": "类别 category",
+    "subtype": "子类 subtype",
+    "meaning": "含义 meaning",
+    "title": "标题 title",
+    "none": "无 none",
+    "exact": "精确 exact",
+    "no gloss": "无释义 no gloss",
+}
+"""The page's words: Chinese first, the English name (as the JSON writes it) beside."""
+
+ROLE_LABELS = {
+    "actual": "实际 actual",
+    "target": "目标 target",
+    "forecast": "预计 forecast",
+    "other": "其他 other",
+}
+"""How a quantity's role reads in its hover text."""
+
+FONTS = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
+    '"Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", '
+    "system-ui, sans-serif"
+)
+"""The page's font stack: the CJK faces of Linux (Noto, Source Han, WenQuanYi, Droid), macOS
+(PingFang, Hiragino) and Windows (YaHei) before the system face, all local — nothing is fetched."""
+
 _HEADING_PRIORITY = 1000
 """Headings lose to every mention: a heading crossing a mention is the one cut into pieces."""
 
@@ -72,7 +121,7 @@ _DISPLAY = {
 
 _STYLE = """
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.7 system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+body { margin: 0; font: 16px/1.7 FONTS;
   color: #222; background: #fafafa; display: grid; grid-template-columns: minmax(14em, 22em) 1fr; }
 nav { position: sticky; top: 0; height: 100vh; overflow: auto; padding: 1em; font-size: 14px;
   background: #f0f0f0; border-right: 1px solid #ddd; }
@@ -130,29 +179,40 @@ def _or(value: object, missing: str) -> str:
     return missing if value is None else str(value)
 
 
+def _line(field: str, value: object, missing: str = "none") -> str:
+    """One line of hover text: the field's label, then the value or the label of ``missing``."""
+    return f"{LABELS[field]}: {LABELS[missing] if value is None else value}"
+
+
 def _tooltip(mention: Mention) -> str:
     """The hover text of a mention: its kind, then what govreport read from it, a line each."""
-    lines = [mention.kind]
+    lines = [LABELS.get(mention.kind, mention.kind)]
     if isinstance(mention, Quantity):
-        lines.append(f"value: {format(mention.value, 'f')}")
+        lines.append(_line("value", format(mention.value, "f")))
         if mention.value_max is not None:
-            lines.append(f"value_max: {format(mention.value_max, 'f')}")
-        lines.append(f"unit: {_or(mention.unit, '(none)')}")
+            lines.append(_line("value_max", format(mention.value_max, "f")))
+        lines.append(_line("unit", mention.unit))
         qualifier = None if mention.qualifier is None else mention.qualifier.value
-        lines.append(f"qualifier: {_or(qualifier, 'exact')}")
+        lines.append(_line("qualifier", qualifier, "exact"))
         change = None if mention.change is None else mention.change.value
-        lines.append(f"change: {_or(change, '(none)')}")
+        lines.append(_line("change", change))
+        if mention.indicator is not None:
+            lines.append(_line("indicator", mention.indicator.text))
+        if mention.role is not None:
+            lines.append(_line("role", ROLE_LABELS[mention.role.value]))
+        if mention.period is not None:
+            lines.append(_line("period", mention.period))
     elif isinstance(mention, Term):
-        lines.append(f"vocabulary: {mention.vocabulary}")
-        lines.append(f"category: {mention.category}")
+        lines.append(_line("vocabulary", mention.vocabulary))
+        lines.append(_line("category", mention.category))
         if mention.subtype is not None:
-            lines.append(f"subtype: {mention.subtype}")
+            lines.append(_line("subtype", mention.subtype))
     elif isinstance(mention, Formulation):
-        lines.append(f"meaning: {_or(mention.meaning, '(no gloss)')}")
+        lines.append(_line("meaning", mention.meaning, "no gloss"))
     elif isinstance(mention, DateMention):
-        lines.append(f"value: {mention.value}")
+        lines.append(_line("value", mention.value))
     elif isinstance(mention, DocumentTitle):
-        lines.append(f"title: {mention.title}")
+        lines.append(_line("title", mention.title))
     else:  # a plugin's kind: its own fields, as the json format writes them
         for name, value in mention_to_dict(mention).items():
             if name not in {"kind", "span", "text"}:
@@ -287,7 +347,7 @@ def _navigation(nodes: Sequence[OutlineNode], prefix: str, starts: Sequence[int]
         label = _escape(f"{node.marker} {node.title}".strip())
         yield (
             f'<li><a href="#{ident}" title="{label}">'
-            f'<span class="n" title="quantities">{inside}</span>{label}</a>'
+            f'<span class="n" title="{LABELS["quantities"]}">{inside}</span>{label}</a>'
         )
         if node.children:
             yield from _navigation(node.children, ident, starts)
@@ -299,7 +359,8 @@ def _legend(counts: Counter[str], kinds: Sequence[str]) -> str:
     """The legend: a swatch, count and on/off checkbox per kind."""
     labels = [
         f'<label><input type="checkbox" value="{_escape(_css_class(kind))}" checked> '
-        f'<mark class="{_escape(_css_class(kind))}">{_escape(kind)}</mark> {counts[kind]}</label>'
+        f'<mark class="{_escape(_css_class(kind))}">{_escape(LABELS.get(kind, kind))}</mark>'
+        f" {counts[kind]}</label>"
         for kind in kinds
     ]
     return '<div id="legend">' + "\n".join(labels) + "</div>"
@@ -321,7 +382,10 @@ def render(report: Report) -> str:
     extra = sorted(kind for kind in counts if kind not in KINDS)
     kinds = [*KINDS, *extra]
     heading = report.title or report.source or "govreport report"
-    facts = [f"{len(report.text)} characters", f"{len(report.mentions)} mentions"]
+    facts = [
+        f"{len(report.text)} {LABELS['characters']}",
+        f"{len(report.mentions)} {LABELS['mentions']}",
+    ]
     if report.title and report.source:  # without a title, the source is the heading already
         facts.insert(0, report.source)
     meta = " · ".join(facts)
@@ -329,7 +393,7 @@ def render(report: Report) -> str:
     nav = (
         "\n".join(_navigation(report.outline, "o", starts))
         if report.outline
-        else "<p>(no outline)</p>"
+        else f"<p>({LABELS['no outline']})</p>"
     )
     faults = ""
     if report.faults:
@@ -344,8 +408,8 @@ def render(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="govreport-html">\n'
         f"<title>{_escape(heading)}</title>\n"
-        f"<style>{_STYLE}{_kind_styles(kinds)}\n</style>\n</head>\n<body>\n"
-        f'<nav id="outline">\n<h2>Outline</h2>\n{nav}\n</nav>\n'
+        f"<style>{_STYLE.replace('FONTS', FONTS)}{_kind_styles(kinds)}\n</style>\n</head>\n<body>\n"
+        f'<nav id="outline">\n<h2>{LABELS["outline"]}</h2>\n{nav}\n</nav>\n'
         f"<main>\n<header>\n<h1>{_escape(heading)}</h1>\n"
         f'<p class="meta">{_escape(meta)}</p>\n{_legend(counts, kinds)}\n{faults}</header>\n'
         f'<article id="text">{_markup(report.text, _pieces(report, extra))}</article>\n'
