@@ -10,6 +10,7 @@ under 2 for every input: parse time stays linear, whatever the text looks like.
     python benchmarks/adversarial.py --check      # exit 1 when an input reaches 2x
     python benchmarks/adversarial.py --only 一 --profile   # a pyinstrument profile of one input
     python benchmarks/adversarial.py --only headings --parts   # where the time goes, by part
+    python benchmarks/adversarial.py --exporters  # every format against json, 1 MB (issue 15)
 
 docs/reliability.md holds the latest table.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -32,15 +34,23 @@ from govreport.extractors.base import ExtractionContext
 from govreport.model import Mention, OutlineNode, Span
 from govreport.model.unchecked import unchecked
 from govreport.structure import parse_structure
-from govreport.testing.adversarial import ADVERSARIAL_INPUTS, one_line
+from govreport.testing.adversarial import (
+    ADVERSARIAL_INPUTS,
+    DENSE_INPUTS,
+    EXPORT_INPUTS,
+    one_line,
+)
 
 MAX_RATIO = 2.0
 """An input's time per character may be at most this multiple of the corpus's."""
+MAX_EXPORT_RATIO = 3.0
+"""A format's export time may be at most this multiple of the json format's (issue 15)."""
 MEGABYTE = 1_000_000
 
 
 def cases(corpus_text: str) -> list[tuple[str, str, int, bool]]:
-    """(name shown, builder in ADVERSARIAL_INPUTS or "corpus line", characters, is a target).
+    """(name shown, builder in ADVERSARIAL_INPUTS, DENSE_INPUTS or "corpus line", characters,
+    is a target).
 
     The targets are the inputs issue 5 lists; the others are extra checks of linearity.
     """
@@ -59,13 +69,18 @@ def cases(corpus_text: str) -> list[tuple[str, str, int, bool]]:
         ("1 MB of 3— (one range)", "one endless range (3—3—…)", MEGABYTE, False),
         ("1 MB of 第2023年12月", "dates and ordinals", MEGABYTE, False),
         ("1 MB of 19项", "quantities only", MEGABYTE, False),
+        ("1 MB of 水库", "水库 repeated", MEGABYTE, True),
+        ("1 MB of 12月", "12月 repeated", MEGABYTE, True),
+        ("1 MB of 1~ (one range)", "one endless range (1~1~…)", MEGABYTE, True),
+        ("1 MB of 1至 (one range)", "one endless range (1至1至…)", MEGABYTE, True),
+        ("1 MB of 1万", "1万 repeated", MEGABYTE, True),
     ]
 
 
 def build(builder: str, size: int, corpus_text: str) -> str:
     if builder == "corpus line":
         return one_line(corpus_text)(size)
-    return ADVERSARIAL_INPUTS[builder](size)
+    return {**ADVERSARIAL_INPUTS, **DENSE_INPUTS}[builder](size)
 
 
 def best_seconds(run: Callable[[], object], runs: int) -> float:
@@ -85,6 +100,44 @@ def paused_gc_seconds(run: Callable[[], object], runs: int = 3) -> float:
         return best_seconds(run, runs)
     finally:
         gc.enable()
+
+
+def interleaved_medians(
+    first: Callable[[], object], second: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Median seconds of ``first`` and of ``second``, run in turn so that load hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for run, spent in zip((first, second), times, strict=True):
+            gc.collect()
+            started = time.perf_counter()
+            run()
+            spent.append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def print_exporters(host: govreport.PluginHost, runs: int) -> float:
+    """Each format's export time against the json format's on 1 MB texts; the worst ratio."""
+    print("| text | format | seconds | json seconds | × json |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    json_exporter = host.exporter("json")
+    worst = 0.0
+    for text_name, builder in EXPORT_INPUTS.items():
+        report = govreport.parse(builder(MEGABYTE), host=host)
+        for name, exporter in host.exporters.items():
+            if name == "json":
+                continue
+            seconds, json_seconds = interleaved_medians(
+                lambda exporter=exporter, report=report: exporter.export(report),
+                lambda report=report: json_exporter.export(report),
+                runs,
+            )
+            worst = max(worst, seconds / json_seconds)
+            print(
+                f"| {text_name} | {name} | {seconds:.2f} | {json_seconds:.2f} "
+                f"| {seconds / json_seconds:.2f}× |"
+            )
+    return worst
 
 
 def structure_floor(text: str) -> list[object]:
@@ -156,9 +209,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--parts", action="store_true", help="time the structure and each extractor alone"
     )
+    parser.add_argument(
+        "--exporters", action="store_true", help="time every format against json instead"
+    )
     args = parser.parse_args(argv)
 
     host = govreport.PluginHost()
+    if args.exporters:
+        worst = print_exporters(host, args.runs)
+        verdict = "PASS" if worst < MAX_EXPORT_RATIO else "FAIL"
+        print(f"\n{verdict}  worst ratio {worst:.2f}× (target < {MAX_EXPORT_RATIO}×)")
+        return 1 if args.check and worst >= MAX_EXPORT_RATIO else 0
     corpus = load_corpus(None)
     texts = [text for _, text in corpus.texts]
     for text in texts:

@@ -76,7 +76,7 @@ def test_unreadable_file(
     # Mode bits do not stop root (CI runs as root), so the refusal is simulated at open().
     path = write(tmp_path / "secret.txt")
 
-    def refuse(name: str, mode: str = "r") -> Any:
+    def refuse(name: str, *args: object, **kwargs: object) -> Any:
         raise PermissionError(13, "Permission denied", name)
 
     monkeypatch.setattr(reading, "open", refuse, raising=False)

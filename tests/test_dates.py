@@ -165,3 +165,41 @@ def test_large_inputs_stay_linear(text: str) -> None:
 )
 def test_200_kb_adversarial_inputs_stay_linear(text: str) -> None:
     assert_linear(DateExtractor(), text)
+
+
+# -- issue 14: ranges of days and month·day dates ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11月6日至10日举办", [("11月6日至10日", "--11-06/--11-10")]),
+        ("2023年11月6日—10日", [("2023年11月6日—10日", "2023-11-06/2023-11-10")]),
+        ("3月1日到15日", [("3月1日到15日", "--03-01/--03-15")]),
+        ("8月20号～25号", [("8月20号～25号", "--08-20/--08-25")]),
+        # a closing day before the first or past the month's end closes no range
+        ("11月6日至5日", [("11月6日", "--11-06")]),
+        ("2023年2月28日至30日", [("2023年2月28日", "2023-02-28")]),
+    ],
+)
+def test_a_day_after_a_dash_closes_a_range_of_days(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“5·18”经贸洽谈会", [("5·18", "--05-18")]),
+        ("“7·20”特大暴雨", [("7·20", "--07-20")]),
+        ("“3・15”晚会", [("3・15", "--03-15")]),
+    ],
+)
+def test_month_dot_day_is_a_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["“23·7”洪水", "中国梦·劳动美", "1.5·3", "13·40", "2·30"])
+def test_dotted_numbers_that_are_no_month_and_day(text: str) -> None:
+    assert pairs(text) == []

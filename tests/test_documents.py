@@ -18,7 +18,9 @@ def titles(text: str) -> list[DocumentTitle]:
     for mention in found:
         assert isinstance(mention, DocumentTitle)
         assert text[mention.span.start : mention.span.end] == mention.text
-        assert mention.text == f"《{mention.title}》"
+        inner = mention.text[1:-1]  # a title split across lines is trimmed of its breaks
+        assert mention.text[0] + mention.text[-1] == "《》"
+        assert mention.title in (inner, inner.strip(" \t\u3000\r\n"))
     return [m for m in found if isinstance(m, DocumentTitle)]
 
 
@@ -106,3 +108,34 @@ def test_large_inputs_stay_linear(text: str) -> None:
 )
 def test_200_kb_adversarial_inputs_stay_linear(text: str) -> None:
     assert_linear(DocumentExtractor(), text)
+
+
+# -- titles a scraper split across lines (issue 14, class 5) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("根据《\n中共中央关于制定规划的建议\n》，国务院编制", "中共中央关于制定规划的建议"),
+        ("依照《\r\n中华人民共和国著作权法\r\n》第五条", "中华人民共和国著作权法"),
+        ("《\n\n纲要（草案）\n\n》", "纲要（草案）"),
+        ("《\n\u3000政府工作报告\u3000\n》", "政府工作报告"),
+    ],
+)
+def test_a_title_on_a_line_of_its_own_between_its_marks(text: str, title: str) -> None:
+    (found,) = titles(text)
+    assert found.title == title
+    assert found.text.startswith("《") and found.text.endswith("》")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《\n第一段没有闭合。\n第二段也没有\n",  # no 》 starts the line after
+        "根据《条例\n》第五条",  # the title does not stand on a line of its own
+        "根据《\n条例》第五条",
+        "《\n第一行\n第二行\n》",  # two lines: marks left unbalanced
+    ],
+)
+def test_unbalanced_marks_across_lines_are_no_title(text: str) -> None:
+    assert texts(text) == []

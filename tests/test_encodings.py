@@ -159,9 +159,10 @@ def test_lone_surrogates_in_a_str_parse_and_export_as_json_escapes() -> None:
     assert json.loads(exported)["outline"][0]["title"] == "总体\ud800情况"  # loads back exactly
 
 
-def test_the_cli_refuses_to_write_a_lone_surrogate(
+def test_the_cli_writes_a_lone_surrogate_as_u_fffd_in_text_formats(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Issue 15: the markdown, outline and html formats refused such a report (exit 2).
     class SurrogateReader:
         __name__ = "surrogates"
 
@@ -176,8 +177,8 @@ def test_the_cli_refuses_to_write_a_lone_surrogate(
     source = tmp_path / "report.txt"
     source.write_text(REPORT, encoding="utf-8")
     out = tmp_path / "report.md"
-    assert cli.main(["parse", str(source), "--format", "markdown", "-o", str(out)]) == 2
-    (line,) = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"govreport: {source}: the markdown output holds U+D800 at character ")
-    assert not out.exists()
+    for name in ("markdown", "outline", "csv"):
+        assert cli.main(["parse", str(source), "--format", name, "-o", str(out)]) == 0
+        assert "总\ufffd体" in out.read_text("utf-8")
     assert cli.main(["parse", str(source), "--format", "json", "-o", str(out)]) == 0  # escaped
+    assert "\\ud800" in out.read_text("utf-8")

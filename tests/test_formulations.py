@@ -59,7 +59,7 @@ def test_quoted_labels(label: str, left: str, right: str) -> None:
     [
         "十四五", "十三五", "十五五", "九五", "四川省科创通", "九寨沟", "23·7", "7·20", "中国环流三号",
         "零亡人", "新十二月市", "五人制", "一小时交通圈", "双向揭榜挂帅", "进一个门、办两地事",
-        "退役军人最期盼的10件事", "365天不落幕的科技博览会", "12345", "5G", "PM2.5", "三年行动",
+        "退役军人最期盼的10件事", "365天不落幕的科技博览会", "5G", "PM2.5", "三年行动",
         "第二届", "一体推进", "战洪峰、防洪灾、保安全、保稳定", "我们的战役 我们的城",
         "加快建设两个中心！",
         "五一",
@@ -190,3 +190,57 @@ def test_large_inputs_stay_linear(text: str) -> None:
 )
 def test_200_kb_adversarial_inputs_stay_linear(text: str) -> None:
     assert_linear(FormulationExtractor(), text)
+
+
+# -- issue 14: quoted number codes, sets of norms, notes headwords ---------------------------
+
+
+@pytest.mark.parametrize("code", ["1310", "45432", "11228", "1+2", "10+2"])
+def test_quoted_number_codes_are_formulations(code: str) -> None:
+    assert texts(f"落实“{code}”发展思路") == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拨打“12345”热线",  # a hotline's number
+        "开通“12314”监督举报平台",
+        "畅通“12345”政务服务便民热线",
+        "迈向“2035”",  # a year
+    ],
+)
+def test_quoted_service_numbers_and_years_are_no_formulations(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("提出八项主张", ["八项主张"]),
+        ("坚持和平共处五项原则", ["五项原则"]),
+        ("坚持四项基本原则", ["四项基本原则"]),
+        ("严守十条禁令", ["十条禁令"]),
+        ("遵守三大纪律八项注意", ["三大纪律八项注意"]),
+    ],
+)
+def test_a_numbered_set_of_norms_is_a_formulation(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["实施十项措施", "办好十件民生实事", "第三项原则", "二十项原则", "出台5项规定"]
+)
+def test_counts_of_things_done_and_ordinals_are_no_sets_of_norms(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_headwords_of_a_notes_list_that_number_something() -> None:
+    text = (
+        "正文。\n注释：\n[1]七个有之：指搞团团伙伙。\n[2]地区生产总值：按当年价格计算。\n"
+        "3.两个确立：……\n①三个区分开来：……\n"
+    )
+    assert texts(text) == ["七个有之", "两个确立", "三个区分开来"]
+
+
+def test_headword_lines_before_any_notes_list_are_body_text() -> None:
+    assert texts("三个方面：一是加强学习。\n十项措施：全部完成。\n") == []

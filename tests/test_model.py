@@ -246,14 +246,14 @@ def test_iterating_the_table_yields_each_unit_once() -> None:
 
 def test_extended_adds_units_but_existing_spellings_win() -> None:
     extra = [
-        Unit("孔", "count", "孔", Decimal(1)),
+        Unit("榀", "count", "榀", Decimal(1)),
         Unit("米", "count", "米", Decimal(1), aliases=("延米",)),
     ]
     table = DEFAULT_UNITS.extended(extra)
-    assert table.get("孔") == extra[0]
+    assert table.get("榀") == extra[0]
     assert table.get("延米") == extra[1]
     assert table.get("米") == DEFAULT_UNITS.get("米")
-    assert DEFAULT_UNITS.get("孔") is None  # the original table is unchanged
+    assert DEFAULT_UNITS.get("榀") is None  # the original table is unchanged
 
 
 def test_max_length_is_the_longest_spelling() -> None:

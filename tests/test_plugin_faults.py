@@ -85,11 +85,11 @@ def test_a_tolerant_host_still_fails_a_strict_parse() -> None:
 
 def test_a_plugin_failing_half_way_registers_nothing() -> None:
     def half(register: Callable[[object], None]) -> None:
-        register(Unit("标方", "volume", "m³", 1))
+        register(Unit("立米", "volume", "m³", 1))
         raise RuntimeError("boom")
 
     plugged = make_host(Plugin(register_units=half), strict=False)
-    assert "标方" not in plugged.units.units
+    assert "立米" not in plugged.units.units
     assert [e.hook for e in plugged.faults] == ["register_units"]
 
 

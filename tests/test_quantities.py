@@ -526,3 +526,241 @@ def test_spans_found_by_earlier_extractors_are_left_alone() -> None:
 )
 def test_a_quantity_at_the_start_of_the_text(sentence: str, expected: Q) -> None:
     assert_quantities(sentence, expected)
+
+
+# -- open-class measure words and units (issue 14, class 6) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # classifiers of every grammatical class: individual, collective, container, verbal
+        ("发现珍稀鸟类7群。", Q("7群", "7", "群")),
+        ("组建服务队12支", Q("12支", "12", "支")),
+        ("成立工作组5组", Q("5组", "5", "组")),
+        ("放映电影300场次", Q("300场次", "300", "场次")),
+        ("发射卫星20颗", Q("20颗", "20", "颗")),
+        ("安装路灯1200盏", Q("1200盏", "1200", "盏")),
+        ("开设课程40门", Q("40门", "40", "门")),
+        ("开行班列350列", Q("350列", "350", "列")),
+        ("讲授党课15堂", Q("15堂", "15", "堂")),
+        ("从十方面推进", Q("十方面", "10", "方面")),
+        ("抓好两方面工作", Q("两方面", "2", "方面")),
+        ("航班保障5万架次", Q("5万架次", "50000", "架次")),
+    ],
+)
+def test_classifiers_of_every_class_are_measure_words(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # GB 3101 prefixes on GB 3102 units, as reports write them
+        ("储能装机10吉瓦时", Q("10吉瓦时", "10", "吉瓦时")),
+        ("新增装机3.5GW", Q("3.5GW", "3.5", "GW")),
+        ("压力0.6兆帕", Q("0.6兆帕", "0.6", "兆帕")),
+        ("压力200千帕", Q("200千帕", "200", "千帕")),
+        ("变电容量240兆伏安", Q("240兆伏安", "240", "兆伏安")),
+        ("频率5兆赫", Q("5兆赫", "5", "兆赫")),
+        ("噪声低于55分贝", Q("55分贝", "55", "分贝")),
+        ("颗粒物直径2.5微米", Q("2.5微米", "2.5", "微米")),
+        # trade units of reports
+        ("港口吞吐量8097万标箱", Q("8097万标箱", "80970000", "标箱")),
+        ("淘汰10蒸吨锅炉", Q("10蒸吨", "10", "蒸吨")),
+        ("每度电便宜1毛钱", Q("1毛钱", "1", "毛钱")),
+        ("供气5亿标准立方米", Q("5亿标准立方米", "500000000", "标准立方米")),
+    ],
+)
+def test_si_prefixed_and_trade_units(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+def test_prefixed_units_carry_their_factor() -> None:
+    (found,) = extract("储能10吉瓦时")
+    assert found.unit_info is not None
+    assert found.unit_info.to_base(found.value) == Decimal(10) * Decimal(3600) * 10**9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The general rule: one Han character closing the clause after an Arabic number.
+        ("火箭连续12发。", Q("12发", "12", "发")),
+        ("查处违规问题421个，", Q("421个", "421", "个")),
+        ("培育新品种36尊。", Q("36尊", "36", "尊")),
+        ("建成驿站18榀，", Q("18榀", "18", "榀")),
+    ],
+)
+def test_a_measure_word_the_table_lacks_closes_its_clause(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "出生于90后。",  # a generation
+        "进入全国前10强，",  # a rank
+        "乘坐1路，",  # a label
+        "建成18榀钢架",  # a noun follows: no clause end, no measure word
+        "共有3大，",  # a size word
+        "比上年增长3，",  # no measure word at all
+    ],
+)
+def test_what_closes_a_clause_after_a_number_is_not_always_a_measure_word(
+    sentence: str,
+) -> None:
+    assert [q.text for q in extract(sentence) if q.unit not in ("榀",)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("建成20万吨级码头", Q("20万吨级", "200000", "吨级")),
+        ("建设100兆瓦级光伏电站", Q("100兆瓦级", "100", "兆瓦级")),
+        ("建设10万千瓦级机组", Q("10万千瓦级", "100000", "千瓦级")),
+        ("建设3万吨级以上泊位", Q("3万吨级以上", "30000", "吨级", AT_LEAST)),
+    ],
+)
+def test_a_capacity_class_is_a_quantity(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", ["建立局、处两级", "晋升二级调研员", "达到一级A标准"])
+def test_a_class_after_a_count_is_a_grade(sentence: str) -> None:
+    assert [q.text for q in extract(sentence) if q.unit.endswith("级")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("连续两届获得", Q("两届", "2", "届")),
+        ("连续三届获评", Q("三届", "3", "届")),
+        ("共举办5届", Q("5届", "5", "届")),
+        ("举办千场活动", Q("千场", "1000", "场")),
+        ("建成百所学校", Q("百所", "100", "所")),
+        ("抵御五十年一遇洪水", Q("五十年", "50", "年")),
+        ("防御100年一遇洪水", Q("100年", "100", "年")),
+        ("提前一年完成", Q("一年", "1", "年")),
+        ("连续一个月开展", Q("一个月", "1", "个月")),
+        ("近一年来", Q("近一年", "1", "年", NEARLY)),
+    ],
+)
+def test_chinese_numeral_counts(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "贯彻党的十九届四中全会精神",  # a plenum
+        "落实十九届历次全会精神",  # the session's number
+        "承办十四届冬运会",
+        "第三届进博会",
+        "千头万绪",  # paired round numerals: an idiom
+        "千家万户",
+        "万家灯火",
+        "烟花鞭炮\t万箱\t1575",  # a table's unit header
+        "每万人口拥有量",  # a per-capita basis
+        "一年来，",  # a period, not a count
+        "一年一度",
+    ],
+)
+def test_sessions_idioms_and_headers_are_no_counts(sentence: str) -> None:
+    assert [
+        q.text for q in extract(sentence) if q.unit in ("届", "场", "箱", "家", "头", "年")
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("增长16.1 %", Q("16.1 %", "16.1", "%")),
+        ("增长16.1\u2002%", Q("16.1\u2002%", "16.1", "%")),
+        ("增长16.1\u3000%", Q("16.1\u3000%", "16.1", "%")),
+        ("增长16.1\u00a0%", Q("16.1\u00a0%", "16.1", "%")),
+        ("投资5亿\u3000元", Q("5亿\u3000元", "500000000", "元")),
+    ],
+)
+def test_one_space_between_a_number_and_its_unit(sentence: str, expected: Q) -> None:
+    assert [q.text for q in extract(sentence)] == [expected.text]
+    assert extract(sentence)[0].unit == expected.unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("65岁及以上老人", Q("65岁及以上", "65", "岁", AT_LEAST)),
+        ("10蒸吨及以下锅炉", Q("10蒸吨及以下", "10", "蒸吨", AT_MOST)),
+        ("本科及以上学历3000人", Q("3000人", "3000", "人")),
+    ],
+)
+def test_ji_yishang_is_a_qualifier_after_a_number(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+# -- numerals that are no quantities (issue 14, class 7) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "汽车零部件产业",  # 零 starts no number: it stands inside one (三千零五十二)
+        "实现零距离服务",
+        "加强干部队伍年轻化",  # one financial numeral alone is a character of a word
+        "海峡两岸和大陆三次",
+        "扶持三元、麦福劳等农牧业企业",  # a small amount in Chinese numerals is a name
+        "修建五元路",
+        "引进百万人才",  # 人 starts the word 人才
+        "14亿人民",
+        "惠及76万群众",
+    ],
+)
+def test_numerals_inside_words_and_names_are_no_quantities(sentence: str) -> None:
+    assert [q.text for q in extract(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("三千零五十二元", Q("三千零五十二元", "3052", "元")),
+        ("叁仟伍佰零肆圆", Q("叁仟伍佰零肆圆", "3504", "圆")),
+        ("两万元", Q("两万元", "20000", "元")),
+        ("其中亿元以上项目", Q("亿元以上", "100000000", "元", AT_LEAST)),
+        ("达到4万多亿元", Q("4万多亿元", "4000000000000", "元", OVER)),
+    ],
+)
+def test_numbers_with_zeros_and_amounts_still_count(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+# -- counts with 万/亿: one rule, a measure word right after the number (issue 14, class 9) ----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("十四亿多人口", Q("十四亿多人口", "1400000000", "人口", OVER)),
+        ("惠及76万人", Q("76万人", "760000", "人")),
+        ("减少5575万人", Q("5575万人", "55750000", "人", change=DECREASE)),
+        ("培训1.2万名", Q("1.2万名", "12000", "名")),
+        ("服务群众76万人次", Q("76万人次", "760000", "人次")),
+    ],
+)
+def test_a_count_with_wan_or_yi_needs_its_measure_word(sentence: str, expected: Q) -> None:
+    assert_quantities(sentence, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "5575万农村贫困人口",  # a modifier stands between the number and 人口: a bare noun
+        "惠及76万群众",
+        "14亿中国人民",
+        "1.2万贫困户群众",
+        "百万人才",
+        "3000人员",
+    ],
+)
+def test_a_count_with_a_bare_noun_is_no_quantity(sentence: str) -> None:
+    assert [q.text for q in extract(sentence)] == []

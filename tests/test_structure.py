@@ -163,7 +163,8 @@ def test_paragraph_enumerations_are_items(
         line[len(marker) :].rstrip("。") for line, (marker, _) in zip(lines, markers, strict=True)
     ]
     assert [item.title for item in heading.children] == titles
-    assert all(item.is_item and item.run_in for item in heading.children)
+    # Each paragraph is its item's lead clause alone: no body runs in after it.
+    assert all(item.is_item and not item.run_in for item in heading.children)
 
 
 def test_a_lone_shouxian_starts_no_series() -> None:
@@ -261,9 +262,101 @@ def test_a_part_runs_to_the_next_heading_of_its_level() -> None:
     text = "一、工业\n全年增长5%。\n一是扩大投资。\n投资增长8%。\n二、农业\n粮食增产。\n"
     first, second = parse(text).outline
     assert first.span.slice(text) == part(text, "一、工业", "投资增长8%。")
-    # An item is its own paragraph; unnumbered paragraphs after it belong to the heading.
-    assert first.children[0].span.slice(text) == "一是扩大投资。"
+    # The item's lead clause stands alone on its line: the paragraph after it is its body.
+    assert first.children[0].span.slice(text) == "一是扩大投资。\n投资增长8%。"
     assert second.span.slice(text) == "二、农业\n粮食增产。"
+
+
+# -- item spans: an item owns its body up to the next marker of its rank or an outer one -----
+
+
+def item_spans(text: str) -> list[str]:
+    return [node.span.slice(text) for node in nodes(parse(text)) if node.is_item]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("一是", "二是"),
+        ("第一，", "第二，"),
+        ("首先，", "其次，"),
+        ("其一，", "其二，"),
+        ("一要", "二要"),
+    ],
+)
+def test_a_lead_clause_on_its_own_line_owns_the_paragraphs_after_it(
+    first: str, second: str
+) -> None:
+    text = (
+        f"一、工业\n{first}扩大有效投资。\n全年投资增长8%。\n新开工项目20个。\n"
+        f"{second}促进消费。\n消费增长6%。\n二、农业\n粮食增产。\n"
+    )
+    assert item_spans(text) == [
+        part(text, f"{first}扩大有效投资", "新开工项目20个。"),
+        part(text, f"{second}促进消费", "消费增长6%。"),
+    ]
+    assert not any(node.run_in for node in nodes(parse(text)) if node.is_item)
+
+
+@pytest.mark.parametrize(
+    "lead", ["一是扩大有效投资", "一是扩大有效投资：", "一是扩大投资，优化结构"]
+)
+def test_a_lead_clause_without_a_full_stop_owns_its_body_too(lead: str) -> None:
+    text = f"（一）投资\n{lead}\n全年投资增长8%。\n二是促进消费。消费增长6%。\n"
+    assert item_spans(text) == [part(text, lead, "全年投资增长8%。"), "二是促进消费。消费增长6%。"]
+
+
+def test_a_paragraph_between_two_run_in_items_belongs_to_the_first() -> None:
+    text = "一、工业\n一是扩大投资。全年增长8%。\n新开工项目20个。\n二是促进消费。消费增长6%。\n"
+    assert item_spans(text) == [
+        "一是扩大投资。全年增长8%。\n新开工项目20个。",
+        "二是促进消费。消费增长6%。",
+    ]
+
+
+def test_paragraphs_after_the_last_run_in_item_go_back_to_the_heading() -> None:
+    # 与此同时 sums up the part, not the last item (a government report's review).
+    text = (
+        "一、过去一年工作回顾\n一是稳增长。全年增长5%。\n二是防风险。守住底线。\n"
+        "与此同时，其他各方面工作取得新进展。\n二、今年工作安排\n正文。\n"
+    )
+    first = parse(text).outline[0]
+    assert [item.span.slice(text) for item in first.children] == [
+        "一是稳增长。全年增长5%。",
+        "二是防风险。守住底线。",
+    ]
+    assert first.span.slice(text) == part(text, "一、过去一年工作回顾", "取得新进展。")
+
+
+@pytest.mark.parametrize(
+    "cue", ["各位代表！", "在肯定成绩的同时，我们也清醒看到困难。", "总的来看，困难不少。"]
+)
+def test_a_closing_cue_after_the_last_lead_clause_item_goes_back_to_the_heading(cue: str) -> None:
+    text = f"一、回顾\n一是稳增长。\n全年增长5%。\n{cue}\n成绩来之不易。\n二、安排\n正文。\n"
+    first = parse(text).outline[0]
+    assert [item.span.slice(text) for item in first.children] == ["一是稳增长。\n全年增长5%。"]
+    assert first.span.slice(text) == part(text, "一、回顾", "成绩来之不易。")
+
+
+def test_a_closing_cue_between_two_items_stays_in_the_first() -> None:
+    text = "一、安排\n一是稳增长。\n下一步，继续扩大投资。\n二是促消费。\n正文。\n"
+    assert item_spans(text) == ["一是稳增长。\n下一步，继续扩大投资。", "二是促消费。\n正文。"]
+
+
+def test_a_heading_below_ends_an_item_and_so_does_a_heading_of_an_outer_rank() -> None:
+    text = (
+        "一、工业\n（一）投资\n一是扩大投资。\n增长8%。\n（二）消费\n一是促进消费。\n"
+        "增长6%。\n1.汽车\n增长3%。\n二、农业\n正文。\n"
+    )
+    assert item_spans(text) == ["一是扩大投资。\n增长8%。", "一是促进消费。\n增长6%。"]
+
+
+def test_the_closing_ends_the_body_of_a_lead_clause_item() -> None:
+    text = "一、主要工作\n一是加强学习。\n全年学习20次。\n下一步，我们将继续努力。\n"
+    structure = parse(text)
+    assert structure.closing is not None
+    assert structure.closing.text == "下一步，我们将继续努力。"
+    assert item_spans(text) == ["一是加强学习。\n全年学习20次。"]
 
 
 # -- titles ----------------------------------------------------------------------------------
@@ -285,7 +378,9 @@ def test_a_part_runs_to_the_next_heading_of_its_level() -> None:
             True,
         ),
         ("一是加强领导；二是完善制度。", "加强领导", True),
-        ("一是加强领导，完善制度", "加强领导，完善制度", True),
+        ("一是加强领导，完善制度", "加强领导，完善制度", False),
+        ("一是加强领导。", "加强领导", False),
+        ("一是加强领导：", "加强领导", False),
     ],
 )
 def test_titles(line: str, title: str, run_in: bool) -> None:
@@ -575,3 +670,81 @@ def test_200_kb_adversarial_inputs_take_well_under_a_second(text: str) -> None:
     with under_the_ceiling():
         structure = parse_structure(text)
     assert all(node.span.end <= len(text) for node in structure.outline)
+
+
+# -- titles letter-spaced or split across lines (issue 14, class 4) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        ("政 府 工 作 报 告", "政 府 工 作 报 告"),
+        (
+            "政\u3000府\u3000工\u3000作\u3000报\u3000告",
+            "政\u3000府\u3000工\u3000作\u3000报\u3000告",
+        ),
+        ("统 计 公 报", "统 计 公 报"),
+        ("政府工作报\n告", "政府工作报\n告"),
+        ("政府工\n作报告", "政府工\n作报告"),
+        ("2023年国民经济和社会发展统计公\n报", "2023年国民经济和社会发展统计公\n报"),
+        ("政府工作报告", "政府工作报告"),
+    ],
+)
+def test_titles_letter_spaced_or_split_across_lines(lines: str, title: str) -> None:
+    structure = parse(f"{lines}\n市长 XXX\n各位代表：\n现在，我代表市人民政府报告工作。\n")
+    assert [(r.kind, r.text) for r in structure.front_matter] == [
+        ("title", title),
+        ("speaker", "市长 XXX"),
+        ("salutation", "各位代表："),
+    ]
+    assert structure.preamble is not None
+    assert structure.preamble.text == "现在，我代表市人民政府报告工作。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府工\n作为民服务。\n",  # the second line is a sentence
+        "关于加强\n管理\n正文。\n",  # no kind word at all
+    ],
+)
+def test_lines_that_make_no_title(text: str) -> None:
+    assert [r.kind for r in parse(text).front_matter] == []
+
+
+# -- page chrome after the report (issue 14, class 3) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "扫一扫在手机打开当前页",
+        "【关闭窗口】",
+        "相关报道：",
+        "发表时间：2024-01-05 来源：市政府办 阅读量：1234",
+        "【字体：大 中 小】",
+        "上一篇：关于某某的通知",
+        "本作品是中华人民共和国的\n法律\n、\n法规\n，属于\n公有领域\n。",
+    ],
+)
+def test_page_chrome_after_the_closing_is_end_matter(chrome: str) -> None:
+    text = f"一、回顾\n正文。\n各位代表！\n让我们团结奋斗。\n{chrome}\n打印本页\n"
+    structure = parse(text)
+    assert structure.closing is not None
+    assert structure.closing.text == "各位代表！\n让我们团结奋斗。"
+    assert [r.kind for r in structure.end_matter] == ["chrome"]
+    assert structure.end_matter[0].text == part(text, chrome.partition("\n")[0], "打印本页")
+
+
+def test_chrome_before_notes_and_after_the_last_part() -> None:
+    text = "一、回顾\n正文。\n二、安排\n正文。\n关闭窗口\n注：数据为初步统计。\n"
+    structure = parse(text)
+    assert [r.kind for r in structure.end_matter] == ["chrome", "notes"]
+    assert structure.outline[-1].span.slice(text) == "二、安排\n正文。"
+
+
+def test_chrome_words_before_the_last_heading_stay_in_the_body() -> None:
+    text = "一、回顾\n相关报道：全年增长5%。\n二、安排\n正文。\n"
+    structure = parse(text)
+    assert structure.end_matter == ()
+    assert structure.outline[0].span.slice(text) == "一、回顾\n相关报道：全年增长5%。"

@@ -3,6 +3,7 @@
 ::
 
     govreport parse FILE... [--format NAME] [-o OUT] [--example] [--lenient]
+                            [--encoding NAME] [--max-bytes N]
     govreport formats
     govreport plugins [--all] [--json]
     govreport --version
@@ -19,7 +20,6 @@ import contextlib
 import functools
 import json
 import os
-import secrets
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -33,8 +33,9 @@ from govreport.errors import GovreportError, InputError, PluginError
 from govreport.exporters.base import Exporter
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
+from govreport.output import write_atomic, write_stdout
 from govreport.parsing import parse
-from govreport.reading import read_bytes
+from govreport.reading import MAX_BYTES, read_bytes, read_stream
 
 EXIT_OK = 0
 """Everything was converted."""
@@ -81,21 +82,21 @@ class _Input:
         return Path(self.source or "stdin").stem
 
 
-def _read_stdin() -> bytes:
+def _read_stdin(max_bytes: int) -> bytes:
     if sys.stdin is None:  # started with stdin closed
         raise InputError("<stdin>: no standard input")
-    return sys.stdin.buffer.read()
+    return read_stream(sys.stdin.buffer, "<stdin>", max_bytes=max_bytes)
 
 
 def _read_example() -> bytes:
     return resources.files("govreport.examples").joinpath(EXAMPLE).read_bytes()
 
 
-def _inputs(files: Sequence[str], example: bool) -> list[_Input]:
+def _inputs(files: Sequence[str], example: bool, max_bytes: int) -> list[_Input]:
     inputs = [
-        _Input("<stdin>", None, _read_stdin)
+        _Input("<stdin>", None, functools.partial(_read_stdin, max_bytes))
         if name == STDIN
-        else _Input(name, Path(name).name, functools.partial(read_bytes, name))
+        else _Input(name, Path(name).name, functools.partial(read_bytes, name, max_bytes=max_bytes))
         for name in files
     ]
     if example:
@@ -109,6 +110,8 @@ def _targets(inputs: Sequence[_Input], output: str | None, suffix: str) -> list[
     """Where each input's export goes: None for stdout, else a file path."""
     if output is None:
         return [None] * len(inputs)
+    if not output:  # Path("") is the working folder: never write there by accident
+        raise _UsageError("-o needs a file or folder name")
     out = Path(output)
     if len(inputs) == 1 and not out.is_dir():
         return [out]
@@ -125,34 +128,18 @@ def _targets(inputs: Sequence[_Input], output: str | None, suffix: str) -> list[
     return targets
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        # os.open with mode 0o666 lets the umask decide permissions, as for any new file.
-        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-
-
-def _write_stdout(data: bytes) -> None:
-    # Bytes, not text: the output is UTF-8 whatever the locale says stdout's encoding is.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-
-
 def _convert(
-    item: _Input, target: Path | None, host: PluginHost, exporter: Exporter, strict: bool
+    item: _Input,
+    target: Path | None,
+    host: PluginHost,
+    exporter: Exporter,
+    *,
+    strict: bool,
+    inputs: Sequence[str],
+    encoding: str | None,
 ) -> None:
-    """Read, parse and export one input to ``target`` (None: stdout)."""
-    text = host.read(item.read(), item.label)
+    """Read, parse and export one input to ``target`` (None: stdout); ``inputs``: files read."""
+    text = host.read(item.read(), item.label, encoding)
     try:
         output = _export(exporter, parse(text, source=item.source, host=host, strict=strict), host)
     except GovreportError as exc:
@@ -162,9 +149,9 @@ def _convert(
         output += "\n"  # on stdout, several exports must not run together
     data = output if isinstance(output, bytes) else _utf8(output, exporter.name, item.label)
     if target is None:
-        _write_stdout(data)
+        write_stdout(data)
     else:
-        _write_atomic(target, data)
+        write_atomic(target, data, inputs=inputs)
 
 
 def _export(exporter: Exporter, report: Report, host: PluginHost) -> str | bytes:
@@ -194,11 +181,20 @@ def _utf8(output: str, format_name: str, label: str) -> bytes:
 def _cmd_parse(args: argparse.Namespace) -> int:
     host = default_host(strict=not args.lenient)
     exporter = host.exporter(args.format)  # before any input is read
-    inputs = _inputs(args.files, args.example)
+    inputs = _inputs(args.files, args.example, args.max_bytes)
+    input_files = [name for name in args.files if name != STDIN]
     status = EXIT_OK
     for item, target in zip(inputs, _targets(inputs, args.output, exporter.suffix), strict=True):
         try:
-            _convert(item, target, host, exporter, strict=not args.lenient)
+            _convert(
+                item,
+                target,
+                host,
+                exporter,
+                strict=not args.lenient,
+                inputs=input_files,
+                encoding=args.encoding,
+            )
         except GovreportError as exc:
             _error(str(exc))
             status = EXIT_INPUT
@@ -227,6 +223,13 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _byte_count(text: str) -> int:
+    """A ``--max-bytes`` value: a positive whole number."""
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of bytes: {text!r}")
+    return int(text)
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="govreport",
@@ -251,6 +254,18 @@ def _parser() -> _Parser:
         "--lenient",
         action="store_true",
         help="record plugin failures in the report instead of stopping",
+    )
+    parse_cmd.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="decode text inputs with this codec (e.g. gb18030, utf-16) instead of detecting it",
+    )
+    parse_cmd.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"refuse inputs larger than N bytes (default: {MAX_BYTES})",
     )
     parse_cmd.set_defaults(run=_cmd_parse)
 

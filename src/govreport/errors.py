@@ -11,6 +11,10 @@ class InputError(GovreportError):
     """The input cannot be read: missing file, a folder, no permission, unknown format."""
 
 
+class OutputError(GovreportError):
+    """The output cannot be written: a refused target, a full disk, a closed standard output."""
+
+
 class DecodeError(InputError):
     """The bytes decode as none of the supported encodings."""
 

@@ -79,11 +79,13 @@ def register_heading_styles(register: Callable[[MarkerStyle], None]) -> None:
 
 
 @hookspec(firstresult=True)
-def read_source(data: bytes, source: str) -> SourceText | str | None:
+def read_source(data: bytes, source: str, encoding: str | None) -> SourceText | str | None:
     """Turn the bytes of a report into its text.
 
     :param data: the raw bytes, from a file, stdin or a caller.
     :param source: a name for messages (the file name, ``<stdin>``, ``<bytes>``).
+    :param encoding: the text encoding the user named (``--encoding``), or None to detect it.
+        A reader of a format that declares its own (a page's charset) may ignore it.
     :return: a :class:`~govreport.model.SourceText` (the text with the reader's name, the
         title and date the file states and the origin of each block), a bare ``str`` (the
         reader is then named after its plugin), or None to let the next reader try. Readers

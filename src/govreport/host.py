@@ -35,6 +35,7 @@ ENTRY_POINT_GROUP = "govreport"
 BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
+        "builtin.html": "govreport.readers.html",
         "builtin.pdf": "govreport.readers.pdf",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.json": "govreport.exporters.json",
@@ -285,18 +286,19 @@ class PluginHost:
         extra = (style for _, style in self._valid("register_heading_styles", MarkerStyle))
         return (*STYLES, *extra)
 
-    def read(self, data: bytes, source: str) -> SourceText:
+    def read(self, data: bytes, source: str, encoding: str | None = None) -> SourceText:
         """Read ``data`` with the first reader plugin that accepts it.
 
         Readers are asked in pluggy's call order (``tryfirst`` ones first, the built-in one
         last); the first answer that is not None wins. A reader that fails is named, whatever
         the host's strictness: without text there is nothing to be tolerant with.
 
+        :param encoding: the encoding the user named, for readers that take ``encoding``.
         :raises InputError: when no reader accepts it (the built-in one raises DecodeError).
         :raises PluginError: when a reader fails or answers with something that is neither a
             :class:`~govreport.model.SourceText` nor a str.
         """
-        arguments = {"data": data, "source": source}
+        arguments = {"data": data, "source": source, "encoding": encoding}
         for impl in reversed(self.manager.hook.read_source.get_hookimpls()):
             try:
                 text = impl.function(**{arg: arguments[arg] for arg in impl.argnames})

@@ -134,7 +134,7 @@ def parse_bytes(
     data: bytes, *, source: str | None = None, host: PluginHost | None = None, strict: bool = True
 ) -> Report:
     """Decode ``data`` with the reader plugins (built in: UTF-8 with or without BOM, UTF-16
-    with BOM, else GB18030) and parse it."""
+    or UTF-32 with BOM, else GB18030) and parse it."""
     host = default_host(strict=strict) if host is None else host
     return parse(host.read(data, source or "<bytes>"), source=source, host=host, strict=strict)
 

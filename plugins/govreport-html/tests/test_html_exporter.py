@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections import defaultdict
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -12,8 +14,9 @@ from typing import ClassVar
 import attrs
 import govreport_html
 import pytest
-from govreport_html import HtmlExporter
+from govreport_html import HtmlExporter, _crosses, _nest, _Piece
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import govreport
 from govreport.cli import main
@@ -29,8 +32,13 @@ from govreport.model import (
     Span,
     Term,
 )
+from govreport.testing.adversarial import EXPORT_INPUTS
 from govreport.testing.contracts import ExporterContract, InstalledPluginContract, sample_text
 from govreport.testing.strategies import raw_texts
+
+CEILING_SECONDS = 20.0
+"""Hang detection only, in CPU seconds (load on a shared machine does not count): a linear page
+of 200,000 characters takes a few seconds at most."""
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
 """HTML elements that have no end tag."""
@@ -280,3 +288,59 @@ def test_any_report_gives_a_well_formed_page(text: str) -> None:
     assert page.texts["#text"] == [shown(text)]
     # Quantities of one kind never overlap, so their marks read the quantities in order.
     assert "".join(page.texts[".m-quantity"][1:]) == "".join(q.text for q in report.quantities())
+
+
+# -- linear time (issue 15): the page took 91 s on 500,000 characters of report text ----------
+
+
+def test_a_page_of_dense_text_is_written_in_linear_time() -> None:
+    host = govreport.PluginHost(plugins=[govreport_html], load_entrypoints=False)
+    for build in EXPORT_INPUTS.values():
+        report = govreport.parse(build(200_000), host=host)
+        started = time.process_time()
+        Page(HtmlExporter().export(report))
+        assert time.process_time() - started < CEILING_SECONDS
+
+
+def nested_by_definition(wanted: list[_Piece]) -> list[_Piece]:
+    """The plain quadratic rule: cut each piece at the edges of every kept piece it crosses."""
+    kept: list[_Piece] = []
+    for piece in wanted:
+        cuts = {
+            edge
+            for other in kept
+            if _crosses(piece.start, piece.end, (other.start, other.end))
+            for edge in (other.start, other.end)
+            if piece.start < edge < piece.end
+        }
+        bounds = [piece.start, *sorted(cuts), piece.end]
+        kept.extend(piece._replace(start=a, end=b) for a, b in itertools.pairwise(bounds))
+    return kept
+
+
+@st.composite
+def wanted_pieces(draw: st.DrawFn) -> list[_Piece]:
+    """Pieces as the html page asks for them: by priority, then in order of start."""
+    spans = st.tuples(st.integers(0, 40), st.integers(1, 15)).map(lambda p: (p[0], p[0] + p[1]))
+    groups = draw(st.lists(st.lists(spans, max_size=12), max_size=5))
+    return [
+        _Piece(start, end, priority, f"<{priority}>", "</>")
+        for priority, group in enumerate(groups)
+        for start, end in sorted(group)
+    ]
+
+
+@given(wanted_pieces())
+def test_nest_is_the_plain_rule(wanted: list[_Piece]) -> None:
+    nested = _nest(wanted)
+    assert nested == nested_by_definition(wanted)
+    spans = [(piece.start, piece.end) for piece in nested]
+    assert not any(_crosses(*a, b) for a in spans for b in spans)
+
+
+def test_a_lone_surrogate_is_written_as_u_fffd() -> None:
+    # Issue 15: a file name that is not UTF-8 made the page unwritable (exit 2).
+    report = govreport.parse("一、总\ud800体\n完成19项。\n", source="a\udcb9.txt")
+    page = HtmlExporter().export(report)
+    page.encode("utf-8")
+    assert "a\ufffd.txt" in page and "总\ufffd体" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import time
 import zipfile
 from decimal import Decimal
 from importlib import metadata
@@ -21,8 +22,12 @@ import govreport
 from govreport.cli import main
 from govreport.exporters.base import Exporter
 from govreport.model import Formulation, Quantity, Report, Span, Term
+from govreport.testing.adversarial import EXPORT_INPUTS
 from govreport.testing.contracts import ExporterContract, InstalledPluginContract, sample_text
 from govreport.testing.strategies import raw_texts
+
+CEILING_SECONDS = 20.0
+"""Hang detection only, in CPU seconds: what a quadratic step would reach on the sizes below."""
 
 HEADERS = {
     "report": ["field", "value"],
@@ -205,3 +210,26 @@ def test_any_report_reads_back(text: str) -> None:
     workbook = load(report)
     assert len(records(workbook["quantities"])) == len(report.quantities())
     assert len(records(workbook["mentions"])) == len(report.mentions)
+
+
+def test_a_workbook_of_dense_text_is_written_in_linear_time() -> None:
+    # Issue 15: the outline path of each mention was a scan of the outline (41 s at 200,000).
+    # The sheets are checked at 200,000 characters; openpyxl, linear but slow per cell (about
+    # 30 s for the 200,000 cells of that size on a loaded machine), writes them at 50,000.
+    host = govreport.PluginHost(plugins=[govreport_xlsx], load_entrypoints=False)
+    for build in EXPORT_INPUTS.values():
+        report = govreport.parse(build(200_000), host=host)
+        started = time.process_time()
+        assert sum(len(sheet.rows) for sheet in govreport_xlsx.sheets(report)) > 4000
+        assert time.process_time() - started < CEILING_SECONDS
+        started = time.process_time()
+        assert XlsxExporter().export(govreport.parse(build(50_000), host=host))
+        assert time.process_time() - started < CEILING_SECONDS
+
+
+def test_a_lone_surrogate_gives_a_workbook_that_loads() -> None:
+    # Issue 15: a file name that is not UTF-8 was enough for a workbook openpyxl cannot open.
+    report = govreport.parse("一、总\ud800体\n完成19项。\n", source="a\udcb9.txt")
+    workbook = openpyxl.load_workbook(io.BytesIO(XlsxExporter().export(report)))
+    assert workbook["report"]["B2"].value == "a\ufffd.txt"
+    assert workbook["outline"]["E2"].value == "总\ufffd体"

@@ -5,18 +5,25 @@ starts, the typed fields a kind may have (empty when it has none), and the outli
 part it stands in, as markers and as titles joined by `` > ``. Numbers are exact decimals without
 exponents. Mention kinds defined by plugins get rows too: their fields of the same names fill the
 columns. Rows are in document order; the text reads back with :class:`csv.DictReader`.
+
+Report text is untrusted and spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@``
+as a formula (``一、=HYPERLINK(…)`` is a heading). So in the ``csv`` format such a cell, and one
+starting with a tab or a carriage return, gets a leading ``'`` (OWASP's rule against CSV
+injection); plain numbers such as ``-5`` are left as they are. The ``csv-raw`` format writes every
+cell as it is, for tools that read CSV as data. Lone surrogates are written as U+FFFD.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from typing import ClassVar
 
 import attrs
 
-from govreport.exporters._format import field_text
+from govreport.exporters._format import field_text, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
 from govreport.model import Mention, Report
@@ -40,6 +47,19 @@ COLUMNS = (
 PATH_SEPARATOR = " > "
 """Joins the markers (and the titles) of an outline path."""
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Cell starts a spreadsheet may read as a formula (OWASP, CSV injection)."""
+
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+"""A cell that is only a number: no formula, so it stays a number."""
+
+
+def neutralised(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula."""
+    if cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
 
 def _row(report: Report, mention: Mention) -> list[str]:
     """The cells of ``mention``'s row, in :data:`COLUMNS` order."""
@@ -58,30 +78,39 @@ def _row(report: Report, mention: Mention) -> list[str]:
     ]
 
 
-def render(report: Report) -> str:
-    """The CSV text for ``report``: a header, then one row per mention in document order."""
+def render(report: Report, *, neutralise: bool = True) -> str:
+    """The CSV text for ``report``: a header, then one row per mention in document order.
+
+    :param neutralise: quote the cells a spreadsheet would run as formulas (module docstring).
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")  # minimal quoting, the csv default
     writer.writerow(COLUMNS)
-    writer.writerows(_row(report, mention) for mention in report.mentions)
-    return out.getvalue()
+    for mention in report.mentions:
+        row = _row(report, mention)
+        writer.writerow([neutralised(cell) for cell in row] if neutralise else row)
+    return writable(out.getvalue())
 
 
 @attrs.frozen
 class CsvExporter:
     """Writes the mentions of a report as CSV (:func:`render`)."""
 
-    name: ClassVar[str] = "csv"
+    name: str = "csv"
+    """The format's name: ``csv``, or ``csv-raw`` for the one that leaves formulas as they are."""
+    neutralise: bool = True
+    """Whether cells a spreadsheet would run as formulas get a leading ``'``."""
     suffix: ClassVar[str] = ".csv"
     media_type: ClassVar[str] = "text/csv"
     binary: ClassVar[bool] = False
 
     def export(self, report: Report) -> str:
         """The CSV text for ``report``; the same report gives the same text."""
-        return render(report)
+        return render(report, neutralise=self.neutralise)
 
 
 @hookimpl
 def register_exporters(register: Callable[[Exporter], None]) -> None:
-    """Register the ``csv`` format."""
+    """Register the ``csv`` format and ``csv-raw``, the same without formula quoting."""
     register(CsvExporter())
+    register(CsvExporter(name="csv-raw", neutralise=False))

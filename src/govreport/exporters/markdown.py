@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from govreport.exporters._format import decimal_text, excerpt, field_text
+from govreport.exporters._format import decimal_text, excerpt, field_text, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
 from govreport.model import (
@@ -139,7 +139,7 @@ def render(report: Report) -> str:
     if report.faults:
         faults = (f"{fault.plugin} ({fault.hook}): {fault.message}" for fault in report.faults)
         blocks += ["## Faults", "\n".join(f"- {_escape(fault)}" for fault in faults)]
-    return "\n\n".join(blocks) + "\n"
+    return writable("\n\n".join(blocks) + "\n")
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import attrs
 
-from govreport.exporters._format import excerpt
+from govreport.exporters._format import excerpt, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
 from govreport.model import OutlineNode, Report
@@ -54,7 +54,7 @@ def render(report: Report) -> str:
     counts = ", ".join(f"{kinds[kind]} {kind}" for kind in sorted(kinds)) or "none"
     lines.append(f"mentions: {counts}")
     lines.extend(f"fault: {fault.message}" for fault in report.faults)
-    return "\n".join(lines) + "\n"
+    return writable("\n".join(lines) + "\n")
 
 
 @attrs.frozen

@@ -12,6 +12,8 @@ out of the value (``--MM`` / ``--MM-DD`` when no year is written, as in ISO 8601
   ``--11-21/--11-30`` (下旬 ends on the month's last day, 29 for a yearless 2月)
 - ``2018—2021年``, ``2018-2021年度`` → ``2018/2021`` (an ISO interval)
 - ``1—11月`` → ``--01/--11``; ``2023年1—11月`` → ``2023-01/2023-11``
+- ``11月6日至10日`` → ``--11-06/--11-10``: a day after a dash or 至 closes the range of days
+- ``5·18``, ``“7·20”`` (month·day, the names of days and events) → ``--05-18``, ``--07-20``
 - ``上半年``, ``下半年`` → ``--01/--06``, ``--07/--12``; ``2023年上半年`` → ``2023-01/2023-06``
 - ``一季度`` … ``第四季度`` → ``--01/--03`` … ``--10/--12``; ``前三季度`` → ``--01/--09``
 
@@ -240,10 +242,62 @@ class DateExtractor:
         for match in _matches(text):
             read = _read(match)
             if read is not None:
-                end, value = read
+                end, value = _day_range(text, *read)
                 start = match.start()
                 found.append(DateMention(span=Span(start, end), text=text[start:end], value=value))
+        dotted: list[Mention] = list(_outside(_dotted_days(text), found))
+        if dotted:
+            found = sorted(found + dotted, key=lambda mention: mention.span.start)
         return iter(found)
+
+
+# The closing day of a range of days: 11月6日至10日, 6—10日.
+_DAY_RANGE_END = re.compile(rf"{_DASH}(?P<day>{_DAY})[日号]")
+# Month·day: 5·18, “7·20” (domain §7 middle dots). Not inside a longer number or a decimal.
+_DOTTED_DAY = re.compile(
+    r"(?<![0-9０-９.．·・•‧])(?P<m>[0-9]{1,2})[·・•‧](?P<d>[0-9]{1,2})(?![0-9０-９.．·・•‧])"
+)
+
+
+def _day_range(text: str, end: int, value: str) -> tuple[int, str]:
+    """Extend a date with a day (``--11-06``) by the closing day of a range after it."""
+    if len(value) < 3 or value[-3] != "-" or "/" in value:
+        return end, value
+    found = _DAY_RANGE_END.match(text, end)
+    if found is None:
+        return end, value
+    day = found["day"]
+    last = _CN_DAYS[day] if day in _CN_DAYS else _number(day)
+    month_value = value[:-3]
+    year = int(month_value[:4]) if month_value[0] != "-" else 2000
+    days = calendar.monthrange(year, int(month_value[-2:]))[1]
+    if not int(value[-2:]) < last <= days:
+        return end, value
+    return found.end(), f"{value}/{month_value}-{last:02d}"
+
+
+def _dotted_days(text: str) -> Iterator[DateMention]:
+    """Month·day dates; a number before or after the dot that is no month or day is no date
+    (“23·7” is an event code of year and month, left to other rules)."""
+    if not any(dot in text for dot in "·・•‧"):
+        return
+    for match in _DOTTED_DAY.finditer(text):
+        month, day = int(match["m"]), int(match["d"])
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
+            start, end = match.span()
+            value = f"--{month:02d}-{day:02d}"
+            yield DateMention(span=Span(start, end), text=match[0], value=value)
+
+
+def _outside(candidates: Iterator[DateMention], found: list[Mention]) -> Iterator[DateMention]:
+    """The candidates, in order, that overlap none of ``found`` (in order too): one pointer."""
+    index = 0
+    for candidate in candidates:
+        span = candidate.span
+        while index < len(found) and found[index].span.end <= span.start:
+            index += 1
+        if index == len(found) or found[index].span.start >= span.end:
+            yield candidate
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:

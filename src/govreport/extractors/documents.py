@@ -1,7 +1,9 @@
 """Document titles: ``《…》`` with the marks included.
 
 A title is what stands between ``《`` and ``》`` on one line: a line break inside means the marks
-are unbalanced, not that the title goes on. Titles nested the standard way (``〈…〉``, GB/T 15834)
+are unbalanced, not that the title goes on — but for the shape scrapers leave when the title was
+a link, ``《`` ending a line, the title alone on the next, ``》`` starting the one after
+(``《⏎…⏎》``): that is one title, its ``title`` trimmed of the breaks. Titles nested the standard way (``〈…〉``, GB/T 15834)
 are plain characters of the outer title; nested ``《…》`` (seen in scraped texts:
 ``《关于印发《…办法》的通知》``) are accepted one level deep, so the outer title wins. Lengths are
 capped, so an unclosed ``《`` costs at most the cap, and the scan stays linear.
@@ -23,7 +25,12 @@ MAX_TITLE = 200
 # Line ends a title may not cross: LF, CR, Word's soft break (VT), FF, NEL, LS, PS.
 _LINE_ENDS = "\n\r\x0b\x0c\x85\u2028\u2029"
 _PLAIN = rf"[^《》{_LINE_ENDS}]"
-_TITLE = re.compile(rf"《(?:{_PLAIN}|《{_PLAIN}{{1,{MAX_TITLE}}}》){{1,{MAX_TITLE}}}》")
+_BREAK = rf"[{_LINE_ENDS} \t\u3000]{{1,4}}"
+_TITLE = re.compile(
+    rf"《(?:(?:{_PLAIN}|《{_PLAIN}{{1,{MAX_TITLE}}}》){{1,{MAX_TITLE}}}"
+    # a scraper's link on a line of its own: 《⏎title⏎》
+    rf"|(?=[{_LINE_ENDS}]){_BREAK}(?P<split>{_PLAIN}{{1,{MAX_TITLE}}}?){_BREAK}(?<=[{_LINE_ENDS}]))》"
+)
 
 
 @attrs.frozen
@@ -39,4 +46,6 @@ class DocumentExtractor:
         """Every document title in ``context.text``, in document order."""
         for match in _TITLE.finditer(context.text):
             text = match.group()
-            yield DocumentTitle(span=Span(match.start(), match.end()), text=text, title=text[1:-1])
+            split = match["split"]
+            title = text[1:-1] if split is None else split.strip(" \t\u3000")
+            yield DocumentTitle(span=Span(match.start(), match.end()), text=text, title=title)

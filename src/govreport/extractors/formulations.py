@@ -18,6 +18,14 @@ Three sources, in this order of precedence (a span is reported once):
 3. **N大 + category** (``三大攻坚战``, ``五大片区``, ``六大优势产业``): a numeral two to ten, ``大``,
    and a noun phrase that ends in a category word (区, 业, 项, 程, 战 …) within six characters.
    Congress numbers (二十大) and ordinals (第三大) are excluded by what stands before.
+4. **N项 + norm** (``八项主张``, ``四项基本原则``, ``五项原则``, ``十条禁令``): a Chinese numeral, 项,
+   条 or 个, and a word naming a fixed set of norms (原则, 主张, 准则, 禁令, 纪律, 注意 …) numbers a
+   formulation; a count of things done (``十项措施``) stays a quantity.
+5. **Headwords of a notes or glossary list** (``注释``, ``名词解释`` at a line start, then entries
+   ``七个有之：…``): an entry's headword that numbers something, like a quoted label.
+
+A quoted string of digits (``“1310”``, ``“45432”``) is a numbered formulation like ``“1+2”``,
+unless a hotline or service word follows it (``“12345”热线``) or it is a year.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ DEFAULT_FORMULATIONS: Mapping[str, str] = MappingProxyType(
         "四个意识": "political, big-picture, core and alignment consciousness",
         "四个自信": "confidence in the path, theory, system and culture",
         "四风": "formalism, bureaucratism, hedonism and extravagance",
+        "三大纪律八项注意": "the People's Liberation Army's code of conduct (1947)",
         "中央八项规定": "the Politburo's 2012 eight rules on official conduct",
         "八项规定": "the Politburo's 2012 eight rules on official conduct",
         "三不腐": "officials dare not, cannot and do not want to be corrupt",
@@ -173,6 +182,30 @@ def _freeze(glossary: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(glossary))
 
 
+# After a quoted number, the words that make it a telephone or service number (“12345”热线).
+_SERVICE_WORDS = (
+    "热线",
+    "电话",
+    "平台",
+    "服务",
+    "便民",
+    "号码",
+    "专线",
+    "短信",
+    "政务",
+    "监督",
+    "举报",
+)
+_YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _a_digit_code(label: str, text: str, end: int) -> bool:
+    """Whether quoted digits number a formulation (“1310”, “45432”): not a hotline, not a year."""
+    if _YEAR_DIGITS.fullmatch(label):
+        return False
+    return not text.startswith(_SERVICE_WORDS, end)
+
+
 def _numbers_something(quoted: str) -> bool:
     """Whether a quoted text of the right length, with a numeral and no punctuation, reads as a
     numbered formulation (module docstring, rule 1)."""
@@ -258,7 +291,9 @@ class FormulationExtractor:
         """Every formulation in ``text``, in document order."""
         quoted = self._quoted(text)
         # Unquoted candidates, by start; at one start a glossary term beats an N大 match.
-        extra = self._glossary_terms(text) + _big_categories(text)
+        extra = (
+            self._glossary_terms(text) + _big_categories(text) + _norm_sets(text) + _headwords(text)
+        )
         extra.sort(key=_FIRST_TWO)
         kept: list[_Found] = []
         position, last_end, count = 0, 0, len(quoted)
@@ -290,12 +325,16 @@ class FormulationExtractor:
                     continue  # an ASCII quote that is no formulation
                 label = match[group]
                 # Group 1 has the length, numeral and punctuation of a label; group 2 is a term.
-                if group == 2 or label in glossary or _numbers_something(label):
-                    start, end = match.span(group)
-                    mention = Formulation(
-                        span=Span(start, end), text=label, meaning=glossary.get(label), quoted=True
-                    )
-                    found.append((start, end, mention))
+                if group == 1 and _ONLY_DIGITS.fullmatch(label):
+                    if not _a_digit_code(label, text, match.end()):
+                        continue
+                elif not (group == 2 or label in glossary or _numbers_something(label)):
+                    continue
+                start, end = match.span(group)
+                mention = Formulation(
+                    span=Span(start, end), text=label, meaning=glossary.get(label), quoted=True
+                )
+                found.append((start, end, mention))
         if styles > 1:
             found.sort(key=_FIRST_TWO)
         return found
@@ -332,4 +371,46 @@ def _big_categories(text: str) -> list[_Candidate]:
             start, end = match.start() - 1, match.start(1) + end
             mention = Formulation(span=Span(start, end), text=text[start:end])
             found.append((start, 1, end, mention))
+    return found
+
+
+# N项 + a word naming a fixed set of norms (rule 4). Not inside a longer number or an ordinal.
+_NORM_SET = re.compile(
+    r"(?<![第〇零一二三四五六七八九十百千万两0-9０-９])[两三四五六七八九十]{1,3}[项条个]"
+    r"(?:基本原则|原则|主张|准则|禁令|纪律|注意|不准|严禁|铁律|有之)"
+)
+
+
+def _norm_sets(text: str) -> list[_Candidate]:
+    """``N项`` + norm formulations (rule 4), as ``(start, 1, end, mention)``."""
+    found: list[_Candidate] = []
+    for match in _NORM_SET.finditer(text):
+        start, end = match.span()
+        found.append((start, 1, end, Formulation(span=Span(start, end), text=match[0])))
+    return found
+
+
+# A notes or glossary list (rule 5): its heading at a line start, then entries whose headword
+# (after an optional [1], 1. or ① of its own) ends at the first colon of the line.
+_NOTES_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:(?:名词解释|名词注释|注释)[：:]?|注[：:])", re.MULTILINE
+)
+_HEADWORD = re.compile(
+    r"^[ \t\u3000]*(?:[\[［【(（]?[0-9０-９]{1,2}[\]］】)）.．、]|[①-⑳])?[ \t\u3000]*"
+    rf"(?P<word>[^：:\n\r，。；]{{2,{MAX_QUOTED}}})[：:]",
+    re.MULTILINE,
+)
+
+
+def _headwords(text: str) -> list[_Candidate]:
+    """Headwords of the notes list that number something (rule 5)."""
+    notes = _NOTES_HEADING.search(text)
+    if notes is None:
+        return []
+    found: list[_Candidate] = []
+    for match in _HEADWORD.finditer(text, notes.end()):
+        word = match["word"]
+        if _numbers_something(word):
+            start, end = match.span("word")
+            found.append((start, 1, end, Formulation(span=Span(start, end), text=word)))
     return found

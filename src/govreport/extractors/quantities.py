@@ -72,6 +72,8 @@ _PREFIX_WORD_ENDS: dict[str, str] = {
     "上": "以之年月比向往至不",
 }
 _POST_QUALIFIER: dict[str, Qualifier] = {
+    "及以上": Qualifier.AT_LEAST,  # 65岁及以上: the number itself included, as with 以上
+    "及以下": Qualifier.AT_MOST,
     "以上": Qualifier.AT_LEAST,
     "以下": Qualifier.AT_MOST,
     "以内": Qualifier.AT_MOST,
@@ -86,8 +88,10 @@ _PER = ("/", "／", "每")
 # Per-units that are not units on their own (元/人月).
 _PER_ONLY = ("人月", "人年", "人日", "人·月", "月")
 # Units a Chinese numeral does not take: with 十/三 they form words (十分, 一方面, 三期工程).
+# (两面人, 三本, 百发百中, 七孔桥, 三毛 are words and names.)
 ARABIC_ONLY_UNITS = frozenset(
-    {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村"}
+    {"方", "分", "期", "口", "把", "位", "架", "角", "县", "区", "镇", "乡", "村", "面", "本", "发"}
+    | {"孔", "顶", "毛"}
 )
 # After a unit these turn a count into a grade, session, serial or system (二级, 五人制, 3号)…
 _BLOCKING_SUFFIX = frozenset("级届号制")
@@ -98,7 +102,19 @@ _WORDS_AFTER_UNIT: dict[str, str] = {
     "台": "阶账风湾", "方": "案面式向针法位", "期": "间限待望", "条": "件例款",
     "周": "年边期", "场": "所景", "名": "单称", "起": "来步", "处": "理置罚",
     "户": "籍", "位": "于置", "所": "有属", "批": "准示复", "口": "岸径", "角": "度色",
+    # 人 before these is the word it starts (14亿人民, 百万人才, 3000人员): see _count_rule
+    "人": "民才员士物力群格权", "群": "众体落岛星", "队": "伍员列长", "组": "织建成合团件长",
+    "道": "路德理歉", "面": "积向临貌料对", "门": "户槛口类诊店票", "节": "能约点日假庆目奏水省气",
+    "样": "板本品式", "首": "都批次先席要位个", "本": "地级市届年次土身", "封": "闭存控锁顶",
+    "幅": "度员", "笔": "记试者", "桩": "基", "届": "满时", "堂": "课", "发": "展现布生放出挥动起行射明电",
+    "遍": "及布地", "顶": "层级尖端", "颗": "粒", "对": "接外口象标比照于", "双": "向边方重创",
+    "毛": "泽", "包": "括装容", "列": "入车为", "孔": "子", "圆": "满梦形心桌周",
 }  # fmt: skip
+# Physical units that a 级 after them turns into a capacity class (20万吨级, 100兆瓦级): the
+# class is a quantity, 级 part of its unit as written. After a count (两级) 级 is a grade.
+_CAPACITY_DIMENSIONS = frozenset({"mass", "power", "energy", "voltage", "apparent-power", "volume"})
+# A congress or plenum is numbered by its 届: 十九届四中全会, 十四届人大, 第十届全国.
+_CONGRESS_AFTER_JIE = frozenset("人全中省市县区党政委代一二三四五六七八九十")
 # After 个, these words make one unit (16个季度, 9个多月).
 _AFTER_GE = ("季度", "工作日", "星期", "小时", "月", "百分点")
 # Rank words: a 位/名 after them is a place in a ranking (排名由369位上升到235位).
@@ -106,6 +122,9 @@ _RANKING = re.compile(r"排名|位列|名次|排位|排行|位次")
 # A Chinese-numeral count of sessions right after a congress is its ordinal (十六届人大三次会议).
 _SESSION = re.compile(r"届[^，。；]{0,6}$")
 _TIME_UNITS = frozenset({"年", "个月", "天", "日", "小时", "周", "分钟", "秒"})
+_SESSIONS_COUNTED = re.compile("(?:连续|共|历经|累计|已)$")
+# Verbs that take a span of time (提前一年, 连续一个月, 历时一年).
+_DURATION_VERB = re.compile("(?:提前|连续|延长|缩短|推迟|延迟|历时|用时|用了|仅用|花了|长达)$")
 _ORDINAL_BEFORE = frozenset("第初周其之期拜")
 # A Chinese numeral right after a digit belongs to that number (3亿), even one not read as a
 # quantity (a code, see _MOST_DIGITS): it never starts a number of its own.
@@ -138,6 +157,21 @@ _CHANGE_VERB = re.compile(
 # 了, a space, or the end of a footnote marker.
 _BEFORE_CHANGED = frozenset("".join(word[-1] for word in (*_INCREASE, *_DECREASE)) + "了 ]］】")
 _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
+# 零 and 〇 stand inside a counted number (三千零五十二, GB/T 15835 §5.2.5), never first: 零部件,
+# 零距离. The financial forms count in amounts written with several of them (叁仟伍佰); one
+# alone is a character of a word (队伍, 大陆, 着陆).
+_NO_LEADING = frozenset("零〇○")
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_SMALL_DIGITS = frozenset("两三四五六七八九")  # a bare 亿元 is a round amount (亿元以上项目)
+# What ends a clause right after a measure word (see _Scanner.untabled_measure_word).
+_CLAUSE_ENDS = frozenset("，。；：、！？）)”,;")
+# One-character words that close a clause after a number but measure nothing: dates and
+# times, positions and ranks (90后, 前10强), labels (3号, 2楼, 1路), multipliers and function
+# words. The date extractor runs first; these stay out when it did not take the number.
+_NOT_MEASURE_WORDS = frozenset(
+    "年月日号时点秒周旬后前上下中内外左右间强大小多余几型版代级类楼路线室区段届制"
+    "亿万千百十以之的了和与及或等为是在将已至到比由从起止"
+)
 
 
 def _is_han(ch: str) -> bool:
@@ -207,6 +241,9 @@ _POST = re.compile("|".join(_POST_QUALIFIER))
 _Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 _PATTERNS: dict[int, tuple[UnitTable, _Patterns]] = {}
 _DIGIT = re.compile("[0-9０-９]")
+# One space a page may leave between a number and its unit (16.1 %): ASCII, NBSP, en and em
+# spaces, thin spaces and the ideographic space.
+_GAP = " \u00a0\u2002\u2003\u2009\u202f\u3000"
 _MINUS = "-－−"
 
 
@@ -239,16 +276,16 @@ def _patterns(units: UnitTable) -> _Patterns:
     tail = (
         rf"(?P<o1>[余多几])?"
         rf"(?:(?P<u>{unit})"
-        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?:[ \u00a0]?(?P<mu>{unit}))?"
+        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?P<mult2>亿)?(?:[{_GAP}]?(?P<mu>{unit}))?"
         rf"|(?P<pfx>[千百])(?P<pu>{unit})"
-        rf"|[ \u00a0](?P<su>{unit}))?"
+        rf"|[{_GAP}](?P<su>{unit}))?"
         rf"(?:(?P<per>{per})(?P<pmult>{_MULTIPLIER})?(?P<punit>{'|'.join(_PER_ONLY)}|{unit}))?"
         rf"(?P<post>{'|'.join(_POST_QUALIFIER)})?"
     )
     # A Chinese numeral is only worth reading when something that can follow a quantity does:
     # this keeps 统一, 一体, 进一步 … out of the Python code altogether.
     follow = {spelling[0] for spelling in units.units} | set(
-        "余多几至到和、与及或 \u00a0" + _RANGE_DASHES
+        "余多几至到和、与及或" + _GAP + _RANGE_DASHES
     )
     follow_class = "".join(re.escape(ch) for ch in sorted(follow))
     scan = (
@@ -398,6 +435,8 @@ class _Scanner:
         chinese = cn if cn is not None else pctnum
         if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
+        if chinese[0] in _NO_LEADING or (len(chinese) == 1 and chinese in _FINANCIAL):
+            return None  # 零部件, 队伍, 大陆: a character of a word, not a number
         end = match.end()
         value = parse_chinese(chinese)
         if value is None and len(chinese) > 1 and chinese[-1] in "千百" and self.unit_at(end - 1):
@@ -492,6 +531,8 @@ class _Scanner:
         if over is not None or over_again is not None:
             qualifier = Qualifier.OVER
         multiplier = MULTIPLIERS[mult] if mult is not None else _ONE
+        if found["mult2"] is not None:  # 4万多亿元: over 4 万亿
+            multiplier *= MULTIPLIERS["亿"]
         unit = unit or unit_after_mult or spaced
         info: Unit | None
         if unit is not None:
@@ -502,11 +543,24 @@ class _Scanner:
             factor = Decimal(1000) if prefix == "千" else Decimal(100)
             info = Unit(unit, base.dimension, base.base, base.factor * factor)
         else:  # no unit: the tail ends after 余, the multiplier and 余 (never 以上)
-            ends = [found.end(group) for group in ("o1", "mult", "o2") if found[group] is not None]
-            return _Tail(max(ends, default=position), multiplier, None, None, qualifier)
+            groups = ("o1", "mult", "o2", "mult2")
+            ends = [found.end(group) for group in groups if found[group] is not None]
+            end = max(ends, default=position)
+            if number.chinese is None and self.untabled_measure_word(end):
+                word = text[end]
+                return _Tail(end + 1, multiplier, word, Unit(word, "count", word, _ONE), qualifier)
+            return _Tail(end, multiplier, None, None, qualifier)
         if per is not None:
             unit, info = self.compound(found, unit, info)
         end = found.end()
+        capacity = info is not None and info.dimension in _CAPACITY_DIMENSIONS
+        if post is None and capacity and text.startswith("级", end):  # 20万吨级: a class
+            assert info is not None
+            unit, end = unit + "级", end + 1
+            info = attrs.evolve(info, name=unit, aliases=())
+            trailing = _POST.match(text, end)
+            post = trailing.group() if trailing is not None else None
+            end = trailing.end() if trailing is not None else end
         if post is not None:
             qualifier = _POST_QUALIFIER[post]
         elif text[end : end + 1] in ("多", "余"):
@@ -530,6 +584,20 @@ class _Scanner:
                     Qualifier.OVER,
                 )
         return position, unit, info, qualifier
+
+    def untabled_measure_word(self, position: int) -> bool:
+        """True when the character at ``position``, right after an Arabic number, is a measure
+        word the table lacks: one Han character that closes the clause (``发现问题421个`` shape,
+        ``连续12发。``). GB/T 15835 writes counted values in Arabic digits, and a noun would go on;
+        only what ends a clause right after the number can be its measure word."""
+        text = self.text
+        word = text[position : position + 1]
+        return (
+            bool(word)
+            and _is_han(word)
+            and word not in _NOT_MEASURE_WORDS
+            and text[position + 1 : position + 2] in _CLAUSE_ENDS
+        )
 
     def unit_at(self, position: int) -> tuple[str, Unit] | None:
         """The longest unit spelling at ``position`` that does not start a longer word."""
@@ -651,22 +719,82 @@ class _Scanner:
             or _RANKING.search(text, max(0, number.start - 12), number.start)
         ):
             return False  # 前三名, 排名由369位: places in a ranking
+        if unit == "届" and not self.counts_sessions(number, tail):
+            return False  # 十九届四中全会, 十四届冬运会: the session's number, not a count
         chinese = number.chinese
         if chinese is None or number.percent_unit is not None:
             return True  # 百分之一 is a share, not the indefinite 一
-        if chinese == "一" and tail.multiplier == 1:
+        if chinese == "一" and tail.multiplier == 1 and not self.a_duration(number, unit):
             return False  # 一个重要内容, 一批, 一度: the indefinite article
         if chinese == "二":
             return False  # counting uses 两; 二级, 二期, 二次供水 are grades and terms
-        if not number.qualified and self.next_to_a_count(number.start, tail.end):
+        if (
+            chinese in _SMALL_DIGITS
+            and tail.multiplier == 1
+            and not number.qualified
+            and tail.unit_info is not None
+            and tail.unit_info.dimension == "currency"
+        ):
+            return False  # 三元, 五元路: amounts are written in digits (GB/T 15835); a name
+        return_period = unit in _TIME_UNITS and text.startswith("一遇", tail.end)  # 五十年一遇
+        if (
+            not number.qualified
+            and not return_period
+            and self.next_to_a_count(number.start, tail.end)
+        ):
             return False  # 四级三类, 六横六纵, 两学一做 are labels; 两年过万亿元 is no label
         if unit in ARABIC_ONLY_UNITS:
             return False
         if unit == "次" and _SESSION.search(text, max(0, number.start - 8), number.start):
             return False  # 十六届人大三次会议: the third session
         if chinese in ("百", "千", "万"):
-            return number.qualified  # 近千次, 上万人 — but not 千家万户, 万元GDP, 千升
+            # 近千次, 上万人, 举办千场活动 — but not 千家万户, 万元GDP, 千升, a table's 万箱 header
+            return number.qualified or self.round_count(number, tail)
         return True
+
+    def counts_sessions(self, number: _Number, tail: _Tail) -> bool:
+        """True when 届 counts sessions (连续两届, 举办5届) rather than numbering one: 届 after a
+        Chinese numeral names the session (十九届, 十四届冬运会) unless 两, a qualifier or a word
+        of continuity (连续, 共, 历经) makes it a count, while Arabic digits count (GB/T 15835);
+        before a congress or plenum it never counts."""
+        text = self.text
+        if text[tail.end : tail.end + 1] in _CONGRESS_AFTER_JIE:
+            return False
+        start = number.start
+        return (
+            number.qualified
+            or number.chinese in (None, "两")
+            or _SESSIONS_COUNTED.search(text, max(0, start - 2), start) is not None
+        )
+
+    def a_duration(self, number: _Number, unit: str) -> bool:
+        """True for 一 counting a span of time: 提前一年, 连续一个月, 近一年 (not 一年来)."""
+        if unit not in _TIME_UNITS and unit != "个月":
+            return False
+        start = number.start
+        return (
+            number.qualified
+            or _DURATION_VERB.search(self.text, max(0, start - 2), start) is not None
+        )
+
+    def round_count(self, number: _Number, tail: _Tail) -> bool:
+        """True for a bare 百/千/万 counting in a sentence: a measure word, then the noun.
+
+        Not in the idioms round numbers make: paired (千头万绪, 百发百中) or of households
+        (万家灯火, 千家万户, 百家争鸣)."""
+        text = self.text
+        info = tail.unit_info
+        before = text[number.start - 1 : number.start]
+        return (
+            info is not None
+            and info.dimension == "count"
+            and tail.unit not in ("家", "户")
+            and not any(ch in "百千万" for ch in text[tail.end : tail.end + 2])
+            and bool(before)
+            and _is_han(before)
+            and before != "每"
+            and _is_han(text[tail.end : tail.end + 1] or "。")
+        )
 
     def next_to_a_count(self, start: int, end: int) -> bool:
         """True when another Chinese numeral and word stand right before or after: a label such

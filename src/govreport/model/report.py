@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TypeVar
 
@@ -85,12 +86,26 @@ class Report:
             span = Span(where, where + 1)  # the character at offset ``where``
         path: list[OutlineNode] = []
         level: tuple[OutlineNode, ...] = self.outline
-        while True:
-            inside = next((n for n in level if n.span.contains(span)), None)
+        while level:
+            # Siblings do not overlap and are in order, so only the last one starting at or
+            # before the span can hold it; an empty span on a boundary is also held by the one
+            # ending there, which comes first.
+            index = bisect_right(self._outline_starts[id(level)], span.start) - 1
+            first = max(index - 1, 0) if span.start == span.end else index
+            inside = next((n for n in level[first : index + 1] if n.span.contains(span)), None)
             if inside is None:
-                return tuple(path)
+                break
             path.append(inside)
             level = inside.children
+        return tuple(path)
+
+    @functools.cached_property
+    def _outline_starts(self) -> dict[int, list[int]]:
+        """The span starts of every level of the outline, by the level's ``id``, for bisect."""
+        starts = {id(self.outline): [node.span.start for node in self.outline]}
+        for node in self.walk():
+            starts[id(node.children)] = [child.span.start for child in node.children]
+        return starts
 
     # -- mentions ---------------------------------------------------------------------------
     def find(self, kind: str | type[M]) -> Iterator[Mention]:

@@ -44,89 +44,34 @@ def _d(text: str) -> Decimal:
     return Decimal(text)
 
 
+# Measure words (量词), by the classes of Chinese grammar, as reports use them (domain §3.6):
+# the individual classifiers that name a counted thing's kind, collective and container
+# measures, and verbal measures that count events. The extractor's guards keep a classifier
+# that starts a longer word (群 of 群众, 队 of 队伍) from being read as one.
 _MEASURE_WORDS = (
-    # things, tasks and documents
-    "项",
-    "个",
-    "件",
-    "件次",
-    "起",
-    "宗",
-    "家",
-    "条",
-    "篇",
-    "份",
-    "部",
-    "册",
-    "种",
-    "类",
-    "款",
-    "批",
-    "批次",
-    "轮",
-    "期",
-    "支",
-    # events and occurrences
-    "次",
-    "场",
-    "场次",
-    "人次",
-    "户次",
-    "架次",
-    "车次",
-    "班次",
-    "航次",
-    "例",
-    # places, buildings and sites
-    "座",
-    "处",
-    "所",
-    "户",
-    "套",
-    "间",
-    "栋",
-    "幢",
-    "层",
-    "片",
-    # machines, vehicles, animals and plants
-    "台",
-    "台套",
-    "眼",
-    "口",
-    "艘",
-    "辆",
-    "列",
-    "架",
-    "块",
-    "根",
-    "副",
-    "把",
-    "张",
-    "枚",
-    "只",
-    "头",
-    "羽",
-    "匹",
-    "棵",
-    "株",
-    "尾",
-    "箱",
-    "标准箱",
-    "袋",
-    "瓶",
-    "盒",
-    "包",
-    "对",
-    "双",
+    # individual classifiers: things, tasks, documents, cases
+    "项", "个", "件", "件次", "起", "宗", "例", "桩", "笔", "条", "篇", "份", "部", "册",
+    "本", "首", "封", "幅", "种", "类", "款", "样", "门", "道", "面", "方面", "张", "枚",
+    "颗", "粒", "块", "根", "支", "副", "把", "盏", "顶", "扇", "位",
+    # places, buildings, sites and households
+    "座", "处", "所", "户", "套", "间", "栋", "幢", "层", "片", "家", "孔",
+    # machines, vehicles and wells
+    "台", "台套", "眼", "口", "艘", "辆", "列", "架", "节",
+    # animals and plants
+    "只", "头", "羽", "匹", "尾", "棵", "株",
+    # collective and container measures
+    "批", "批次", "组", "群", "队", "对", "双", "箱", "袋", "瓶", "盒", "包",
+    "罐", "桶", "标准箱",
+    # verbal measures: occurrences, events, sessions, rounds
+    "次", "场", "场次", "轮", "期", "届", "堂", "发", "趟", "遍",
+    "人次", "户次", "架次", "车次", "班次", "航次", "艘次", "台次", "辆次",
     "分",
-    "位",
-)
-
+)  # fmt: skip
 _PERSON_WORDS = ("人", "名", "人口")
 
 _PHYSICAL: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     # name, dimension, base, factor, aliases
-    ("元", "currency", "CNY", "1", ("块钱",)),
+    ("元", "currency", "CNY", "1", ("块钱", "圆")),
     ("角", "currency", "CNY", "0.1", ()),
     ("美元", "currency", "USD", "1", ()),
     ("欧元", "currency", "EUR", "1", ()),
@@ -187,8 +132,75 @@ _PHYSICAL: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
     ("微克", "mass", "kg", "0.000000001", ("μg",)),
     ("毫克", "mass", "kg", "0.000001", ("mg",)),
     ("NTU", "turbidity", "NTU", "1", ()),
-    ("标准箱", "count", "标准箱", "1", ("TEU",)),
+    ("标准箱", "count", "标准箱", "1", ("TEU", "标箱")),
+    # trade units of reports
+    ("毛钱", "currency", "CNY", "0.1", ("毛",)),
+    ("分钱", "currency", "CNY", "0.01", ()),
+    ("蒸吨", "steam-capacity", "t/h", "1", ()),  # boilers: tonnes of steam an hour
+    ("标准立方米", "volume", "m³", "1", ("标方",)),
+    ("车公里", "transport", "vehicle·km", "1", ()),
+    ("马力", "power", "W", "735.49875", ()),
+    ("海里", "length", "m", "1852", ()),
+    ("分贝", "sound-level", "dB", "1", ("dB",)),
+    ("比特", "information", "bit", "1", ("bit",)),
+    ("字节", "information", "bit", "8", ()),
+    ("TB", "information", "bit", "8000000000000", ()),
+    ("PB", "information", "bit", "8000000000000000", ()),
+    ("Mbps", "data-rate", "bit/s", "1000000", ()),
+    ("Gbps", "data-rate", "bit/s", "1000000000", ()),
+    # GB 3100-1993 SI base and derived units written in full (their one-character short names,
+    # 安 牛 焦 特 …, are words of their own; they are read with a prefix below)
+    ("安培", "current", "A", "1", ()),
+    ("开尔文", "temperature", "K", "1", ()),
+    ("摩尔", "amount", "mol", "1", ()),
+    ("坎德拉", "luminous-intensity", "cd", "1", ()),
+    ("赫兹", "frequency", "Hz", "1", ()),
+    ("牛顿", "force", "N", "1", ()),
+    ("帕斯卡", "pressure", "Pa", "1", ("帕",)),
+    ("焦耳", "energy", "J", "1", ()),
+    ("库仑", "charge", "C", "1", ()),
+    ("欧姆", "resistance", "Ω", "1", ()),
+    ("特斯拉", "magnetic-flux-density", "T", "1", ()),
+    ("流明", "luminous-flux", "lm", "1", ()),
+    ("勒克斯", "illuminance", "lx", "1", ()),
+    ("贝可勒尔", "activity", "Bq", "1", ()),
+    ("戈瑞", "absorbed-dose", "Gy", "1", ()),
+    ("希沃特", "dose-equivalent", "Sv", "1", ()),
+    ("纳米", "length", "m", "0.000000001", ("nm",)),
+    ("微米", "length", "m", "0.000001", ("μm",)),
+    ("公吨", "mass", "kg", "1000", ()),
 )
+
+# GB 3101-1993 SI prefixes, and the units of GB 3102 reports write them with: 兆瓦, 吉瓦时,
+# 千帕, 兆赫, 毫安 …. A prefixed spelling already in the table above keeps its entry there.
+_PREFIXES = (
+    ("千", "k", "1000"), ("兆", "M", "1000000"), ("吉", "G", "1000000000"),
+    ("太", "T", "1000000000000"), ("拍", "P", "1000000000000000"),
+    ("毫", "m", "0.001"), ("微", "μ", "0.000001"), ("纳", "n", "0.000000001"),
+)  # fmt: skip
+_PREFIXED: tuple[tuple[str, str, str, str], ...] = (
+    # Chinese short name, symbol, dimension, base
+    ("瓦", "W", "power", "W"),
+    ("瓦时", "Wh", "energy", "J"),
+    ("伏", "V", "voltage", "V"),
+    ("伏安", "VA", "apparent-power", "VA"),
+    ("乏", "var", "reactive-power", "var"),
+    ("帕", "Pa", "pressure", "Pa"),
+    ("赫", "Hz", "frequency", "Hz"),
+    ("焦", "J", "energy", "J"),
+    ("安", "A", "current", "A"),
+    ("牛", "N", "force", "N"),
+)
+_WATT_HOUR = Decimal(3600)  # 1 Wh in J
+
+
+def _prefixed_units() -> list[Unit]:
+    units = []
+    for prefix, symbol_prefix, prefix_factor in _PREFIXES:
+        for name, symbol, dimension, base in _PREFIXED:
+            factor = _d(prefix_factor) * (_WATT_HOUR if name == "瓦时" else 1)
+            units.append(Unit(prefix + name, dimension, base, factor, (symbol_prefix + symbol,)))
+    return units
 
 
 def _read_only(units: Mapping[str, Unit]) -> Mapping[str, Unit]:
@@ -234,8 +246,9 @@ def _build_default() -> UnitTable:
     units: list[Unit] = [Unit(w, "count", w, _d("1")) for w in _MEASURE_WORDS]
     units += [Unit(w, "person", "人", _d("1")) for w in _PERSON_WORDS]
     units += [Unit(n, dim, base, _d(f), aliases) for n, dim, base, f, aliases in _PHYSICAL]
+    units += _prefixed_units()
     return UnitTable({}).extended(units)
 
 
 DEFAULT_UNITS: UnitTable = _build_default()
-"""The built-in unit table (domain reference §3.6 and §3.7)."""
+"""The built-in unit table (domain reference §3.6 and §3.7, GB 3100–3102)."""

@@ -31,8 +31,10 @@ class ReaderLimits:
     """Most blocks (paragraphs, rows) a reader emits."""
     max_depth: int = 256
     """Deepest element nesting a markup reader walks."""
+    max_markup_bytes: int = 32 * 1024 * 1024
+    """Largest web page a reader parses (its tree takes several times the bytes)."""
     max_file_bytes: int = 128 * 1024 * 1024
-    """Largest file a reader opens (a PDF is read whole into its library)."""
+    """Largest PDF a reader opens (pdfium holds the whole file)."""
     max_page_chars: int = 200_000
     """Most characters a PDF reader takes from one page."""
     max_seconds: float = 120.0

@@ -1,9 +1,9 @@
 """The structure parser: paragraphs → front matter, preamble, outline, closing, end matter.
 
 Plain text loses the fonts of GB/T 9704, so the marker at a paragraph's start is the only
-evidence of a heading's level. Paragraphs are lines; a heading opens a part that runs until the
-next heading of the same or an outer rank. Items (一是, 第一，, 首先，) nest under the heading
-above them. Spans are offsets into the text as given: nothing is normalised.
+evidence of a heading's level. Paragraphs are lines; a heading or an item opens a part that runs
+until the next marker of the same or an outer rank. Items (一是, 第一，, 首先，) nest under the
+heading above them. Spans are offsets into the text as given: nothing is normalised.
 """
 
 from __future__ import annotations
@@ -67,6 +67,14 @@ _WEB_CHROME = re.compile(
     r"发布时间|发布日期|来源[:：]|作者[:：]|责任编辑)"
 )
 _CAPTION = re.compile(r"记者|摄影|^图[：:]")
+# The furniture of a scraped page after the report (domain §2.1 web chrome): share and print
+# links, counters, related links, a wiki's licence notice. From the first of these after the last
+# outline marker, the rest is end matter of kind chrome.
+_PAGE_CHROME = re.compile(
+    r"(?:【|\[)?(?:扫一扫|在手机打开|关闭窗口|关闭本页|打印本页|打印此页|相关报道|相关链接|相关阅读|"
+    r"相关新闻|上一篇|下一篇|分享到|阅读量|阅读次数|浏览量|浏览次数|发表时间|发布时间|字体[:：]|字号[:：])"
+)
+_LICENCE = re.compile(r"本作品|本文(?:采用|遵循)|本页面|Public domain|知识共享|Creative Commons")
 _ORG_END = ("党组", "委员会", "人民政府", "统计局", "办公室", "调查队", "局", "委", "厅")
 
 
@@ -220,12 +228,15 @@ def _heading(
     # The title ends at the first 。；： (the clause), else with the paragraph.
     found = _CLAUSE_END.search(text, title_start, paragraph_end)
     if found is None and title_start < paragraph_end and text[paragraph_end - 1] != "。":
-        # The whole rest of the paragraph, which ends with no space: the usual heading line.
-        title_end, run_in = paragraph_end, is_item
+        # The whole rest of the paragraph, which ends with no space: the usual heading line, or
+        # an item's lead clause set on a line of its own.
+        title_end, run_in = paragraph_end, False
     else:
         clause = found.start() - title_start if found else max(0, paragraph_end - title_start)
         if is_item:
-            title_end, run_in = title_start + clause, True
+            # Run in when its body follows the lead clause in the same paragraph.
+            title_end = title_start + clause
+            run_in = bool(text[title_end + 1 : paragraph_end].strip(_SPACE))
         else:
             body = text[title_start:paragraph_end].rstrip("。").rstrip(_SPACE)
             title_end = title_start + min(clause, len(body))
@@ -251,9 +262,14 @@ def _front_matter(text: str, paras: list[_Line], markers: Markers) -> list[Regio
     """Title, subtitle, byline, date, speaker and salutation lines at the top."""
     regions: list[Region] = []
     titled = False
-    for start, end, content in paras:
+    skip = 0  # lines a title split across lines has taken
+    for index, (start, end, content) in enumerate(paras):
+        if skip:
+            skip -= 1
+            continue
         if markers.match(text, start, True) is not None:
             break
+        region_end = end
         in_chrome = bool(regions) and regions[-1].kind == "chrome" and len(content) <= 4
         if in_chrome or (len(content) <= 40 and _WEB_CHROME.match(content)):
             regions.append(_region("chrome", text, start, end))
@@ -267,8 +283,11 @@ def _front_matter(text: str, paras: list[_Line], markers: Markers) -> list[Regio
         if len(content) > 60 or any(mark in content for mark in "。，,；！？"):
             break
         if not titled:
-            if not any(word in content for word in _TITLE_WORDS):
+            taken = _title_lines(paras, index)
+            if taken is None:
                 break
+            skip = taken
+            region_end = paras[index + taken][1]
             kind, titled = "title", True
         elif content.startswith(("—", "－")) or content.endswith(("会议上", "大会上")):
             kind = "subtitle"
@@ -278,8 +297,46 @@ def _front_matter(text: str, paras: list[_Line], markers: Markers) -> list[Regio
             kind = "speaker"
         else:
             kind = "byline"
-        regions.append(_region(kind, text, start, end))
+        regions.append(_region(kind, text, start, region_end))
     return regions
+
+
+def _title_lines(paras: list[_Line], index: int) -> int | None:
+    """How many lines after ``paras[index]`` its title takes, or None when it starts no title.
+
+    A title names its kind (报告, 公报 …), also letter-spaced (``政 府 工 作 报 告``) or split across
+    short lines by a scraper (``政府工作报⏎告``): the lines are read without their spaces, joined
+    while the kind word is not complete and the next line is as short as a broken-off end.
+    """
+    joined = ""
+    for taken in range(_TITLE_LINES):
+        if index + taken >= len(paras):
+            return None
+        content = paras[index + taken][2]
+        if taken and (len(content) > _TITLE_TAIL or any(m in content for m in "。，,；！？：:")):
+            return None
+        joined += "".join(content.split())
+        if any(word in joined for word in _TITLE_WORDS):
+            # A kind word broken across the lines (工作报⏎告) takes the next line too.
+            following = paras[index + taken + 1][2] if index + taken + 1 < len(paras) else ""
+            if 0 < len(following) <= _TITLE_TAIL and _completes_a_title_word(joined, following):
+                return taken + 1
+            return taken
+    return None
+
+
+def _completes_a_title_word(joined: str, following: str) -> bool:
+    """Whether ``following`` ends a kind word that ``joined`` breaks off (报 + 告)."""
+    longer, boundary = joined + following, len(joined)
+    return any(
+        -1 < longer.find(word, max(0, boundary - len(word) + 1)) < boundary for word in _TITLE_WORDS
+    )
+
+
+_TITLE_LINES = 3
+"""A title split by a scraper spans this many lines at most."""
+_TITLE_TAIL = 6
+"""The longest broken-off end of a split title line."""
 
 
 def _end_matter_kind(content: str) -> str | None:
@@ -293,6 +350,20 @@ def _end_matter_kind(content: str) -> str | None:
         ):
             return kind
     return None
+
+
+def _chrome_start(text: str, body: list[_Line], cut: int, markers: Markers) -> int:
+    """The first paragraph of page chrome after the last outline marker before ``cut`` (the end
+    matter), or ``cut`` when there is none."""
+    start = cut
+    for index in range(cut - 1, -1, -1):
+        paragraph_start, _, content = body[index]
+        if markers.match(text, paragraph_start, _is_standalone(content)) is not None:
+            break
+        short_chrome = len(content) <= 40 and _PAGE_CHROME.match(content) is not None
+        if short_chrome or _LICENCE.match(content):
+            start = index
+    return start
 
 
 def _is_signature(content: str) -> bool:
@@ -311,7 +382,12 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
     markers = markers_for(styles)
     paras = _lines(text)
     front = _front_matter(text, paras, markers)
-    body = paras[len(front) :]
+    # A title split across lines is one region over several paragraphs.
+    front_end = front[-1].span.end if front else 0
+    taken = len(front)
+    while taken < len(paras) and paras[taken][0] < front_end:
+        taken += 1
+    body = paras[taken:]
 
     # End matter: from the first glossary/notes/attachment line, plus a trailing signature.
     end_regions: list[Region] = []
@@ -320,12 +396,15 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
         if content.startswith(_END_MATTER_WORDS) and _end_matter_kind(content) is not None:
             cut = index
             break
-    tail = body[cut:]
-    body = body[:cut]
+    chrome = _chrome_start(text, body, cut, markers)
+    tail, chrome_lines = body[cut:], body[chrome:cut]
+    body = body[:chrome]
     while body and len(body) > 1 and _is_signature(body[-1][2]):
         start, end, _ = body.pop()
         end_regions.append(_region("signature", text, start, end))
     end_regions.reverse()
+    if chrome_lines:
+        end_regions.append(_region("chrome", text, chrome_lines[0][0], chrome_lines[-1][1]))
     kinds = [(i, _end_matter_kind(p[2])) for i, p in enumerate(tail)]
     starts = [(i, k) for i, k in kinds if k is not None]
     for number, (index, kind) in enumerate(starts):
@@ -347,6 +426,8 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
     if outline.last is not None:
         # The paragraph right under a heading line is that part's body, whatever it says.
         last_heading, last_node = outline.last
+        # An item's closing may follow it right away: a body after a lead clause set on its own
+        # line rarely opens with a closing cue, a closing after the last item often does.
         first = last_heading + (1 if last_node.rank >= ITEM_RANK or last_node.run_in else 2)
         for index in range(first, len(body)):
             if body[index][2].startswith(_CLOSING_CUES):
@@ -354,6 +435,8 @@ def parse_structure(text: str, styles: tuple[MarkerStyle, ...] = STYLES) -> Stru
                 end = body[index - 1][1]  # the parts still open end before the closing
                 break
     roots, stack, series = outline.roots, outline.stack, outline.series
+    if outline.item_end is not None:
+        _close_last(stack, roots, outline.item_end, series)
     while stack:
         _close_last(stack, roots, end, series)
     return Structure(
@@ -380,15 +463,28 @@ class _Outline(NamedTuple):
     """The last heading or item, and the index of its paragraph."""
     series: bool
     """Whether there are items numbered as a series (首先 … 最后)."""
+    item_end: int | None
+    """Where the open item's own paragraph ends, when unnumbered paragraphs followed it that
+    go to its parent unless another item follows (see :func:`_outline`)."""
 
 
 def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
-    """Nest the headings and items of ``body`` by rank."""
+    """Nest the headings and items of ``body`` by rank.
+
+    A part owns every paragraph up to the next marker of its rank or an outer one. An item whose
+    lead clause stands alone on its line (``一是……。`` set in bold) owns its body paragraphs so.
+    An item whose paragraph holds its body is that paragraph, and the unnumbered paragraphs
+    after it are its own only when another item follows them: after the last item of a series
+    they go back to the heading above (``与此同时，…`` before the next ``一、``). So does a
+    paragraph that opens with a closing cue (``各位代表！``, ``在肯定成绩的同时``) after the last
+    item whose lead clause stands alone: it sums up the part, not the item.
+    """
     roots: list[OutlineNode] = []
     stack: list[_Open] = []
     marker_spans: list[Span] = []
     last: tuple[int, _Open] | None = None
     series = False
+    item_end: int | None = None  # see _Outline.item_end
     by_first, candidates_for, find_among = markers.by_first, markers.candidates, markers.find
     # A part ends with the last paragraph read while it is open.
     previous_end = 0
@@ -411,17 +507,23 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
             rank = node.rank
             if rank >= ITEM_RANK and node.style in _SERIES:
                 series = True
+            if item_end is not None and rank < ITEM_RANK:
+                _close_last(stack, roots, item_end, series)  # the series ended: back to its parent
+            item_end = None
             while stack and stack[-1].rank >= rank:
                 _close_last(stack, roots, previous_end, series)
             stack.append(node)
             marker_spans.append(marker_span)
             last = (index, node)
-        else:
-            # An item is its own paragraph: what follows unnumbered belongs to the heading.
-            while stack and stack[-1].rank >= ITEM_RANK:
-                _close_last(stack, roots, previous_end, series)
+        elif (
+            item_end is None
+            and stack
+            and stack[-1].rank >= ITEM_RANK
+            and (stack[-1].run_in or content.startswith(_CLOSING_CUES))
+        ):
+            item_end = previous_end
         previous_end = end
-    return _Outline(roots, stack, previous_end, marker_spans, last, series)
+    return _Outline(roots, stack, previous_end, marker_spans, last, series, item_end)
 
 
 def _close_last(stack: list[_Open], roots: list[OutlineNode], end: int, series: bool) -> None:

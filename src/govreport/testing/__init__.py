@@ -8,10 +8,11 @@ The strategies are public but young: what they generate may grow between minor v
 marker forms, new units), so tests should assert properties, not particular draws.
 
 :func:`check_report` (:mod:`govreport.testing.invariants`) asserts the invariants every parse
-keeps, and :func:`check_parse` those and determinism and every export, for fuzzers; :mod:`govreport.testing.adversarial` builds texts that have broken parsers before.
+keeps, and :func:`check_parse` those and determinism and every export, for fuzzers; :func:`check_source` what a
+reader made (its blocks are the text's lines); :mod:`govreport.testing.adversarial` builds texts that have broken parsers before.
 """
 
-from govreport.testing.invariants import check_parse, check_report
+from govreport.testing.invariants import check_parse, check_report, check_source
 from govreport.testing.strategies import (
     QUANTITY_FORMS,
     TITLE_ALPHABET,
@@ -34,6 +35,7 @@ __all__ = [
     "OutlineModel",
     "check_parse",
     "check_report",
+    "check_source",
     "chinese_numerals",
     "markers",
     "measure_words",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
+from importlib import resources
 from types import MappingProxyType
 
 HEADING_LEVELS = ("{cn}、", "（{cn}）", "{n}.", "（{n}）", "{circled}")
@@ -47,6 +48,12 @@ def many_headings(size: int) -> str:
         if total >= size:
             break
     return "".join(lines)[:size]
+
+
+def report_text(size: int) -> str:
+    """The bundled sample report, repeated: ordinary report text, at any size."""
+    sample = resources.files("govreport.examples").joinpath("water-bureau-2023.txt")
+    return repeat(sample.read_text("utf-8"), size)
 
 
 def nested_levels(size: int) -> str:
@@ -93,3 +100,21 @@ ADVERSARIAL_INPUTS: Mapping[str, Callable[[int], str]] = MappingProxyType(
     }
 )
 """Input name → builder taking a size in characters."""
+
+DENSE_INPUTS: Mapping[str, Callable[[int], str]] = MappingProxyType(
+    {
+        "水库 repeated": _runs_of("水库"),
+        "12月 repeated": _runs_of("12月"),
+        "one endless range (1~1~…)": _runs_of("1~"),
+        "one endless range (1至1至…)": _runs_of("1至"),
+        "1万 repeated": _runs_of("1万"),
+    }
+)
+"""More inputs dense in mentions, found by the attack of issue 15: linear, but at 8 to 30 times
+the sample's time per character, so ``benchmarks/adversarial.py`` measures them and the tests
+do not parse them at 200,000 characters yet."""
+
+EXPORT_INPUTS: Mapping[str, Callable[[int], str]] = MappingProxyType(
+    {"report text": report_text, "headings only": many_headings}
+)
+"""Texts every exporter must write in linear time: mentions under many parts, and many parts."""

@@ -9,7 +9,7 @@ on every input. Both raise :class:`AssertionError` (also under ``python -O``).
 from __future__ import annotations
 
 from govreport.host import PluginHost
-from govreport.model import OutlineNode, Report, Span
+from govreport.model import OutlineNode, Report, SourceText, Span
 from govreport.parsing import parse
 
 
@@ -40,6 +40,20 @@ def check_report(report: Report) -> None:
         if region is not None:
             _require(region.span.slice(text) == region.text, f"region does not slice: {region}")
     _check_siblings(text, report.outline, Span(0, len(text)))
+
+
+def check_source(read: SourceText) -> None:
+    """Check what a reader made: its blocks come in text order, each inside the text and ended
+    by a line end, and the text holds nothing but its blocks and those line ends."""
+    text, position = read.text, 0
+    if not read.origin:
+        return
+    for block in read.origin:
+        span = block.span
+        _require(span.start == position, f"block {block} does not start where the last one ended")
+        _require(span.end < len(text) and text[span.end] == "\n", f"block {block} has no line end")
+        position = span.end + 1
+    _require(position == len(text), f"text after the last block, from {position}")
 
 
 def check_parse(text: str, host: PluginHost) -> Report:

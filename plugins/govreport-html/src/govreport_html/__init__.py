@@ -115,9 +115,11 @@ _DISPLAY = {
     **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
     0xFFFE: 0xFFFD,
     0xFFFF: 0xFFFD,
+    **dict.fromkeys(range(0xD800, 0xE000), 0xFFFD),
 }
 """Characters HTML forbids in text: C0 controls and DEL become their visible Control Pictures
-(``␀``), C1 controls and the noncharacters U+FFFE/U+FFFF become U+FFFD."""
+(``␀``), C1 controls, the noncharacters U+FFFE/U+FFFF and lone surrogates (which UTF-8 cannot
+write: a file name that was not UTF-8) become U+FFFD."""
 
 _STYLE = """
 * { box-sizing: border-box; }
@@ -258,21 +260,69 @@ def _nest(wanted: Iterable[_Piece]) -> list[_Piece]:
     Each piece is kept whole when it nests with or stays apart from all kept so far; else it is
     cut where it crosses their edges. Each part then lies inside or outside every kept piece: an
     edge inside it would belong to a piece that crosses one already kept, which cannot be.
+
+    In linear time rather than checking every kept piece: a piece ``[s, e)`` crosses a kept one
+    only if that one strictly contains ``s`` or ``e``, and the kept pieces, properly nested,
+    contain a point as a short chain (:class:`_Nested`). The index is rebuilt at each change of
+    priority; pieces of one priority come in order of start (as :func:`_pieces` makes them), so
+    those kept since the rebuild are checked among the few that still reach the next start.
     """
     kept: list[_Piece] = []
-    spans: list[tuple[int, int]] = []
+    indexed = _Nested(())
+    recent: list[_Piece] = []  # parts kept since the index was built, ending after the start
+    previous: _Piece | None = None
     for piece in wanted:
-        cuts = {
+        if previous is not None and (
+            piece.priority != previous.priority or piece.start < previous.start
+        ):
+            indexed, recent = _Nested((part.start, part.end) for part in kept), []
+        previous = piece
+        start, end = piece.start, piece.end
+        cuts = {high for _, high in indexed.around(start) if high < end}
+        cuts.update(low for low, _ in indexed.around(end) if low > start)
+        recent = [part for part in recent if part.end > start]
+        cuts.update(
             edge
-            for other in spans
-            if _crosses(piece.start, piece.end, other)
-            for edge in other
-            if piece.start < edge < piece.end
-        }
-        for start, end in itertools.pairwise([piece.start, *sorted(cuts), piece.end]):
-            kept.append(piece._replace(start=start, end=end))
-            spans.append((start, end))
+            for part in recent
+            if _crosses(start, end, (part.start, part.end))
+            for edge in (part.start, part.end)
+            if start < edge < end
+        )
+        parts = [
+            piece._replace(start=low, end=high)
+            for low, high in itertools.pairwise([start, *sorted(cuts), end])
+        ]
+        kept.extend(parts)
+        recent.extend(parts)
     return kept
+
+
+class _Nested:
+    """Properly nested spans, indexed to list the ones that strictly contain a point."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        # Outer before inner: by start, then longest first.
+        self._spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+        self._starts = [low for low, _ in self._spans]
+        self._parents: list[int] = []
+        """Index of the smallest span around each span, or -1."""
+        open_spans: list[int] = []
+        for index, (low, _) in enumerate(self._spans):
+            while open_spans and self._spans[open_spans[-1]][1] <= low:
+                open_spans.pop()
+            self._parents.append(open_spans[-1] if open_spans else -1)
+            open_spans.append(index)
+
+    def around(self, point: int) -> Iterator[tuple[int, int]]:
+        """The spans with ``start < point < end``, innermost first."""
+        index = bisect_left(self._starts, point) - 1
+        # The last span starting before the point, or the nearest of its ancestors that reaches
+        # past the point, is the innermost around it; every ancestor of that one is around it.
+        while index >= 0 and self._spans[index][1] <= point:
+            index = self._parents[index]
+        while index >= 0:
+            yield self._spans[index]
+            index = self._parents[index]
 
 
 def _markup(text: str, pieces: Iterable[_Piece]) -> str:

@@ -53,12 +53,13 @@ MAX_COLUMN_WIDTH = 60
 Value: TypeAlias = str | int | float | bool | None
 """What a cell holds."""
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 cannot hold (the workbook's parts are XML)."""
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (the workbook's parts are XML), and lone surrogates, which its
+UTF-8 cannot: openpyxl would write a workbook that does not load."""
 
 
 def _printable(match: re.Match[str]) -> str:
-    # C0 controls become their visible Control Pictures (U+2400 + code); U+FFFE/U+FFFF, U+FFFD.
+    # C0 controls become their visible Control Pictures (U+2400 + code); the rest U+FFFD.
     code = ord(match.group())
     return chr(0x2400 + code) if code < 0x20 else "\ufffd"
 
