@@ -4,8 +4,8 @@ Each input is read as a PDF (``%PDF-`` is put in front when it has none) by the 
 readers, as ``govreport parse`` reads a file. The reader must answer a text or raise
 :class:`~govreport.errors.InputError` with a one-line message (pdfium's failures wrapped, the
 limits kept); anything else — another exception, a message of two lines — is a finding. A text
-it answers is parsed and checked like any other (:func:`govreport.testing.check_parse`), and
-every origin must lie inside it.
+it answers must be its blocks' lines, in order (:func:`govreport.testing.check_source`), and is
+parsed and checked like any other (:func:`govreport.testing.check_parse`).
 
 Seed it with PDFs: the sample's, and small ones from the test kit's maker::
 
@@ -26,7 +26,7 @@ with atheris.instrument_imports():
     HOST = govreport.PluginHost()
     HOST.read(b"", "<warm-up>")  # load the plugins, so that their modules are instrumented
 
-from govreport.testing import check_parse
+from govreport.testing import check_parse, check_source
 
 
 def test_one_input(data: bytes) -> None:
@@ -39,8 +39,7 @@ def test_one_input(data: bytes) -> None:
             raise AssertionError(f"a message of more than one line: {error!r}") from None
         return
     assert read.reader == "pdf", read.reader
-    for origin in read.origin:
-        assert 0 <= origin.span.start <= origin.span.end <= len(read.text), origin
+    check_source(read)
     check_parse(read.text, HOST)
 
 

@@ -21,6 +21,7 @@ from govreport.readers import pdf
 from govreport.readers.pdf import ORDINARY, read_pdf
 from govreport.structure import match_marker
 from govreport.structure.markers import ITEM_RANK
+from govreport.testing import check_source
 from tests.pdf_maker import Layout, Run, layout, wrap, write_pdf
 from tests.pdf_scoring import score_other_form
 from tests.scoring import DATA
@@ -343,8 +344,7 @@ def test_damaged_pdfs_read_or_fail_in_one_line(data: st.DataObject) -> None:
     except InputError as error:
         assert "\n" not in str(error)
         return
-    for origin in read.origin:
-        assert 0 <= origin.span.start <= origin.span.end <= len(read.text)
+    check_source(read)
 
 
 def starts_heading(line: str) -> bool:
