@@ -1,5 +1,6 @@
-"""The PDF reader: the sample's PDF against its gold, PDFs laid out as offices lay them out,
-the rules it reads them by, and hostile files."""
+"""The PDF reader: the sample's PDF against its gold (mapped onto the reader's text line by
+line, tests/other_form.py), PDFs laid out as offices lay them out, the rules it reads them by,
+and hostile files."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ from govreport.readers.pdf import ORDINARY, read_pdf
 from govreport.structure import match_marker
 from govreport.structure.markers import ITEM_RANK
 from govreport.testing import check_source
+from tests.other_form import remap_gold
 from tests.pdf_maker import Layout, Run, layout, wrap, write_pdf
-from tests.pdf_scoring import score_other_form
-from tests.scoring import DATA
+from tests.scoring import DATA, Score, load_gold, score
 
 pytest.importorskip("pypdfium2")
 
@@ -41,6 +42,12 @@ def paragraphs(name: str) -> list[str]:
 def squeezed(lines: list[str]) -> list[str]:
     """The lines without their white space."""
     return [re.sub(r"\s", "", line) for line in lines]
+
+
+def score_other_form(report: govreport.Report, name: str) -> Score:
+    """Score ``report``, a parse of a PDF of corpus report ``name``, against the text's gold."""
+    text, gold = load_gold(name)
+    return score(report, remap_gold(gold, text, report.text))
 
 
 def read_lines(data: bytes) -> list[str]:
