@@ -40,21 +40,6 @@ def errors(err: str) -> list[str]:
     return lines
 
 
-def json_documents(text: str) -> list[Any]:
-    """Every JSON document in ``text``, in order."""
-    decoder = json.JSONDecoder()
-    documents, position = [], 0
-    while position < len(text):
-        document, position = decoder.raw_decode(text, position)
-        documents.append(document)
-        while position < len(text) and text[position].isspace():
-            position += 1
-    return documents
-
-
-# -- errors ------------------------------------------------------------------------------------
-
-
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["parse", str(tmp_path / "missing.txt")]) == 2
     out, err = capsys.readouterr()
@@ -67,7 +52,7 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["parse", str(tmp_path)]) == 2
     (line,) = errors(capsys.readouterr().err)
-    assert "directory" in line
+    assert "folder with no report file" in line
 
 
 def test_unreadable_file(
@@ -190,7 +175,7 @@ def test_keyboard_interrupt_exits_130_quietly(
     def interrupt(*args: object, **kwargs: object) -> Report:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "parse", interrupt)
+    monkeypatch.setattr("govreport.corpus.batch.parse", interrupt)
     assert cli.main(["parse", str(write(tmp_path / "report.txt"))]) == 130
     assert capsys.readouterr() == ("", "")
 
@@ -294,7 +279,15 @@ def test_several_files_with_one_bad(tmp_path: Path, capsys: pytest.CaptureFixtur
     undecodable.write_bytes(b"\xff\xfe\xfd")
     missing = tmp_path / "b.txt"
     out_dir = tmp_path / "out" / "json"
-    argv = ["parse", str(good[0]), str(missing), str(undecodable), str(good[1]), "-o", str(out_dir)]
+    argv = [
+        "parse",
+        str(good[0]),
+        str(missing),
+        str(undecodable),
+        str(good[1]),
+        "-o",
+        f"{out_dir}/",
+    ]
     assert cli.main(argv) == 2
     lines = errors(capsys.readouterr().err)
     assert len(lines) == 2
@@ -304,9 +297,17 @@ def test_several_files_with_one_bad(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert json.loads((out_dir / "d.json").read_text(encoding="utf-8"))["source"] == "d.txt"
 
 
-def test_several_files_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["parse", str(write(tmp_path / "a.txt")), str(write(tmp_path / "b.txt"))]) == 0
-    documents = json_documents(capsys.readouterr().out)
+def test_several_files_to_stdout_need_a_format_for_many(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(write(tmp_path / "a.txt")), str(write(tmp_path / "b.txt"))]
+    assert cli.main(["parse", *files]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    (line,) = errors(err)
+    assert "jsonl" in line
+    assert cli.main(["parse", *files, "--format", "jsonl"]) == 0
+    documents = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [d["source"] for d in documents] == ["a.txt", "b.txt"]
 
 
@@ -314,9 +315,9 @@ def test_same_stems_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[st
     (tmp_path / "x").mkdir()
     (tmp_path / "y").mkdir()
     files = [str(write(tmp_path / "x" / "r.txt")), str(write(tmp_path / "y" / "r.txt"))]
-    assert cli.main(["parse", *files, "-o", str(tmp_path / "out")]) == 2
+    assert cli.main(["parse", *files, "-o", f"{tmp_path / 'out'}/"]) == 2
     assert len(errors(capsys.readouterr().err)) == 1
-    assert list((tmp_path / "out").iterdir()) == []
+    assert not (tmp_path / "out").exists()
 
 
 def test_single_file_into_existing_directory(

@@ -59,7 +59,8 @@ def report(tmp_path: Path) -> Path:
 
 
 def refused(report: Path, target: Path, capsys: pytest.CaptureFixture[str], reason: str) -> None:
-    assert cli.main(["parse", str(report), "-o", str(target)]) == 2
+    # --format: a target such as /dev/null has no suffix to take the format from.
+    assert cli.main(["parse", str(report), "--format", "json", "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and reason in err, err
 

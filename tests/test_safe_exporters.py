@@ -74,10 +74,12 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_a_good_report(
 def test_the_text_formats_write_surrogates_as_u_fffd() -> None:
     report = govreport.parse("一、总\ud800体\n完成19项\udfff。\n", source="a\udcb9.txt")
     for exporter in govreport.PluginHost(load_entrypoints=False).exporters.values():
+        if exporter.binary:
+            continue
         output = exporter.export(report)
         assert isinstance(output, str)
         output.encode("utf-8")
-        if exporter.name != "json":  # json escapes them (\ud800) and loads them back
+        if exporter.name not in {"json", "jsonl"}:  # they escape them (\ud800) and load back
             assert "\ufffd" in output
 
 

@@ -6,6 +6,9 @@
 ['19项']
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from govreport.errors import DecodeError, GovreportError, InputError, PluginError
 from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost, default_host
@@ -26,6 +29,11 @@ from govreport.model import (
 )
 from govreport.parsing import parse, parse_bytes, parse_file
 
+if TYPE_CHECKING:
+    from govreport.corpus.batch import ParseResult, parse_many
+    from govreport.corpus.compare import compare
+    from govreport.corpus.tables import Table, table
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -38,6 +46,7 @@ __all__ = [
     "InputError",
     "Mention",
     "OutlineNode",
+    "ParseResult",
     "PluginError",
     "PluginHost",
     "Qualifier",
@@ -45,12 +54,31 @@ __all__ = [
     "Region",
     "Report",
     "Span",
+    "Table",
     "Term",
     "Unit",
     "__version__",
+    "compare",
     "default_host",
     "hookimpl",
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
+    "table",
 ]
+
+_CORPUS_TOOLS = {
+    "ParseResult": "govreport.corpus.batch",
+    "parse_many": "govreport.corpus.batch",
+    "compare": "govreport.corpus.compare",
+    "Table": "govreport.corpus.tables",
+    "table": "govreport.corpus.tables",
+}
+"""Names imported on first use: the corpus tools cost a parse of one report ~50 ms of imports."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORPUS_TOOLS:
+        return getattr(importlib.import_module(_CORPUS_TOOLS[name]), name)
+    raise AttributeError(f"module 'govreport' has no attribute {name!r}")

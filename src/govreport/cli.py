@@ -2,8 +2,9 @@
 
 ::
 
-    govreport parse FILE... [--format NAME] [-o OUT] [--example] [--lenient]
+    govreport parse PATH... [--format NAME] [-o OUT] [-j N] [--quiet] [--example] [--lenient]
                             [--encoding NAME] [--max-bytes N]
+    govreport compare PATH... [--format json|csv|markdown] [-o FILE] [-j N]
     govreport formats
     govreport plugins [--all] [--json]
     govreport --version
@@ -11,6 +12,8 @@
 Bad input of any kind (a missing or unreadable file, undecodable bytes, an unknown format or
 option) ends with one ``govreport: …`` line on stderr and exit status 2, never a traceback. With
 several files a bad one is reported and the others are still converted; the status is then 2.
+A PATH may be a folder or a glob (:func:`govreport.corpus.batch.expand`); where the output goes
+follows :mod:`govreport.corpus.outputs`. ``formats`` and ``plugins`` list failed plugins too.
 """
 
 from __future__ import annotations
@@ -21,21 +24,25 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import attrs
 
 from govreport import __version__
+from govreport.corpus.batch import Factory, Item, ParseResult, convert_all, expand, keep_reports
+from govreport.corpus.compare import FORMATS as COMPARE_FORMATS
+from govreport.corpus.compare import compare
+from govreport.corpus.outputs import choose_exporter, export_bytes, join, plan
 from govreport.errors import GovreportError, InputError, PluginError
-from govreport.exporters.base import Exporter
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
 from govreport.output import write_atomic, write_stdout
-from govreport.parsing import parse
-from govreport.reading import MAX_BYTES, read_bytes, read_stream
+from govreport.reading import MAX_BYTES, read_stream
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 """Everything was converted."""
@@ -65,23 +72,6 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{message} (see '{self.prog} --help')")
 
 
-@attrs.frozen
-class _Input:
-    """One report to convert: a file, standard input or the bundled example."""
-
-    label: str
-    """How messages name it."""
-    source: str | None
-    """The name recorded in the report (a file name), or None for standard input."""
-    read: Callable[[], bytes]
-    """Reads its bytes; errors name ``label`` themselves."""
-
-    @property
-    def stem(self) -> str:
-        """Base name of its output file inside an output directory."""
-        return Path(self.source or "stdin").stem
-
-
 def _read_stdin(max_bytes: int) -> bytes:
     if sys.stdin is None:  # started with stdin closed
         raise InputError("<stdin>: no standard input")
@@ -92,127 +82,144 @@ def _read_example() -> bytes:
     return resources.files("govreport.examples").joinpath(EXAMPLE).read_bytes()
 
 
-def _inputs(files: Sequence[str], example: bool, max_bytes: int) -> list[_Input]:
-    inputs = [
-        _Input("<stdin>", None, functools.partial(_read_stdin, max_bytes))
-        if name == STDIN
-        else _Input(name, Path(name).name, functools.partial(read_bytes, name, max_bytes=max_bytes))
-        for name in files
-    ]
+def _items(
+    files: Sequence[str], example: bool, *, encoding: str | None = None, max_bytes: int = MAX_BYTES
+) -> list[Item]:
+    """What to convert: each path expanded (folders, globs), ``-`` and the example as bytes."""
+    items: list[Item] = []
+    for name in files:
+        if name == STDIN:
+            data = _read_stdin(max_bytes)
+            items.append(Item("<stdin>", None, data=data, encoding=encoding))
+        else:
+            items.extend(
+                Item.of_path(path, encoding=encoding, max_bytes=max_bytes)
+                for path in expand([name])
+            )
     if example:
-        inputs.append(_Input(EXAMPLE, EXAMPLE, _read_example))
-    if not inputs:
+        items.append(Item(EXAMPLE, EXAMPLE, data=_read_example()))
+    if not items:
         raise _UsageError("parse needs a FILE, '-' for standard input, or --example")
-    return inputs
+    return items
 
 
-def _targets(inputs: Sequence[_Input], output: str | None, suffix: str) -> list[Path | None]:
-    """Where each input's export goes: None for stdout, else a file path."""
-    if output is None:
-        return [None] * len(inputs)
-    if not output:  # Path("") is the working folder: never write there by accident
-        raise _UsageError("-o needs a file or folder name")
-    out = Path(output)
-    if len(inputs) == 1 and not out.is_dir():
-        return [out]
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(
-            f"{output}: cannot create output directory: {exc.strerror or exc}"
-        ) from None
-    targets: list[Path | None] = [out / f"{item.stem}{suffix}" for item in inputs]
-    if len(set(targets)) < len(targets):
-        # Two inputs with the same stem would silently overwrite each other's output.
-        raise _UsageError(f"several inputs would write the same file in {output}; rename them")
-    return targets
-
-
-def _convert(
-    item: _Input,
-    target: Path | None,
-    host: PluginHost,
-    exporter: Exporter,
-    *,
-    strict: bool,
-    inputs: Sequence[str],
-    encoding: str | None,
-) -> None:
-    """Read, parse and export one input to ``target`` (None: stdout); ``inputs``: files read."""
-    text = host.read(item.read(), item.label, encoding)
-    try:
-        output = _export(exporter, parse(text, source=item.source, host=host, strict=strict), host)
-    except GovreportError as exc:
-        # Plugin errors do not know which input they came from.
-        raise InputError(f"{item.label}: {exc}") from exc
-    if target is None and isinstance(output, str) and not output.endswith("\n"):
-        output += "\n"  # on stdout, several exports must not run together
-    data = output if isinstance(output, bytes) else _utf8(output, exporter.name, item.label)
-    if target is None:
-        write_stdout(data)
-    else:
+def _write(target: Path | None, data: bytes, *, binary: bool, inputs: Sequence[str] = ()) -> None:
+    """The one place output is written: to the file ``target`` (never over anything that is not
+    a regular file, nor over one of ``inputs``), or stdout when it is None."""
+    if target is not None:
         write_atomic(target, data, inputs=inputs)
+        return
+    if not binary and not data.endswith(b"\n"):
+        data += b"\n"  # on stdout, a text export must not run into the next output or prompt
+    write_stdout(data)
 
 
-def _export(exporter: Exporter, report: Report, host: PluginHost) -> str | bytes:
-    """``exporter.export(report)``; a failing or misbehaving exporter is named."""
-    try:
-        output = exporter.export(report)
-    except GovreportError:
-        raise
-    except Exception as exc:
-        message = f"{type(exc).__name__}: {exc}"
-        raise PluginError(host.exporter_plugin(exporter.name), "export", message) from exc
-    if not isinstance(output, str | bytes):
-        message = f"returned {type(output).__name__}, not str or bytes"
-        raise PluginError(host.exporter_plugin(exporter.name), "export", message)
-    return output
+def _exporting(format_name: str, host: PluginHost) -> Callable[[Report], bytes]:
+    """The batch ``finish`` that exports a report as ``format_name`` (in any process)."""
+    exporter = host.exporter(format_name)
+    return lambda report: export_bytes(exporter, report, host)
 
 
-def _utf8(output: str, format_name: str, label: str) -> bytes:
-    try:
-        return output.encode("utf-8")
-    except UnicodeEncodeError as exc:  # a reader plugin let a lone surrogate through
-        bad = f"U+{ord(output[exc.start]):04X}"
-        message = f"the {format_name} output holds {bad} at character {exc.start}"
-        raise InputError(f"{label}: {message}, which UTF-8 cannot write") from exc
+@contextlib.contextmanager
+def _converting(
+    items: Sequence[Item], args: argparse.Namespace, host: PluginHost, factory: Factory[T]
+) -> Iterator[tuple[Iterable[ParseResult[T]], Callable[[str], None]]]:
+    """The results of converting ``items``, and how to report an error while they come: with
+    a progress bar on stderr when it is a terminal (and not ``--quiet``), errors go above it."""
+    strict = not args.lenient
+    results = convert_all(items, factory=factory, jobs=args.jobs, strict=strict, host=host)
+    if args.quiet or len(items) < 2 or not sys.stderr.isatty():
+        yield results, _error
+        return
+    from tqdm import tqdm  # noqa: PLC0415 - deferred: only a run on a terminal shows a bar
+
+    # No monitor thread: the worker pool forks once the bar shows, and a process that forks
+    # should have no other threads (a lock one of them holds stays held in the child).
+    tqdm.monitor_interval = 0
+    with tqdm(results, total=len(items), unit="report", file=sys.stderr, leave=False) as bar:
+        yield bar, lambda message: bar.write("govreport: " + _one_line(message), file=sys.stderr)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     host = default_host(strict=not args.lenient)
-    exporter = host.exporter(args.format)  # before any input is read
-    inputs = _inputs(args.files, args.example, args.max_bytes)
-    input_files = [name for name in args.files if name != STDIN]
-    status = EXIT_OK
-    for item, target in zip(inputs, _targets(inputs, args.output, exporter.suffix), strict=True):
-        try:
-            _convert(
-                item,
-                target,
-                host,
-                exporter,
-                strict=not args.lenient,
-                inputs=input_files,
-                encoding=args.encoding,
-            )
-        except GovreportError as exc:
-            _error(str(exc))
-            status = EXIT_INPUT
+    if args.output == "":  # Path("") is the working folder: never write there by accident
+        raise _UsageError("-o needs a file or folder name")
+    exporter = choose_exporter(host, args.format, args.output)  # before any input is read
+    items = _items(args.files, args.example, encoding=args.encoding, max_bytes=args.max_bytes)
+    inputs = [item.path for item in items if item.path is not None]
+    stems = [item.stem for item in items]
+    output = plan(
+        exporter, stems, args.output, to_terminal=sys.stdout is not None and sys.stdout.isatty()
+    )
+    status, parts = EXIT_OK, []
+    factory = functools.partial(_exporting, exporter.name)
+    with _converting(items, args, host, factory) as (results, error):
+        for index, result in enumerate(results):
+            try:
+                if output.files is None:
+                    parts.append(result.report)
+                else:
+                    _write(
+                        output.files[index], result.report, binary=exporter.binary, inputs=inputs
+                    )
+            except GovreportError as exc:
+                error(str(exc))
+                status = EXIT_INPUT
+    if parts:
+        _write(output.target, join(exporter, parts, host), binary=exporter.binary, inputs=inputs)
+    return status
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    items = [Item.of_path(path) for path in expand(args.files)]
+    inputs = [item.label for item in items]
+    host = default_host(strict=not args.lenient)
+    reports, status = [], EXIT_OK
+    with _converting(items, args, host, keep_reports) as (results, error):
+        for result in results:
+            if result.ok:
+                reports.append(result.report)
+            else:
+                error(str(result.error))
+                status = EXIT_INPUT
+    text = COMPARE_FORMATS[args.format](compare(reports))
+    target = None if args.output is None else Path(args.output)
+    _write(target, text.encode(), binary=False, inputs=inputs)
     return status
 
 
 def _cmd_formats(args: argparse.Namespace) -> int:
-    exporters = default_host().exporters
+    host = default_host(strict=False)  # one broken plugin must not hide the others
+    exporters = host.exporters
     width = max(map(len, exporters), default=0)
     for name, exporter in exporters.items():
-        print(f"{name:<{width}}  {exporter.suffix:<8}{exporter.media_type}")
+        print(f"{name:<{width}}  {exporter.suffix:<9}{exporter.media_type}")
+    _print_failed(host)
     return EXIT_OK
 
 
+def _failures(host: PluginHost) -> list[PluginError]:
+    """Every load or registration failure of ``host``, once all it registers has been used."""
+    host.plugins(include_builtin=True)  # registers extractors, exporters and vocabularies
+    _ = host.units, host.heading_styles
+    return list(host.faults)
+
+
+def _print_failed(host: PluginHost) -> None:
+    for fault in _failures(host):
+        print(f"FAILED {_one_line(str(fault))}")
+
+
 def _cmd_plugins(args: argparse.Namespace) -> int:
-    infos = default_host().plugins(include_builtin=args.all)
+    host = default_host(strict=False)  # one broken plugin must not hide the others
+    infos = host.plugins(include_builtin=args.all)
     if args.json:
-        print(json.dumps([attrs.asdict(info) for info in infos], ensure_ascii=False, indent=2))
+        listed: list[dict[str, object]] = [attrs.asdict(info) for info in infos]
+        listed += (
+            {"name": fault.plugin, "failed": True, "hook": fault.hook, "message": str(fault)}
+            for fault in _failures(host)
+        )
+        print(json.dumps(listed, ensure_ascii=False, indent=2))
         return EXIT_OK
     for info in infos:
         origin = "builtin" if info.builtin else info.distribution or "local"
@@ -220,6 +227,7 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
             f"{info.name} {info.version or '?'} ({origin})"
             f"  hooks: {', '.join(info.hooks) or '-'}  provides: {', '.join(info.provides) or '-'}"
         )
+    _print_failed(host)
     return EXIT_OK
 
 
@@ -239,21 +247,21 @@ def _parser() -> _Parser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse_cmd = commands.add_parser("parse", help="parse reports and export them")
-    parse_cmd.add_argument("files", nargs="*", metavar="FILE", help="report file, or - for stdin")
-    parse_cmd.add_argument("-f", "--format", default="json", help="output format (default: json)")
+    parse_cmd.add_argument(
+        "files", nargs="*", metavar="PATH", help="report file, folder or glob, or - for stdin"
+    )
+    parse_cmd.add_argument(
+        "-f", "--format", help="output format (default: from the -o suffix, else json)"
+    )
     parse_cmd.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="output file; a directory when there are several inputs",
+        help="output file; a folder (made if missing) when it ends with / or exists",
     )
+    _batch_options(parse_cmd)
     parse_cmd.add_argument(
         "--example", action="store_true", help=f"also parse the bundled {EXAMPLE}"
-    )
-    parse_cmd.add_argument(
-        "--lenient",
-        action="store_true",
-        help="record plugin failures in the report instead of stopping",
     )
     parse_cmd.add_argument(
         "--encoding",
@@ -269,6 +277,15 @@ def _parser() -> _Parser:
     )
     parse_cmd.set_defaults(run=_cmd_parse)
 
+    compare_cmd = commands.add_parser("compare", help="compare indicators across reports")
+    compare_cmd.add_argument("files", nargs="+", metavar="PATH", help="report file, folder or glob")
+    compare_cmd.add_argument(
+        "-f", "--format", choices=sorted(COMPARE_FORMATS), default="json", help="default: json"
+    )
+    compare_cmd.add_argument("-o", "--output", metavar="FILE", help="output file")
+    _batch_options(compare_cmd)
+    compare_cmd.set_defaults(run=_cmd_compare)
+
     formats_cmd = commands.add_parser("formats", help="list output formats")
     formats_cmd.set_defaults(run=_cmd_formats)
 
@@ -279,9 +296,29 @@ def _parser() -> _Parser:
     return parser
 
 
-def _error(message: str) -> None:
+def _batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (default: the machine's cores when there are many files)",
+    )
+    command.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    command.add_argument(
+        "--lenient",
+        action="store_true",
+        help="record plugin failures in the report instead of stopping",
+    )
+
+
+def _one_line(message: str) -> str:
     # One line whatever the message holds: scripts read stderr line by line.
-    print("govreport: " + " ".join(part.strip() for part in message.splitlines()), file=sys.stderr)
+    return " ".join(part.strip() for part in message.splitlines())
+
+
+def _error(message: str) -> None:
+    print("govreport: " + _one_line(message), file=sys.stderr)
 
 
 def _run(argv: list[str] | None) -> int:

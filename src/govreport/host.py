@@ -42,6 +42,8 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
         "builtin.outline": "govreport.exporters.outline",
         "builtin.markdown": "govreport.exporters.markdown",
         "builtin.csv": "govreport.exporters.csv",
+        "builtin.jsonl": "govreport.exporters.jsonl",
+        "builtin.parquet": "govreport.exporters.parquet",
     }
 )
 """Plugin name → module of every built-in plugin."""

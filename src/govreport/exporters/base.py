@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from govreport.model import Report
@@ -29,3 +30,16 @@ class Exporter(Protocol):
 
     def export(self, report: Report) -> str | bytes:
         """The report in this format: deterministic for the same report."""
+
+
+@runtime_checkable
+class JoiningExporter(Exporter, Protocol):
+    """An exporter whose format holds many reports in one file (JSON Lines, CSV, Parquet).
+
+    Each report is exported on its own (in a worker process, say); ``join`` then makes the one
+    file of many from those exports, in the order given.
+    """
+
+    def join(self, parts: Sequence[bytes]) -> bytes:
+        """One output holding the reports of ``parts`` (exports of this format, as bytes);
+        ``join([part])`` is ``part``."""

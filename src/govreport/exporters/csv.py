@@ -1,6 +1,7 @@
 """The ``csv`` format: one row per mention, for spreadsheets and data tools.
 
-Columns (:data:`COLUMNS`): the mention's kind, text and span, the 1-based line and column where it
+Columns (:data:`COLUMNS`): the report's file name (``source``, so that one file can hold the
+rows of many reports), the mention's kind, text and span, the 1-based line and column where it
 starts, the typed fields a kind may have (empty when it has none), and the outline path of the
 part it stands in, as markers and as titles joined by `` > ``. Numbers are exact decimals without
 exponents. Mention kinds defined by plugins get rows too: their fields of the same names fill the
@@ -18,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 import attrs
@@ -32,6 +33,7 @@ FIELD_COLUMNS = ("value", "value_max", "unit", "qualifier", "change", "category"
 """Columns filled from the mention attribute of the same name, when the mention has one."""
 
 COLUMNS = (
+    "source",
     "kind",
     "text",
     "start",
@@ -66,6 +68,7 @@ def _row(report: Report, mention: Mention) -> list[str]:
     line, column = report.line_col(mention)
     path = report.outline_path(mention)
     return [
+        report.source or "",
         mention.kind,
         mention.text,
         str(mention.span.start),
@@ -107,6 +110,12 @@ class CsvExporter:
     def export(self, report: Report) -> str:
         """The CSV text for ``report``; the same report gives the same text."""
         return render(report, neutralise=self.neutralise)
+
+    def join(self, parts: Sequence[bytes]) -> bytes:
+        """One CSV of the rows of ``parts``, under the header of the first."""
+        # The header is one line (no cell of it needs quotes), so it ends at the first newline.
+        rows = (part.partition(b"\n")[2] for part in parts[1:])
+        return b"".join((*parts[:1], *rows))
 
 
 @hookimpl

@@ -32,7 +32,8 @@ _NOT_DATA = frozenset({"unit_info"})
 """Fields derived from others (a unit-table entry), never written even if a subclass compares them."""
 
 
-def _number(value: Decimal) -> int | float:
+def json_number(value: Decimal) -> int | float:
+    """``value`` as a JSON number: integral values as exact ints, others as the nearest float."""
     # JSON numbers have no Decimal type. Integral values become exact ints of any size; others the
     # nearest float, whose shortest repr gives back the decimal digits (up to 15 significant).
     if value == value.to_integral_value():
@@ -49,7 +50,7 @@ def _data(value: object, where: str) -> Any:
     if isinstance(value, Span):
         return value.as_list()
     if isinstance(value, Decimal):
-        return _number(value)
+        return json_number(value)
     if isinstance(value, (tuple, list)):
         return [_data(item, where) for item in value]
     cls = type(value)
@@ -136,11 +137,20 @@ class JsonExporter:
 
     def export(self, report: Report) -> str:
         """The report's JSON text with a final newline; the same report gives the same text."""
-        # No sort_keys: dicts are built in a fixed order, which keeps the contract order readable.
-        text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2, allow_nan=False)
-        # A str may hold lone surrogates (from a JSON scrape, say); written raw they make the
-        # output unencodable as UTF-8. As escapes they stay valid JSON and load back exactly.
-        return _LONE_SURROGATE.sub(_escape, text) + "\n"
+        return contract_json(report, indent=2) + "\n"
+
+
+def contract_json(report: Report, *, indent: int | None) -> str:
+    """The report as contract JSON text (on one line when ``indent`` is None), no final newline."""
+    # No sort_keys: dicts are built in a fixed order, which keeps the contract order readable.
+    separators = (",", ":") if indent is None else None
+    data = report_to_dict(report)
+    text = json.dumps(
+        data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
+    )
+    # A str may hold lone surrogates (from a JSON scrape, say); written raw they make the
+    # output unencodable as UTF-8. As escapes they stay valid JSON and load back exactly.
+    return _LONE_SURROGATE.sub(_escape, text)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -1,0 +1,1 @@
+"""Corpus tools: many reports at once (batch runs, output planning, tables, comparison, Dask)."""
