@@ -49,6 +49,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
         "builtin.html": "govreport.readers.html",
         "builtin.docx": "govreport.readers.docx",
         "builtin.doc": "govreport.readers.doc",
+        "builtin.pdf": "govreport.readers.pdf",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.indicators": "govreport.builtin.indicators",
         "builtin.json": "govreport.exporters.json",
