@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from govreport import Report
+from govreport.model import Quantity
 
 DATA = Path(__file__).parent / "data"
 
@@ -69,11 +70,58 @@ class Score:
     trap_alarms: tuple[str, ...]
     recall: dict[str, float]
     """Recall of dates, documents and formulations, by kind."""
+    indicators: IndicatorScore
+    """Indicator, role and period of the quantities that matched."""
 
     @property
     def quantity_f1(self) -> float:
         p, r = self.quantity_precision, self.quantity_recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@attrs.frozen
+class IndicatorScore:
+    """How the matched quantities' indicators, roles and periods compare with the gold's, as
+    ``../shared/tools/score.py`` counts them."""
+
+    exact: float
+    """Same indicator text (no indicator on both sides counts as right)."""
+    overlap: float
+    """Indicator spans overlap (or both absent)."""
+    role: float
+    """Same role, over gold quantities with a role."""
+    period: float
+    """Same period, over gold quantities with a period."""
+    wrong: tuple[str, ...]
+    """``text: gold != predicted`` for each indicator that differs."""
+
+
+def score_indicators(links: list[tuple[dict[str, Any], Quantity]]) -> IndicatorScore:
+    """Indicator figures of ``links``: (gold quantity, predicted quantity that matched it)."""
+    with_indicator = [(g, q) for g, q in links if "indicator" in g]
+    exact = overlap = 0
+    wrong: list[str] = []
+    for g, q in with_indicator:
+        want, got = g["indicator"], q.indicator
+        if want is None or got is None:
+            exact += want is None and got is None
+            overlap += want is None and got is None
+        else:
+            exact += want["text"] == got.text
+            overlap += _overlap(want["span"], got.span.as_list())
+        if (want and want["text"]) != (got and got.text):
+            wrong.append(f"{g['text']}: {want and want['text']} != {got and got.text}")
+    with_role = [(g, q) for g, q in links if g.get("role")]
+    with_period = [(g, q) for g, q in links if g.get("period")]
+    return IndicatorScore(
+        exact=_ratio(exact, len(with_indicator)),
+        overlap=_ratio(overlap, len(with_indicator)),
+        role=_ratio(
+            sum(g["role"] == (q.role and q.role.value) for g, q in with_role), len(with_role)
+        ),
+        period=_ratio(sum(g["period"] == q.period for g, q in with_period), len(with_period)),
+        wrong=tuple(wrong),
+    )
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -98,6 +146,7 @@ def score(report: Report, gold: dict[str, Any]) -> Score:
     predicted = [q for q in report.quantities() if inside(q.span.as_list())]
     used: set[int] = set()
     missed: list[str] = []
+    links: list[tuple[dict[str, Any], Quantity]] = []
     qualifier_ok = 0
     for g in required:
         match = next(
@@ -115,6 +164,7 @@ def score(report: Report, gold: dict[str, Any]) -> Score:
             missed.append(g["text"])
             continue
         used.add(match)
+        links.append((g, predicted[match]))
         qualifier = predicted[match].qualifier
         qualifier_ok += (qualifier.value if qualifier else None) == g.get("qualifier")
     false_alarms: list[str] = []
@@ -145,4 +195,5 @@ def score(report: Report, gold: dict[str, Any]) -> Score:
         false_alarms=tuple(false_alarms),
         trap_alarms=tuple(trap_alarms),
         recall=recall,
+        indicators=score_indicators(links),
     )

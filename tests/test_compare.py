@@ -72,7 +72,8 @@ def test_a_row_per_indicator_and_unit_with_target_beside_outcome(pair: list[Repo
 
 
 def test_quantities_without_an_indicator_take_no_part() -> None:
-    assert compare([govreport.parse(PLAN)]) == ()
+    unlinked = govreport.PluginHost(load_entrypoints=False, block=["builtin.indicators"])
+    assert compare([govreport.parse(PLAN, host=unlinked)]) == ()
 
 
 def test_json_csv_and_markdown(pair: list[Report]) -> None:
@@ -113,12 +114,14 @@ def grain_start(report: Report) -> int:
 
 
 def test_compare_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # Without a linker nothing is tied, so the rows are empty: the command still runs and
-    # names a bad file.
+    # The built-in linker ties the plan's figures to their indicators; a bad file is named and
+    # the others are compared all the same.
     (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
     assert cli.main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "no.txt")]) == 2
     out, err = capsys.readouterr()
-    assert json.loads(out) == []
+    rows = {(row["indicator"], row["unit"]): row["values"] for row in json.loads(out)}
+    [gdp] = rows[("地区生产总值", "%")]
+    assert (gdp["source"], gdp["role"], gdp["value"]) == ("a.txt", "target", 6)
     assert err == f"govreport: {tmp_path / 'no.txt'}: no such file\n"
     target = tmp_path / "c.md"
     assert (

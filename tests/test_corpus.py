@@ -37,6 +37,43 @@ def test_quantities_match_gold(parsed: tuple[str, Report, dict[str, object]]) ->
     assert figures.trap_alarms == ()
 
 
+INDICATOR_FLOORS = {
+    # name: (indicator.exact, indicator.overlap, role.accuracy, period.accuracy), just under
+    # what the linker reaches, so that a change that loses ground fails
+    "water-bureau-2023": (0.76, 0.94, 0.98, 1.0),
+    "sichuan-gwr-2026": (0.74, 0.94, 0.99, 0.98),
+    "wanzai-tjgb-2015": (0.92, 0.98, 0.98, 0.98),
+    "yichun-tjgb-2022": (0.86, 0.94, 0.99, 0.99),
+}
+
+
+def test_indicators_roles_and_periods_match_gold(
+    parsed: tuple[str, Report, dict[str, object]],
+) -> None:
+    name, report, gold = parsed
+    figures = score(report, gold).indicators
+    exact, overlap, role, period = INDICATOR_FLOORS[name]
+    assert figures.overlap >= overlap, figures.wrong
+    assert figures.exact >= exact, figures.wrong
+    assert figures.role >= role
+    assert figures.period >= period
+
+
+def test_every_indicator_is_beside_its_quantity_in_its_sentence(
+    parsed: tuple[str, Report, dict[str, object]],
+) -> None:
+    _, report, _ = parsed
+    for quantity in report.quantities():
+        assert quantity.role is not None
+        indicator = quantity.indicator
+        if indicator is None:
+            continue
+        assert report.slice(indicator.span) == indicator.text
+        assert not indicator.span.overlaps(quantity.span)
+        start, end = sorted((indicator.span.start, quantity.span.start))
+        assert not set(report.text[start:end]) & set("。；！？\n"), (quantity.text, indicator.text)
+
+
 def test_dates_and_documents_are_all_found(parsed: tuple[str, Report, dict[str, object]]) -> None:
     _, report, gold = parsed
     figures = score(report, gold)

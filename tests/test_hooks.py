@@ -21,7 +21,8 @@ from govreport.errors import PluginError
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import ExtractionContext
 from govreport.extractors.quantities import QuantityExtractor
-from govreport.model import Entry, Mention, Span, Unit, Vocabulary
+from govreport.indicators import IndicatorTerm, Link, LinkContext
+from govreport.model import Entry, Mention, Role, Span, Unit, Vocabulary
 from govreport.model._unchecked import unchecked
 from govreport.structure import MarkerStyle
 from tests.hook_plugin import Plugin
@@ -77,10 +78,10 @@ def test_hook_register_exporters() -> None:
 
 
 def test_hook_register_units() -> None:
-    unit = Unit("标方", "volume", "m³", Decimal(1))
+    unit = Unit("立米", "volume", "m³", Decimal(1))
     plugged = host(Plugin(register_units=lambda register: register(unit)))
-    (quantity,) = govreport.parse("处理污水3万标方。", host=plugged).quantities()
-    assert (quantity.text, quantity.unit, quantity.value) == ("3万标方", "标方", Decimal(30000))
+    (quantity,) = govreport.parse("处理污水3万立米。", host=plugged).quantities()
+    assert (quantity.text, quantity.unit, quantity.value) == ("3万立米", "立米", Decimal(30000))
 
 
 def test_hook_register_vocabularies() -> None:
@@ -98,6 +99,33 @@ def test_hook_register_heading_styles() -> None:
         ("Ⅰ、", 1, "综合"),
         ("Ⅱ、", 2, "农业"),
     ]
+
+
+def test_hook_register_indicators() -> None:
+    # Without the term, the prepositional phrase is cut after 向; with it, the term is found.
+    text = "向河湖补充生态水量13.86亿立方米。"
+    plain = govreport.parse(text, host=host())
+    term = IndicatorTerm(name="生态水量", synonyms=("生态补水量",))
+    plugged = host(Plugin(register_indicators=lambda register: register(term)))
+    (linked,) = govreport.parse(text, host=plugged).quantities()
+    assert plugged.indicator_lexicon.terms[-1] == term
+    assert linked.indicator is not None and linked.indicator.text == "生态水量"
+    (before,) = plain.quantities()
+    assert before.indicator is not None and before.indicator.text != "生态水量"
+
+
+def test_hook_register_indicator_linkers() -> None:
+    class Everything:
+        name = "everything"
+
+        def link(self, context: LinkContext) -> list[Link]:
+            count = sum(isinstance(m, govreport.Quantity) for m in context.mentions)
+            return [Link(indicator=None, role=Role.FORECAST, period="2030")] * count
+
+    plugged = host(Plugin(register_indicator_linkers=lambda register: register(Everything())))
+    assert plugged.indicator_linker is not None and plugged.indicator_linker.name == "everything"
+    report = govreport.parse("完成19项，新增3家。", host=plugged)
+    assert [(q.role, q.period) for q in report.quantities()] == [(Role.FORECAST, "2030")] * 2
 
 
 def test_hook_read_source() -> None:
@@ -344,14 +372,14 @@ def test_a_host_is_fully_loaded_when_built() -> None:
 def test_registering_a_plugin_compiles_the_pipeline_again() -> None:
     plugged = host()
     before = plugged.pipeline
-    assert [q.text for q in govreport.parse("收集标方19标方。", host=plugged).quantities()] == []
+    assert [q.text for q in govreport.parse("收集立米19立米。", host=plugged).quantities()] == []
     plugged.register(
-        Plugin(register_units=lambda register: register(Unit("标方", "volume", "m³", Decimal(1))))
+        Plugin(register_units=lambda register: register(Unit("立米", "volume", "m³", Decimal(1))))
     )
     assert plugged.pipeline is not before
-    assert "标方" in plugged.units
-    assert [q.text for q in govreport.parse("收集19标方。", host=plugged).quantities()] == [
-        "19标方"
+    assert "立米" in plugged.units
+    assert [q.text for q in govreport.parse("收集19立米。", host=plugged).quantities()] == [
+        "19立米"
     ]
 
 

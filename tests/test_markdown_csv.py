@@ -69,7 +69,18 @@ def test_markdown_quantities_are_exact_with_their_section(sample: Report) -> Non
     assert by_text["53亿立方米"][2:4] == ["5300000000", "立方米"]
     assert by_text["16.46亿立方米"][2] == "1646000000"
     assert by_text["1.99%"][2:6] == ["1.99", "%", "", "decrease"]
-    assert by_text["34万余元"][2:] == ["340000", "元", "over", "", "二、 › 二是", "9"]
+    assert by_text["34万余元"][2:] == [
+        "340000",
+        "元",
+        "over",
+        "",
+        "捐款",
+        "actual",
+        "2023",
+        "二、 › 二是",
+        "9",
+    ]
+    assert by_text["16.46亿立方米"][7] == "forecast"  # 全年预计…
 
 
 def test_markdown_has_the_other_tables(sample: Report) -> None:
@@ -178,3 +189,18 @@ def test_formats_lists_both(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert re.search(r"^markdown +\.md +text/markdown$", out, re.MULTILINE)
     assert re.search(r"^csv +\.csv +text/csv$", out, re.MULTILINE)
+
+
+def test_csv_gives_each_quantity_its_indicator_role_and_period(sample: Report) -> None:
+    table = [row for row in rows(CSV.export(sample)) if row["kind"] == "quantity"]
+    assert len(table) == len(sample.quantities())
+    for row, quantity in zip(table, sample.quantities(), strict=True):
+        indicator = quantity.indicator
+        assert row["indicator"] == ("" if indicator is None else indicator.text)
+        if indicator is not None:
+            span = (int(row["indicator_start"]), int(row["indicator_end"]))
+            assert sample.text[span[0] : span[1]] == indicator.text
+        assert row["role"] == (quantity.role.value if quantity.role else "")
+        assert row["period"] == (quantity.period or "")
+    others = [row for row in rows(CSV.export(sample)) if row["kind"] != "quantity"]
+    assert {row["indicator"] + row["role"] + row["period"] for row in others} == {""}

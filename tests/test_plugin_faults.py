@@ -22,7 +22,8 @@ from govreport import cli, hookspecs
 from govreport.errors import PluginError
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import ExtractionContext
-from govreport.model import Mention, Report, Unit
+from govreport.indicators import Link, LinkContext
+from govreport.model import Indicator, Mention, Report, Role, Span, Unit
 from tests.hook_plugin import Plugin as HookPlugin
 
 TEXT = "一、总体情况\n完成19项，新增3家。\n"
@@ -47,6 +48,8 @@ PARSE_HOOKS = [
     "register_units",
     "register_vocabularies",
     "register_heading_styles",
+    "register_indicators",
+    "register_indicator_linkers",
 ]
 
 
@@ -109,6 +112,46 @@ def test_a_failing_exporter_registration() -> None:
     assert [e.hook for e in tolerant.faults] == ["register_exporters"]
     assert tolerant.parse_faults == ()  # what is written, not what a parse finds
     assert govreport.parse(TEXT, host=tolerant, strict=False).faults == ()  # not the parse's
+
+
+class _Linker:
+    """An indicator linker that answers with ``links`` (or raises them)."""
+
+    name = "odd"
+
+    def __init__(self, links: object) -> None:
+        self.links = links
+
+    def link(self, context: LinkContext) -> object:
+        if isinstance(self.links, Exception):
+            raise self.links
+        return self.links
+
+
+@pytest.mark.parametrize(
+    ("links", "message"),
+    [
+        (RuntimeError("boom"), "RuntimeError: boom"),
+        ([], "gave 0 links for 2 quantities"),
+        (
+            [Link(indicator=Indicator(text="x", span=Span(0, 1)), role=Role.OTHER, period=None)]
+            * 2,
+            "indicator 'x' at",
+        ),
+    ],
+)
+def test_a_failing_indicator_linker_leaves_the_quantities_unlinked(
+    links: object, message: str
+) -> None:
+    plugin = Plugin(register_indicator_linkers=lambda register: register(_Linker(links)))
+    with pytest.raises(PluginError, match=f"'faulty' failed in odd: {message}"):
+        govreport.parse(TEXT, host=make_host(plugin, strict=True))
+    report = govreport.parse(TEXT, host=make_host(plugin, strict=False), strict=False)
+    assert [(f.plugin, f.hook) for f in report.faults] == [("faulty", "odd")]
+    assert [(q.text, q.indicator, q.role) for q in report.quantities()] == [
+        ("19项", None, None),
+        ("3家", None, None),
+    ]
 
 
 @pytest.mark.parametrize("strict", [True, False])

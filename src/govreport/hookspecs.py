@@ -10,12 +10,16 @@ that receive a ``register`` callable; the host records which plugin registered w
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from govreport.model import Report, SourceText, Unit, Vocabulary
 from govreport.protocols import Exporter, MentionExtractor
 from govreport.structure.markers import MarkerStyle
+
+if TYPE_CHECKING:  # the indicator package imports the model and protocols, not the hooks
+    from govreport.indicators import IndicatorLinker, IndicatorTerm
 
 PROJECT = "govreport"
 
@@ -70,6 +74,26 @@ def register_heading_styles(register: Callable[[MarkerStyle], None]) -> None:
     :param register: call it once per :class:`~govreport.structure.MarkerStyle`. Its ``rank``
         places it among the built-in levels (parts 10 … ``一、`` 40 … items 100); registered
         styles are tried after the built-in ones.
+    """
+
+
+@hookspec
+def register_indicators(register: Callable[[IndicatorTerm], None]) -> None:
+    """Register indicator names a domain knows, with their synonyms (``供水量``, ``水质合格率``).
+
+    :param register: call it once per :class:`~govreport.indicators.IndicatorTerm`. The
+        indicator linker uses them to find where an indicator ends and which noun a list
+        shares; all plugins' terms are compiled once per host.
+    """
+
+
+@hookspec
+def register_indicator_linkers(register: Callable[[IndicatorLinker], None]) -> None:
+    """Register an indicator linker: what gives each quantity its indicator, role and period.
+
+    :param register: call it with an :class:`~govreport.indicators.IndicatorLinker`. Parses use
+        one linker: the last one a plugin other than the built-in ``builtin.indicators``
+        registered, else the built-in one; it runs after every mention extractor.
     """
 
 

@@ -30,6 +30,7 @@ import pluggy
 from govreport import hookspecs
 from govreport.boundary import call_plugin
 from govreport.errors import InputError, PluginError
+from govreport.indicators import IndicatorLexicon, IndicatorLinker, IndicatorTerm
 from govreport.model import DEFAULT_UNITS, Report, SourceText, Unit, UnitTable, Vocabulary
 from govreport.protocols import (
     ConfigurableExtractor,
@@ -46,7 +47,11 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
         "builtin.html": "govreport.readers.html",
+        "builtin.docx": "govreport.readers.docx",
+        "builtin.doc": "govreport.readers.doc",
+        "builtin.pdf": "govreport.readers.pdf",
         "builtin.extractors": "govreport.builtin.extractors",
+        "builtin.indicators": "govreport.builtin.indicators",
         "builtin.json": "govreport.exporters.json",
         "builtin.outline": "govreport.exporters.outline",
         "builtin.markdown": "govreport.exporters.markdown",
@@ -268,6 +273,9 @@ class PluginHost:
                 configuration=configuration,
                 stages=tuple(self._stages(configuration)),
             )
+            terms = (term for _, term in self._valid("register_indicators", IndicatorTerm))
+            self._indicator_lexicon = IndicatorLexicon.of(terms)
+            self._indicator_linker = self._chosen_linker()
         finally:
             self._building = False
 
@@ -287,6 +295,14 @@ class PluginHost:
                     self._fail(exc, exc.__cause__)
                     continue
             yield Stage(plugin=item.plugin, extractor=extractor)
+
+    def _chosen_linker(self) -> Registered | None:
+        """The last linker a non-built-in plugin registered, else the last built-in one."""
+        kind: type[IndicatorLinker] = IndicatorLinker  # type: ignore[type-abstract]
+        linkers = list(self._valid("register_indicator_linkers", kind))
+        chosen = next((item for item in reversed(linkers) if item[0] not in BUILTIN_PLUGINS), None)
+        chosen = chosen or (linkers[-1] if linkers else None)
+        return None if chosen is None else Registered(plugin=chosen[0], value=chosen[1])
 
     def _collect(self, hook_name: str) -> tuple[Registered, ...]:
         caller = getattr(self.manager.hook, hook_name)
@@ -388,6 +404,22 @@ class PluginHost:
     def heading_styles(self) -> tuple[MarkerStyle, ...]:
         """The built-in marker styles followed by those plugins registered."""
         return self.pipeline.markers.styles
+
+    @property
+    def indicator_lexicon(self) -> IndicatorLexicon:
+        """Every indicator term plugins registered, compiled into one lexicon."""
+        return self._indicator_lexicon
+
+    @property
+    def indicator_linker(self) -> IndicatorLinker | None:
+        """The linker parses use: the last one a non-built-in plugin registered, else the
+        built-in one; None when every linker is blocked."""
+        return None if self._indicator_linker is None else self._indicator_linker.value
+
+    @property
+    def indicator_linker_plugin(self) -> str:
+        """Name of the plugin that registered :attr:`indicator_linker`."""
+        return "" if self._indicator_linker is None else self._indicator_linker.plugin
 
     def read(self, data: bytes, source: str, encoding: str | None = None) -> SourceText:
         """Read ``data`` with the first reader plugin that accepts it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -11,7 +12,9 @@ import attrs
 from govreport.boundary import call_plugin
 from govreport.errors import PluginError
 from govreport.host import PluginHost, default_host
-from govreport.model import Fault, Mention, Report, SourceText, Span
+from govreport.indicators import IndicatorLinker, Link, LinkContext
+from govreport.model import Fault, Mention, Quantity, Report, SourceText, Span
+from govreport.model._unchecked import unchecked
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
 from govreport.structure import parse_structure
@@ -73,6 +76,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
 
     pipeline = host.pipeline
     units, vocabularies = pipeline.configuration.units, pipeline.configuration.vocabularies
+    linker, lexicon = host.indicator_linker, host.indicator_lexicon
     for error in host.parse_faults:  # what a tolerant host left out
         fail(error)
     structure = parse_structure(text, markers=pipeline.markers)
@@ -100,6 +104,16 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
         else:
             found.extend(new)
     found.sort(key=_MENTION_ORDER)
+    if linker is not None:
+        link_context = LinkContext(
+            text=text,
+            mentions=found,
+            outline=structure.outline,
+            front_matter=structure.front_matter,
+            closing=structure.closing,
+            lexicon=lexicon,
+        )
+        _link_indicators(link_context, found, linker, host.indicator_linker_plugin, fail)
     report = Report(
         text=text,
         source=source,
@@ -117,6 +131,70 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
     if len(faults) != len(report.faults):  # a report_parsed hook failed in tolerant mode
         report = attrs.evolve(report, faults=tuple(faults))
     return report
+
+
+def _link_indicators(
+    context: LinkContext,
+    found: list[Mention],
+    linker: IndicatorLinker,
+    plugin: str,
+    fail: Callable[[PluginError], None],
+) -> None:
+    """Give each quantity in ``found`` its indicator, role and period (in place); a linker
+    that fails or answers wrongly leaves them unset."""
+    text = context.text
+
+    def failed(message: str) -> None:
+        fail(PluginError(plugin, linker.name, message))
+
+    try:
+        links = call_plugin(plugin, linker.name, _links, {"linker": linker, "context": context})
+    except PluginError as error:
+        fail(error)
+        return
+    places = [i for i, mention in enumerate(found) if isinstance(mention, Quantity)]
+    if len(links) != len(places):
+        failed(f"gave {len(links)} links for {len(places)} quantities")
+        return
+    updated: list[tuple[int, Quantity]] = []
+    for place, link in zip(places, links, strict=True):
+        quantity = found[place]
+        assert isinstance(quantity, Quantity)
+        indicator = link.indicator
+        if indicator is not None:
+            span = indicator.span
+            if (
+                text[span.start : span.end] != indicator.text
+                or span.end > len(text)
+                or span.overlaps(quantity.span)
+            ):
+                failed(f"indicator {indicator.text!r} at {span} is not beside {quantity.text!r}")
+                return
+        updated.append((place, _linked(quantity, link)))
+    for place, quantity in updated:
+        found[place] = quantity
+
+
+def _links(linker: IndicatorLinker, context: LinkContext) -> list[Link]:
+    return list(linker.link(context))
+
+
+_make_quantity = unchecked(Quantity)
+_QUANTITY_FIELDS = tuple(field.name for field in attrs.fields(Quantity))
+_QUANTITY_VALUES = operator.attrgetter(*_QUANTITY_FIELDS)
+_FIRST_LINKED = _QUANTITY_FIELDS.index("indicator")
+_LINKED = slice(_FIRST_LINKED, _FIRST_LINKED + 3)
+"""Where indicator, role and period stand among a quantity's fields (in that order)."""
+assert _QUANTITY_FIELDS[_LINKED] == ("indicator", "role", "period")
+
+
+def _linked(quantity: Quantity, link: Link) -> Quantity:
+    """``quantity`` with the link's indicator, role and period."""
+    if type(quantity) is not Quantity:  # a plugin's subclass keeps its class
+        return attrs.evolve(quantity, indicator=link.indicator, role=link.role, period=link.period)
+    values = list(_QUANTITY_VALUES(quantity))
+    values[_LINKED] = (link.indicator, link.role, link.period)
+    return _make_quantity(*values)
 
 
 def parse_bytes(

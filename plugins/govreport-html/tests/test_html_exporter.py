@@ -172,6 +172,8 @@ def test_quantity_hover_text() -> None:
         "单位 unit: 元",
         "限定 qualifier: over",
         "变化 change: 无 none",
+        "指标 indicator: 投资",
+        "类别 role: 实际 actual",
     ]
     assert "变化 change: increase" in titles[1].splitlines()
 
@@ -194,6 +196,15 @@ def test_quantity_hover_text_shows_indicator_role_and_period() -> None:
         "类别 role: 实际 actual",
         "时期 period: 2023",
     ]
+
+
+def test_a_number_is_linked_to_its_indicator() -> None:
+    report = govreport.parse("全市地区生产总值达到1200亿元，增长5.3%。")
+    output = govreport_html.render(report)
+    # Both quantities name the same span; its text is wrapped once, in a class the marks name.
+    assert output.count('data-indicator="i-2-8"') == 2
+    assert output.count('<span class="indicator i-2-8">地区生产总值</span>') == 1
+    assert "mouseenter" in output and ".indicator.linked" in output
 
 
 def test_outline_anchors_resolve(sample: Report) -> None:

@@ -299,3 +299,23 @@ def test_water_units_read_like_their_chinese_spelling(
     assert quantity.unit_info.dimension == core.unit_info.dimension
     assert quantity.unit_info.base == core.unit_info.base
     assert quantity.in_base_unit() == core.in_base_unit() != Decimal(0)
+
+
+def test_water_indicators_are_registered_for_the_linker(host: PluginHost) -> None:
+    spellings = {s for term in host.indicator_lexicon.terms for s in term.spellings}
+    assert {"供水量", "水质合格率", "漏损率", "生态补水"} <= spellings
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("向重要河湖湿地生态补水13.86亿立方米。", "生态补水"),
+        ("为下游河道生态补水2.1亿立方米。", "生态补水"),
+        ("城市、农村供水水质合格率分别为99%、93%。", "供水水质合格率"),
+    ],
+)
+def test_a_water_indicator_is_found_after_a_preposition_or_shared(
+    host: PluginHost, text: str, indicator: str
+) -> None:
+    quantities = govreport.parse(text, host=host).quantities()
+    assert {q.indicator.text if q.indicator else None for q in quantities} == {indicator}

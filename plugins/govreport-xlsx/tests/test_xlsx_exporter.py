@@ -41,6 +41,9 @@ HEADERS = {
         "value_max",
         "value_max_exact",
         "change",
+        "indicator",
+        "role",
+        "period",
         "path",
         "line",
         "start",
@@ -120,6 +123,11 @@ def test_every_quantity_with_its_value(sample: Report) -> None:
         assert row["unit"] == quantity.unit
         assert row["line"] == sample.line_col(quantity)[0]
         assert (row["start"], row["end"]) == (quantity.span.start, quantity.span.end)
+        assert row["indicator"] == (quantity.indicator and quantity.indicator.text)
+        assert (row["role"], row["period"]) == (
+            quantity.role and quantity.role.value,
+            quantity.period,
+        )
         markers = [node.marker for node in sample.outline_path(quantity)]
         assert row["path"] == (" > ".join(markers) or None)
     assert rows[0]["path"] == "一、 > 一是"

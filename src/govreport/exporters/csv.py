@@ -2,7 +2,8 @@
 
 Columns (:data:`COLUMNS`): the report's file name (``source``, so that one file can hold the
 rows of many reports), the mention's kind, text and span, the 1-based line and column where it
-starts, the typed fields a kind may have (empty when it has none), and the outline path of the
+starts, the typed fields a kind may have (empty when it has none), a quantity's indicator (text,
+start, end), role and period, and the outline path of the
 part it stands in, as markers and as titles joined by `` > ``. Numbers are exact decimals without
 exponents. Mention kinds defined by plugins get rows too: their fields of the same names fill the
 columns. Rows are in document order; the text reads back with :class:`csv.DictReader`.
@@ -25,10 +26,13 @@ from collections.abc import Callable, Sequence
 from govreport.exporters._format import field_text, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import Mention, Report
+from govreport.model import Indicator, Mention, Report
 
 FIELD_COLUMNS = ("value", "value_max", "unit", "qualifier", "change", "category", "meaning")
 """Columns filled from the mention attribute of the same name, when the mention has one."""
+
+INDICATOR_COLUMNS = ("indicator", "indicator_start", "indicator_end", "role", "period")
+"""What a quantity measures (its text and span), its role and its period."""
 
 COLUMNS = (
     "source",
@@ -39,6 +43,7 @@ COLUMNS = (
     "line",
     "column",
     *FIELD_COLUMNS,
+    *INDICATOR_COLUMNS,
     "outline_path",
     "outline_titles",
 )
@@ -61,6 +66,18 @@ def neutralised(cell: str) -> str:
     return cell
 
 
+def _indicator_cells(mention: Mention) -> list[str]:
+    """The :data:`INDICATOR_COLUMNS` cells: empty for mentions that are not quantities."""
+    indicator: Indicator | None = getattr(mention, "indicator", None)
+    return [
+        "" if indicator is None else indicator.text,
+        "" if indicator is None else str(indicator.span.start),
+        "" if indicator is None else str(indicator.span.end),
+        field_text(getattr(mention, "role", None)),
+        field_text(getattr(mention, "period", None)),
+    ]
+
+
 def _row(report: Report, mention: Mention) -> list[str]:
     """The cells of ``mention``'s row, in :data:`COLUMNS` order."""
     line, column = report.line_col(mention)
@@ -74,6 +91,7 @@ def _row(report: Report, mention: Mention) -> list[str]:
         str(line),
         str(column),
         *(field_text(getattr(mention, name, None)) for name in FIELD_COLUMNS),
+        *_indicator_cells(mention),
         PATH_SEPARATOR.join(node.marker for node in path),
         PATH_SEPARATOR.join(node.title for node in path),
     ]

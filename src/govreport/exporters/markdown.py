@@ -62,6 +62,11 @@ def _quantity_value(quantity: Quantity) -> str:
     return low if quantity.value_max is None else f"{low}–{decimal_text(quantity.value_max)}"
 
 
+def _indicator_text(quantity: Quantity) -> str | None:
+    """What the quantity measures, as written."""
+    return None if quantity.indicator is None else quantity.indicator.text
+
+
 @attrs.frozen
 class _Table:
     """One mention table of the document."""
@@ -80,7 +85,13 @@ _TABLES = (
     _Table(
         "Quantities",
         Quantity,
-        (*_fields("text"), ("value", _quantity_value), *_fields("unit", "qualifier", "change")),
+        (
+            *_fields("text"),
+            ("value", _quantity_value),
+            *_fields("unit", "qualifier", "change"),
+            ("indicator", _indicator_text),
+            *_fields("role", "period"),
+        ),
     ),
     _Table("Dates", DateMention, _fields("text", "value")),
     _Table("Documents", DocumentTitle, _fields("text", "title")),

@@ -13,7 +13,7 @@ from govreport.model.mentions import (
     Term,
 )
 from govreport.model.outline import ITEM_RANK, OutlineNode, Place, Region, places
-from govreport.model.report import Fault, Report
+from govreport.model.report import Fault, IndicatorRow, Report
 from govreport.model.source import Origin, SourceText
 from govreport.model.span import LineIndex, Span
 from govreport.model.units import DEFAULT_UNITS, Unit, UnitTable
@@ -29,6 +29,7 @@ __all__ = [
     "Fault",
     "Formulation",
     "Indicator",
+    "IndicatorRow",
     "LineIndex",
     "Mention",
     "NamePattern",

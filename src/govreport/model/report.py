@@ -11,7 +11,15 @@ from typing import TypeVar
 
 import attrs
 
-from govreport.model.mentions import DateMention, DocumentTitle, Formulation, Mention, Quantity
+from govreport.model.mentions import (
+    DateMention,
+    DocumentTitle,
+    Formulation,
+    Indicator,
+    Mention,
+    Quantity,
+    Role,
+)
 from govreport.model.outline import OutlineNode, Place, Region, places
 from govreport.model.source import Origin
 from govreport.model.span import LineIndex, Span
@@ -52,6 +60,22 @@ class Fault:
     """The hook or extractor that was running."""
     message: str
     """The exception, as one line."""
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorRow:
+    """One quantity with what it measures, its role, its period and where it stands."""
+
+    quantity: Quantity
+    """The quantity itself (value, unit, span …)."""
+    indicator: Indicator | None
+    """What it measures, or None when nothing in its sentence names it."""
+    role: Role | None
+    """Actual, target, forecast or other (None when no linker ran)."""
+    period: str | None
+    """The period the figure refers to (``2023``, ``2021/2025``), if stated."""
+    section: tuple[str, ...]
+    """The titles of the outline nodes it stands in, outermost first."""
 
 
 @attrs.frozen(kw_only=True)
@@ -187,6 +211,19 @@ class Report:
     def formulations(self) -> list[Formulation]:
         """All numbered formulations, in document order."""
         return [m for m in self.mentions if isinstance(m, Formulation)]
+
+    def indicators(self) -> list[IndicatorRow]:
+        """A row per quantity, in document order: its indicator, role, period and section."""
+        return [
+            IndicatorRow(
+                quantity=q,
+                indicator=q.indicator,
+                role=q.role,
+                period=q.period,
+                section=tuple(node.title for node in self.outline_path(q)),
+            )
+            for q in self.quantities()
+        ]
 
     # -- positions --------------------------------------------------------------------------
     @functools.cached_property

@@ -33,6 +33,12 @@ class ReaderLimits:
     """Deepest element nesting a markup reader walks."""
     max_markup_bytes: int = 32 * 1024 * 1024
     """Largest web page a reader parses (its tree takes several times the bytes)."""
+    max_file_bytes: int = 128 * 1024 * 1024
+    """Largest PDF a reader opens (pdfium holds the whole file)."""
+    max_page_chars: int = 200_000
+    """Most characters a PDF reader takes from one page."""
+    max_seconds: float = 120.0
+    """Longest a reader spends on one document, checked between its pages."""
 
 
 LIMITS = ReaderLimits()

@@ -8,10 +8,15 @@ on every input. Both raise :class:`AssertionError` (also under ``python -O``).
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from govreport.host import PluginHost
 from govreport.model import OutlineNode, Report, SourceText, Span, places
 from govreport.parsing import parse
 from govreport.serialise import dumps, loads
+
+_SENTENCE_END = re.compile(r"[。；！？!?;\r\n]")
 
 
 def _require(condition: bool, message: object) -> None:
@@ -24,6 +29,8 @@ def check_report(report: Report) -> None:
 
     - every mention lies inside the text and its ``text`` is the text at its span; mentions
       come in order of their start;
+    - a quantity's indicator slices to its text, does not overlap the quantity and stands in
+      the quantity's sentence (no ``。；！？`` or line end between them);
     - front matter, preamble, closing and end matter slice to their texts;
     - an end-matter region's own outline (an annex's) lies inside the region, nested as below;
     - every outline node lies inside its parent (the whole text for the top level), after its
@@ -31,6 +38,7 @@ def check_report(report: Report) -> None:
       texts.
     """
     text = report.text
+    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     previous_start = 0
     for mention in report.mentions:
         span = mention.span
@@ -38,6 +46,17 @@ def check_report(report: Report) -> None:
         _require(text[span.start : span.end] == mention.text, f"span does not slice: {mention}")
         _require(span.start >= previous_start, f"mentions out of order at {mention}")
         previous_start = span.start
+        indicator = getattr(mention, "indicator", None)
+        if indicator is not None:
+            where = indicator.span
+            _require(where.slice(text) == indicator.text, f"indicator does not slice: {mention}")
+            _require(not where.overlaps(span), f"indicator overlaps its quantity: {mention}")
+            low, high = min(where.start, span.start), max(where.end, span.end)
+            after = bisect.bisect_left(sentence_ends, low)
+            _require(
+                after == len(sentence_ends) or sentence_ends[after] >= high,
+                f"indicator outside the quantity's sentence: {mention}",
+            )
     for region in (*report.front_matter, report.preamble, report.closing, *report.end_matter):
         if region is not None:
             _require(region.span.slice(text) == region.text, f"region does not slice: {region}")

@@ -34,6 +34,7 @@ from govreport.model import (
     DateMention,
     DocumentTitle,
     Formulation,
+    Indicator,
     Mention,
     Place,
     Quantity,
@@ -107,6 +108,8 @@ FONTS = (
 
 _HEADING_PRIORITY = 1000
 """Headings lose to every mention: a heading crossing a mention is the one cut into pieces."""
+_INDICATOR_PRIORITY = _HEADING_PRIORITY - 1
+"""An indicator's text loses to every mention and wins over headings."""
 
 _DISPLAY = {
     **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\r"},
@@ -146,6 +149,7 @@ h1 { font-size: 1.4em; margin: .2em 0; }
 .anchor { scroll-margin-top: 1em; }
 .anchor:target + * { outline: 2px solid #1a4d8f; }
 mark { color: inherit; border-radius: 2px; box-shadow: inset 0 -2px 0 rgba(0, 0, 0, .2); }
+.indicator.linked { outline: 2px solid #e65100; background: #fff3e0; }
 """
 
 _SCRIPT = """
@@ -154,7 +158,16 @@ document.querySelectorAll("#legend input").forEach(function (box) {
     document.body.classList.toggle("hide-" + box.value, !box.checked);
   });
 });
+document.querySelectorAll("mark[data-indicator]").forEach(function (mark) {
+  var parts = document.getElementsByClassName(mark.dataset.indicator);
+  function show(on) {
+    for (var i = 0; i < parts.length; i++) parts[i].classList.toggle("linked", on);
+  }
+  mark.addEventListener("mouseenter", function () { show(true); });
+  mark.addEventListener("mouseleave", function () { show(false); });
+});
 """
+"""Legend boxes hide a kind's marks; hovering a number outlines its indicator's text."""
 
 
 def _escape(text: str) -> str:
@@ -173,11 +186,6 @@ def _priority(kind: str, extra: Sequence[str]) -> int:
 
 
 # -- hover text ----------------------------------------------------------------------------------
-
-
-def _or(value: object, missing: str) -> str:
-    """``value`` as text, or ``missing`` when it is None."""
-    return missing if value is None else str(value)
 
 
 def _line(field: str, value: object, missing: str = "none") -> str:
@@ -222,11 +230,18 @@ def _tooltip(mention: Mention) -> str:
     return "\n".join(lines)
 
 
+def _indicator_class(indicator: Indicator) -> str:
+    """The class of the pieces of an indicator's text, named by its span (``i-120-126``)."""
+    return f"i-{indicator.span.start}-{indicator.span.end}"
+
+
 def _mark(mention: Mention) -> str:
     """The opening tag of a mention's mark."""
     data = ""
     if isinstance(mention, Quantity):
         data = f' data-value="{format(mention.value, "f")}"'
+        if mention.indicator is not None:
+            data += f' data-indicator="{_indicator_class(mention.indicator)}"'
     return (
         f'<mark class="{_escape(_css_class(mention.kind))}"{data}'
         f' title="{_escape(_tooltip(mention))}">'
@@ -372,6 +387,11 @@ def _pieces(report: Report, extra: Sequence[str]) -> list[_Piece]:
         wanted.append(
             _Piece(mention.span.start, mention.span.end, priority, _mark(mention), "</mark>")
         )
+    indicators = {q.indicator for q in report.quantities() if q.indicator is not None}
+    for indicator in sorted(indicators, key=lambda i: (i.span.start, i.span.end)):
+        css = f"indicator {_indicator_class(indicator)}"
+        start, end = indicator.span.start, indicator.span.end
+        wanted.append(_Piece(start, end, _INDICATOR_PRIORITY, f'<span class="{css}">', "</span>"))
     anchors: list[_Piece] = []
     for place in report.places():
         node, ident, level = place.node, _anchor(place), place.level

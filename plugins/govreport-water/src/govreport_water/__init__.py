@@ -15,6 +15,9 @@ The data lives in three small modules:
 * :mod:`govreport_water.terms`: the terms of each category and the water indicators;
 * :mod:`govreport_water.names`: patterns for named works and waters (…水库, …水厂, …河);
 * :mod:`govreport_water.units`: flow and concentration units the core lacks (m³/s, mg/L).
+
+The water indicators are also registered as indicator terms (:data:`INDICATOR_TERMS`), so the
+indicator linker knows where they end (``向重要河湖湿地生态补水13.86亿立方米`` → ``生态补水``).
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import govreport
+from govreport.indicators import IndicatorTerm
 from govreport.model import Entry, Vocabulary
 from govreport_water.names import NAME_PATTERNS
 from govreport_water.terms import CATEGORIES, INDICATORS, NAMED
 from govreport_water.units import UNITS
 
-__all__ = ["WATER", "register_vocabularies"]
+__all__ = ["INDICATOR_TERMS", "WATER", "register_indicators", "register_vocabularies"]
 
 
 def _entries() -> tuple[Entry, ...]:
@@ -61,3 +65,24 @@ WATER = Vocabulary(
 def register_vocabularies(register: Callable[[Vocabulary], None]) -> None:
     """Register :data:`WATER` with govreport."""
     register(WATER)
+
+
+_SYNONYMS = {
+    "管网漏损率": ("供水管网漏损率", "公共供水管网漏损率"),
+    "生态补水": ("生态补水量",),
+    "调水量": ("调水",),
+    "水质合格率": ("供水水质合格率",),
+}
+"""Other spellings of some water indicators."""
+
+INDICATOR_TERMS = tuple(
+    IndicatorTerm(name=name, synonyms=_SYNONYMS.get(name, ())) for name in INDICATORS
+)
+"""The water indicators, as indicator terms for the linker."""
+
+
+@govreport.hookimpl
+def register_indicators(register: Callable[[IndicatorTerm], None]) -> None:
+    """Register the water indicators (:data:`INDICATOR_TERMS`) with the indicator linker."""
+    for term in INDICATOR_TERMS:
+        register(term)

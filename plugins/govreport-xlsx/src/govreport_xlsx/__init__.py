@@ -9,7 +9,7 @@ Sheets, in order:
 ``quantities``
     Every quantity with its value as a number cell and as the exact decimal string (a
     spreadsheet keeps 15 significant digits), unit, qualifier, range end, change direction,
-    outline path (``一、 > 一是``), line and span.
+    what it measures (indicator), its role (actual, target …) and period, outline path (``一、 > 一是``), line and span.
 ``terms``
     Vocabulary terms and numbered formulations with what is known about them.
 ``mentions``
@@ -186,6 +186,9 @@ def _quantities_sheet(report: Report) -> Sheet:
         "value_max",
         "value_max_exact",
         "change",
+        "indicator",
+        "role",
+        "period",
         "path",
         "line",
         "start",
@@ -201,6 +204,9 @@ def _quantities_sheet(report: Report) -> Sheet:
             _number(q.value_max),
             _exact(q.value_max),
             _enum(q.change),
+            _text(None if q.indicator is None else q.indicator.text),
+            _enum(q.role),
+            _text(q.period),
             _text(_path(report, q)),
             report.line_col(q)[0],
             q.span.start,

@@ -1,0 +1,361 @@
+"""The built-in indicator linker: rules from the annotation guide, one pass per sentence.
+
+The text is split into sentences once; each sentence with quantities is read once for its
+dates, its role cues and the indicator phrases of all its quantities together
+(:func:`~govreport.indicators.phrases.find_phrases`). Headings are read once per report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from govreport.indicators import periods, roles
+from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
+from govreport.indicators.phrases import Phrase, find_phrases
+from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span
+from govreport.model._unchecked import unchecked
+
+_BOUNDARIES = "。；！？!?;\r\n"
+"""What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
+_BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
+_CLAUSE = re.compile(r"[，,：:]")
+CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
+"""Every character a cue can start with: the scan for cues skips to one of them."""
+_CUES = re.compile(
+    f"(?=[{CUE_STARTS}])(?:"
+    + "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("forecast", roles.FORECAST),
+            ("target", roles.TARGET),
+            ("future", roles.FUTURE_YEAR),
+            ("plan", periods.PLAN),
+            ("back", periods.LOOK_BACK),
+            ("run", periods.RUN),
+        )
+    )
+    + ")"
+)
+"""Every role and period cue, found in one pass over a sentence."""
+_YEAR = re.compile(r"(\d{4})年")
+_COMPARED_DATE = "比较与同自从"
+"""A date right after one of these is a comparison base, not the figure's period."""
+_TITLE_LENGTH = 40
+"""The longest first line read as a title when the structure found none."""
+_BULLETIN = re.compile(r"公报")
+_WORK_REPORT = re.compile(r"政府工作报告")
+
+_make_span = unchecked(Span)
+_make_indicator = unchecked(Indicator)
+_make_link = unchecked(Link)
+
+
+@attrs.frozen(kw_only=True)
+class _Frame:
+    """What the whole report says about its figures' periods and roles."""
+
+    bulletin: bool
+    """A statistical bulletin: every figure is a result."""
+    review_year: int | None
+    """The year the report reviews (a work report delivered in 2024 reviews 2023)."""
+    plan_year: int | None
+    """The year the report plans for."""
+
+
+def _frame(context: LinkContext, dates: Sequence[DateMention]) -> _Frame:
+    title = next((r.text for r in context.front_matter if r.kind == "title"), "")
+    first_line = context.text[: context.text.find("\n", 1) + 1]
+    # Without a title region, a short first line without a full stop is the title.
+    head = title or (
+        first_line if len(first_line) <= _TITLE_LENGTH and "。" not in first_line else ""
+    )
+    title_year = _YEAR.search(head)
+    front_end = max((r.span.end for r in context.front_matter), default=0)
+    # A year that opens a paragraph (2023年，市水务局党组坚持…) is the year a report reviews.
+    first_year = next(
+        (
+            int(d.value[:4])
+            for d in dates
+            if d.value[:4].isdigit() and context.text[d.span.start - 1 : d.span.start] in ("", "\n")
+        ),
+        None,
+    )
+    dated = next(
+        (int(d.value[:4]) for d in dates if d.span.end <= front_end and d.value[:4].isdigit()),
+        None,
+    )
+    if _WORK_REPORT.search(title):
+        delivered = dated or (int(title_year[1]) if title_year else first_year)
+        review = None if delivered is None else delivered - 1
+        return _Frame(bulletin=False, review_year=review, plan_year=delivered)
+    review = int(title_year[1]) if title_year else first_year
+    return _Frame(
+        bulletin=bool(_BULLETIN.search(title)),
+        review_year=review,
+        plan_year=None if review is None else review + 1,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Section:
+    """What a heading says of the figures of its part."""
+
+    role: Role | None
+    year: int | None
+
+
+_NO_SECTION = _Section(role=None, year=None)
+_SHARED_ROLES = frozenset((Role.TARGET, Role.FORECAST))
+"""Roles a quantity that names nothing takes from the quantity before it."""
+
+
+class RuleLinker:
+    """Links each quantity to its indicator, role and period by the annotation guide's rules."""
+
+    name = "rules"
+
+    def link(self, context: LinkContext) -> Sequence[Link]:
+        """One link per quantity of ``context.mentions``, in their order."""
+        text = context.text
+        quantities = [m for m in context.mentions if isinstance(m, Quantity)]
+        if not quantities:
+            return []
+        dates = [m for m in context.mentions if isinstance(m, DateMention)]
+        frame = _frame(context, dates)
+        sections = _Sections(context.outline, frame)
+        links: list[Link] = []
+        date_at = 0
+        i, n = 0, len(quantities)
+        paragraph = _NO_PARAGRAPH
+        # One pass each over the whole text, for sentence ends and clause starts; each sentence
+        # then takes its part by bisection.
+        boundaries = [m.start() for m in _BOUNDARY.finditer(text)]
+        clause_starts = [m.end() for m in _CLAUSE.finditer(text)]
+        while i < n:
+            first = quantities[i].span.start
+            at = bisect.bisect_left(boundaries, first)
+            s_start = boundaries[at - 1] + 1 if at else 0
+            s_end = boundaries[at] if at < len(boundaries) else len(text)
+            j = i
+            while j < n and quantities[j].span.start < s_end:
+                j += 1
+            group = quantities[i:j]
+            while date_at < len(dates) and dates[date_at].span.end <= s_start:
+                date_at += 1
+            k = date_at
+            while k < len(dates) and dates[k].span.start < s_end:
+                k += 1
+            if paragraph.end <= s_start:
+                paragraph = _paragraph(text, s_start, frame)
+            facts = _make_sentence(
+                text,
+                s_start,
+                s_end,
+                [s_start, *_between(clause_starts, s_start + 1, s_end + 1)],
+                [(m.start(), m.lastgroup or "") for m in _CUES.finditer(text, s_start, s_end)],
+                dates[date_at:k],
+                frame,
+                sections.at(s_start),
+                paragraph,
+            )
+            links += _link_sentence(facts, group, context.lexicon)
+            i = j
+        return links
+
+
+def _between(positions: list[int], low: int, high: int) -> list[int]:
+    """The sorted ``positions`` from ``low`` up to, not including, ``high``."""
+    return positions[bisect.bisect_left(positions, low) : bisect.bisect_left(positions, high)]
+
+
+@attrs.frozen(kw_only=True)
+class _Paragraph:
+    """What a paragraph says of the figures of its sentences."""
+
+    start: int
+    end: int
+    period: str | None
+    """The period its opening states (五年来, “十四五”时期), if any."""
+    plans_from: int
+    """Where it turns to plans (下一步), or -1."""
+
+
+_NO_PARAGRAPH = _Paragraph(start=-1, end=-1, period=None, plans_from=-1)
+
+
+@attrs.frozen(kw_only=True)
+class _Sentence:
+    """One sentence with what its report, heading and paragraph say of its figures."""
+
+    text: str
+    start: int
+    end: int
+    clauses: Sequence[int]
+    """Where its clauses start (after each ``，：``), its own start first."""
+    cues: Sequence[tuple[int, str]]
+    """Where each role or period cue starts, and its kind (a group name of ``_CUES``)."""
+    dates: Sequence[DateMention]
+    frame: _Frame
+    section: _Section
+    paragraph: _Paragraph
+
+
+_make_sentence = unchecked(_Sentence)
+"""The sentence facts in field order, unchecked: made once per sentence with quantities."""
+
+
+def _link_sentence(
+    facts: _Sentence, group: Sequence[Quantity], lexicon: IndicatorLexicon
+) -> list[Link]:
+    """The links of the quantities ``group`` of one sentence."""
+    text, frame, section = facts.text, facts.frame, facts.section
+    stops = [d.span.end for d in facts.dates]
+    phrases = find_phrases(
+        text, (facts.start, facts.end), group, lexicon, clauses=facts.clauses, stops=stops
+    )
+    out: list[Link] = []
+    for quantity, phrase in zip(group, phrases, strict=True):
+        role = _role(facts, quantity.span.start, phrase)
+        if phrase.carried and out and out[-1].role in _SHARED_ROLES:
+            role = out[-1].role
+        year = section.year or frame.review_year
+        if role is Role.TARGET and frame.plan_year is not None and section.year is None:
+            year = frame.plan_year
+        period = _period(facts, quantity, year)
+        if phrase.threshold:
+            period = None
+        elif phrase.base:
+            period = periods.base_period(period)
+        indicator = None
+        if phrase.span is not None:
+            a, b = phrase.span
+            indicator = _make_indicator(text[a:b], _make_span(a, b))
+        out.append(_make_link(indicator, role, period))
+    return out
+
+
+def _cue(facts: _Sentence, kind: str, start: int, end: int) -> int:
+    """Where the first cue of ``kind`` in ``[start, end)`` starts, or -1."""
+    return next((at for at, k in facts.cues if k == kind and start <= at < end), -1)
+
+
+def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:
+    """Other for thresholds and starting values; every figure of a bulletin is a result;
+    else the cues of the quantity's clause, of its sentence, its heading and its paragraph."""
+    if phrase.threshold or phrase.base:
+        return Role.OTHER
+    frame, section = facts.frame, facts.section
+    if frame.bulletin:
+        return Role.ACTUAL
+    # A goal or estimate word governs its own clause (…，全年预计调水16.46亿立方米，城市供水
+    # 水质合格率保持在99%以上: the rate is a result); a clause that names nothing shares the
+    # role of the quantity before it.
+    clauses = facts.clauses
+    clause = clauses[bisect.bisect_right(clauses, q_start) - 1]
+    if facts.cues and _cue(facts, "forecast", clause, q_start) >= 0:
+        return Role.FORECAST
+    future = _cue(facts, "future", facts.start, q_start) if facts.cues else -1
+    if future >= 0:
+        year = roles.FUTURE_YEAR.match(facts.text, future)
+        if year is not None and int(year[1]) > (frame.review_year or 0):
+            return Role.TARGET
+    plans_from = facts.paragraph.plans_from
+    if section.role is Role.TARGET or 0 <= plans_from <= facts.start:
+        return Role.TARGET
+    if facts.cues and _cue(facts, "target", clause, q_start) >= 0:
+        return Role.TARGET
+    return Role.ACTUAL
+
+
+def _period(facts: _Sentence, quantity: Quantity, year: int | None) -> str | None:
+    """The last date of the sentence before the quantity that is no comparison base, else a
+    plan or look-back span the sentence names, else its paragraph's, else ``year``; a run
+    (连续3年) spans back from it."""
+    text, frame = facts.text, facts.frame
+    q_start = quantity.span.start
+    period: str | None = None
+    for date in facts.dates:
+        if date.span.start >= q_start:
+            break
+        if date.span.start > 0 and text[date.span.start - 1] in _COMPARED_DATE:
+            continue
+        if text.startswith("以来", date.span.end):
+            continue
+        period = periods.date_period(date.value, year) or period
+    cues = facts.cues
+    if period is None and cues:
+        plan = _cue(facts, "plan", facts.start, q_start)
+        back = _cue(facts, "back", facts.start, q_start) if plan < 0 else -1
+        if plan >= 0:
+            match = periods.PLAN.match(text, plan)
+            period = None if match is None else periods.plan_period(match)
+        elif back >= 0 and frame.review_year is not None:
+            match = periods.LOOK_BACK.match(text, back)
+            period = None if match is None else periods.look_back_period(match, frame.review_year)
+    if period is None:
+        period = facts.paragraph.period or (None if year is None else str(year))
+    run = _cue(facts, "run", max(facts.start, q_start - 8), quantity.span.end) if cues else -1
+    if run >= 0:
+        match = periods.RUN.match(text, run)
+        if match is not None and match.end() <= quantity.span.end:
+            period = periods.run_period(match, period)
+    return period
+
+
+def _paragraph(text: str, start: int, frame: _Frame) -> _Paragraph:
+    """The paragraph around ``start``: its bounds, the period its opening states (五年来,
+    “十四五”时期) and where it turns to plans (下一步), or -1."""
+    p_start = text.rfind("\n", 0, start) + 1
+    p_end = text.find("\n", start)
+    p_end = len(text) if p_end < 0 else p_end
+    opening = text[p_start : min(p_end, p_start + 12)]
+    period: str | None = None
+    span = periods.PLAN.search(opening)
+    back = periods.LOOK_BACK.search(opening)
+    if back is not None and frame.review_year is not None:
+        period = periods.look_back_period(back, frame.review_year)
+    elif span is not None and "时期" in text[span.end() : span.end() + 4]:
+        period = periods.plan_period(span)
+    turn = roles.PLAN_PARAGRAPH.search(text, p_start, p_end)
+    return _Paragraph(
+        start=p_start, end=p_end, period=period, plans_from=-1 if turn is None else turn.start()
+    )
+
+
+class _Sections:
+    """Each outline node's span with what its heading (or an outer one) says, found by offset
+    in O(log n + depth)."""
+
+    def __init__(self, outline: Sequence[OutlineNode], frame: _Frame) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.parents: list[int] = []
+        self.sections: list[_Section] = []
+        self._visit(outline, _NO_SECTION, -1, frame)
+
+    def _visit(
+        self, nodes: Sequence[OutlineNode], inherited: _Section, parent: int, frame: _Frame
+    ) -> None:
+        for node in nodes:
+            year_match = _YEAR.search(node.title)
+            year = int(year_match[1]) if year_match else inherited.year
+            role = None if node.is_item else roles.heading_role(node.title)
+            if role is None and year_match and frame.review_year is not None:
+                role = Role.TARGET if year is not None and year > frame.review_year else None
+            index = len(self.starts)
+            self.starts.append(node.span.start)
+            self.ends.append(node.span.end)
+            self.parents.append(parent)
+            self.sections.append(_Section(role=role or inherited.role, year=year))
+            self._visit(node.children, self.sections[index], index, frame)
+
+    def at(self, offset: int) -> _Section:
+        """What the innermost heading around ``offset`` says."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        while index >= 0 and self.ends[index] <= offset:
+            index = self.parents[index]
+        return _NO_SECTION if index < 0 else self.sections[index]

@@ -1,0 +1,375 @@
+"""The indicator phrase of each quantity of a sentence, found for all of them in one pass.
+
+Rules (the annotation guide's last section): a measured value takes the noun phrase before it,
+across verbs and comparisons (``地区生产总值达到``, ``比上年增长``); a count takes the counted noun
+right after its measure word (``19项重点任务``) or, with none, the phrase before it (``发现问题421个``);
+a quantity with no phrase of its own (``…，增长5.5%``) shares the one of the quantity before it in
+the sentence; a ``分别`` list gives each quantity its own item, or the shared noun as written
+(``刑事、治安案件分别下降6.6%、3.6%`` → ``案件``); a share (``占全省比重达61.3%``) measures the
+sentence's subject. A quantity that modifies a noun counted by the next quantity (``亿元以上项目
+48个``) or that is followed by ``的`` (``超亿元的工业企业``) is a threshold; one after ``从`` in
+``从…增至…`` is a starting value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from govreport.extractors.trie import trie_pattern
+from govreport.indicators.base import IndicatorLexicon
+from govreport.model import Quantity
+from govreport.model._unchecked import unchecked
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a space-separated list."""
+    return tuple(text.split())
+
+
+_CLAUSE_END = "，,：:"
+"""Characters that end a clause inside a sentence."""
+
+_CHANGE_VERBS = _words(
+    """
+    增长 下降 增加 减少 提高 降低 上升 上涨 回落 下跌 扩大 缩小 增至 降至 升至 增到 提高到 增加到 下降到 减少到 减至 减产 增产
+    达到 达 为 是 到 至 在 保持 稳定 控制 维持 跨上 迈上 跨过 跨越 攀升 实现 完成 累计 新增 共 共计 合计 总计 约 分别 均 年均
+    平均 已 了 有 共有 拥有 增 减 从 由 增速 增幅 涨幅 降幅 拉动 贡献 高于 低于 快于 慢于 超出 突破 超过 超 居 排名 净增 净减
+    首次 历史性 连续 再 又 就 拟 按 拟按 安排 拟安排 实有 年末 年底 全年 人均 增收 增支 减收 开行
+    """
+)
+"""Words that stand between an indicator and its number (达到, 为, 比上年增长 …)."""
+
+# The tail is matched backwards: the text before a number reversed, against the reversed words
+# and comparisons, anchored at its start (one attempt instead of one per starting position).
+_COMPARED_REVERSED = (
+    r"(?:比相)?(?:(?:末|底|期同|度)?年上|(?:期同|末|底)?年去|初年|期同|季上|月上"
+    r"|(?:末|底|期同)?年\d{4}|国全|省全|市全)[比较与同]"
+)
+"""``比上年``, ``较去年同期``, ``与2021年相比`` … reversed."""
+_TAIL = re.compile(
+    r"(?:"  # comparisons first: 末年上比 is 比上年末, not the word 年末 and a stray 上比
+    + _COMPARED_REVERSED
+    + r"|比同|比环|(?:国全|省全|市全|区全|平水均平)?于[高低快慢]|"
+    + trie_pattern(sorted(word[::-1] for word in _CHANGE_VERBS))
+    + r")+"
+)
+"""The verbs and comparisons at the end of the text before a number."""
+
+_PLACES = _words(
+    """
+    全市 全省 全县 全区 全国 全州 全盟 全旗 全镇 全乡 全局 全系统 全行业 全市上下 我局 我市 我省 我县 我区 我州 本市 本县
+    本省 本区 全年 当年 今年 本年 年末 年底 年初 年内 期末 全期 一年来 五年来 过去一年 过去五年 截至目前 目前 同期 其中 另外 此外
+    同时 并 且 和 及 与 以及 、 等 的 共 累计 全部 均 已 还 又 再 先后 直接 提前 进一步 持续 扎实 大力 着力 积极 主动 深入
+    顺利 成功 全力 加快 重点 全面 预计 预期 有望 首批 实有 共有 现有 拥有 各级 各类 含 按可比价格计算 按可比价计算 按现价计算
+    """
+)
+"""Places, bodies, times and adverbs that open a phrase and are no part of an indicator."""
+
+_VERBS = _words(
+    """
+    实现 完成 新增 新建 建成 建设 改造 改建 开展 召开 举办 发放 兑现 投入 引进 带动 开发 办理 实施 推进 培育 获批 发行 接待
+    解决 收到 制定 形成 落实 排查 梳理 建立 修订 列席 处理 晋升 使用 遴选 转任 招聘 选派 组建 设立 识别 开行 吸纳 安排 下达 落地
+    签约 帮助 救助 资助 打造 创建 认定 评选 查处 立案查处 办结 受理 拆除 清理 治理 入选 新开工 开工 竣工 启动 组织 参与
+    新入选 新培育 新（改）建 释放 投用 招收
+    培训 走访 慰问 帮扶 征收 出台 印发 发布 编制 审批 核发 推动 支持 保障 提供 达成 获得 争取 筹集 拨付 投资 通过 运用 刊发 提拔
+    锚定 完善 部署 申报 评定 命名 选树 表彰 约谈 发现 收集
+    """
+)
+"""Verbs that open a phrase before a number (实现, 完成, 新增 …) and are left out of it."""
+
+_PLACE = re.compile(trie_pattern(_PLACES))
+_VERB = re.compile(trie_pattern(_VERBS))
+_EMBEDDED = frozenset(("实现", "完成"))
+"""Verbs that bulletins write inside an indicator's name (规模以上工业企业实现营业收入)."""
+
+_STOPS = (
+    *_VERBS,
+    *_words(
+        """
+    进行 当选 被 在 存在 赴 来 让 使 向 对 于 已 均 都 正式 主动 全部 全面 年度 年底 年内 左右 增长 下降 增加 减少 提高
+    比 较 同比 占 的 或 等 为 是 揭牌 布局 挺身 参赛 分别 累计 人民币 美元 增至 降至 升至 增到 提高到
+    增加到 下降到 减少到 减至 达到 突破 超过 跨上 迈上 跨过 攀升 减产 增产 回落 上升 上涨 降低 扩大 缩小
+        """
+    ),
+)
+"""Words that end a counted noun after its measure word (召开31次相关会议，…)."""
+
+_NOUN_CHARS = re.compile(r"[\u3400-\u9fffA-Za-z0-9“”‘’\"《》]+")
+_STOP = re.compile(trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])")
+_BRACKETED = 10
+"""The longest bracketed part of a counted noun (县（市、区）)."""
+
+
+def _after(text: str, start: int, end: int) -> int:
+    """Where the counted noun that starts at ``start`` ends (``start`` when there is none):
+    characters up to a stop word or punctuation, brackets included."""
+    pos = start
+    while True:
+        run = _NOUN_CHARS.match(text, pos, end)
+        if run is not None:
+            pos = run.end()
+        if pos < end and text[pos] == "（" and pos > start:
+            close = text.find("）", pos, min(end, pos + _BRACKETED + 2))
+            if (
+                close > 0
+                and _CLAUSE_SET.isdisjoint(text[pos:close])
+                and "。" not in text[pos:close]
+            ):
+                pos = close + 1
+                continue
+        break
+    stop = _STOP.search(text, start, pos + 1)  # one more: 中 ends a noun before a comma
+    if stop is not None and stop.start() >= pos:
+        stop = None
+    return pos if stop is None else stop.start()
+
+
+_ALIAS = re.compile(r"[（(][A-Za-z0-9 ]+[）)]\Z")
+"""A Latin alias in brackets at the end of a phrase (生产总值(GDP)): left out."""
+_NAMED_SHARE = re.compile(r"(?:比重|比例)[（(]([^（）()]+)[）)]\Z")
+"""A share named in brackets (占总人口的比重（常住人口城镇化率）)."""
+_ITEM_SEPARATOR = re.compile(r"[、和及与]")
+_PREPOSITIONS = "向对为给在于从由按把"
+_JOINER_CHARS = "、和及与,，"
+"""What may stand between the quantities of one run (6.8%、12.3%和7.8%)."""
+_CLAUSE_SET = frozenset(_CLAUSE_END)
+_LONGEST_NOUN = 30
+"""How far a counted noun is looked for after a quantity that ends a sentence's list."""
+_TAIL_WINDOW = 20
+"""The longest run of verbs and comparisons looked for before a number."""
+_TRAILING = "、等"
+_CONJUNCTIONS = "、和及与等"
+_NOT_TAIL = frozenset(("行为", "作为", "认为", "成为"))
+"""Words ending in a tail character (为) that are nouns or verbs of the phrase."""
+_LONG_PHRASE = 10
+"""A phrase longer than this is cut after its first inner verb (…多种形式开展专题教育)."""
+_SHORTEST_CUT = 4
+"""What is left after such a cut is at least this long (投入财政帮扶资金 keeps 帮扶资金)."""
+
+
+@attrs.frozen(kw_only=True)
+class Phrase:
+    """What the text around a quantity says it measures."""
+
+    span: tuple[int, int] | None
+    """Where the indicator stands, or None when the sentence names nothing."""
+    threshold: bool = False
+    """The quantity only bounds a noun another quantity counts (``亿元以上项目``, ``超亿元的``)."""
+    base: bool = False
+    """The quantity is the starting value of a change (``从689万户增至951万户``)."""
+    carried: bool = False
+    """The quantity names nothing itself and shares the indicator of one before it
+    (``…，增长5.5%``), and so its role."""
+
+
+_make_phrase = unchecked(Phrase)
+"""Phrases in field order, unchecked: one per quantity."""
+
+
+def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` moved past the places, times, adverbs and verbs that open ``text[start:end]``;
+    when nothing else is left, the last verb stays (``投入12亿元``)."""
+    verb_at = -1
+    while start < end:
+        if text[start] == "“":  # a quoted name opens the phrase
+            break
+        match = _PLACE.match(text, start, end)
+        if match is None:
+            match = _VERB.match(text, start, end)
+            if match is not None and verb_at >= 0 and end - match.end() < _SHORTEST_CUT:
+                break  # 实施帮扶项目: a second verb stays when it would leave a bare noun
+            verb_at = start if match is not None else verb_at
+        if match is None or match.end() == start:
+            break
+        start = match.end()
+    if start >= end and verb_at >= 0:
+        start = verb_at
+    return start, end
+
+
+def _strip_tail(text: str, start: int, end: int) -> int:
+    """``end`` moved before the verbs and comparisons that close ``text[start:end]``."""
+    match = _TAIL.match(text[max(start, end - _TAIL_WINDOW) : end][::-1])
+    if match is None:
+        return end
+    cut = end - match.end()
+    if cut > start and text[cut - 1 : cut + 1] in _NOT_TAIL:
+        cut += 1
+    return cut
+
+
+def _cut_long(text: str, start: int, end: int) -> int:
+    """For a long phrase, the start after its first inner verb not followed by 的."""
+    if end - start <= _LONG_PHRASE:
+        return start
+    for match in _VERB.finditer(text, start + 1, end - _SHORTEST_CUT):
+        if text[match.end()] != "的" and match[0] not in _EMBEDDED:
+            return match.end()
+    return start
+
+
+def _shape(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> tuple[int, int] | None:
+    """The indicator inside the phrase ``text[start:end]``, or None if it names nothing."""
+    start, end = _strip_lead(text, start, end)
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    if end > start and text[end - 1] in "）)":
+        alias = _ALIAS.search(text, start, end)
+        if alias is not None and alias.start() > start:
+            end = alias.start()
+        named = _NAMED_SHARE.search(text, start, end)
+        if named is not None:
+            return named.start(1), named.end(1)
+    if start >= end or text[start] == "占":
+        return None
+    if text[start] in _PREPOSITIONS and end - start > 2:
+        # 向重要河湖湿地生态补水: a known indicator after a preposition
+        start = end - (lexicon.ending(text[start:end]) or end - start)
+    start = _cut_long(text, start, end)
+    return (start, end) if start < end else None
+
+
+def _items(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> list[tuple[int, int]]:
+    """The items of a ``分别`` list, each whole, or the shared noun for each as written."""
+    start, end = _strip_lead(text, start, end)
+    bounds, depth, piece = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "（(“":
+            depth += 1
+        elif ch in "）)”":
+            depth -= 1
+        elif depth == 0 and _ITEM_SEPARATOR.match(ch):
+            bounds.append((piece, i))
+            piece = i + 1
+    bounds.append((piece, end))
+    bounds = [(a, b) for a, b in bounds if a < b]
+    if len(bounds) < 2:
+        return bounds
+    last_start, last_end = bounds[-1]
+    head = lexicon.ending(text[last_start:last_end])
+    # The last item ends with an indicator word the others lack: they share it.
+    if 0 < head < last_end - last_start and not any(
+        lexicon.ending(text[a:b]) for a, b in bounds[:-1]
+    ):
+        return [(last_end - head, last_end)] * len(bounds)
+    return bounds
+
+
+def _counts_a_noun(text: str, quantity: Quantity) -> bool:
+    """Whether a counted noun follows ``quantity``."""
+    end = quantity.span.end
+    return _after(text, end, min(len(text), end + _LONGEST_NOUN)) > end
+
+
+def _run_length(text: str, quantities: Sequence[Quantity], first: int) -> int:
+    """How many quantities from ``first`` on are joined only by 、 和 及 与."""
+    length = 1
+    for left, right in zip(quantities[first:], quantities[first + 1 :], strict=False):
+        gap = text[left.span.end : right.span.start]
+        if gap.strip(_JOINER_CHARS) or not _CLAUSE_SET.isdisjoint(gap):
+            break
+        length += 1
+    return length
+
+
+def find_phrases(
+    text: str,
+    sentence: tuple[int, int],
+    quantities: Sequence[Quantity],
+    lexicon: IndicatorLexicon,
+    *,
+    clauses: Sequence[int],
+    stops: Sequence[int],
+) -> list[Phrase]:
+    """One :class:`Phrase` per quantity of the sentence ``text[sentence[0]:sentence[1]]``.
+
+    :param quantities: the sentence's quantities, in order.
+    :param clauses: where the sentence's clauses start (after each ``，：``), ascending, the
+        sentence's start first.
+    :param stops: where the sentence's dates end, ascending: no phrase reaches back over one.
+    """
+    s_start, s_end = sentence
+    phrases: list[Phrase] = []
+    subject: tuple[int, int] | None = None
+    bounded: tuple[int, int] | None = None  # what the last threshold bounds (营业收入超亿元)
+    listed: list[tuple[int, int]] = []  # the items of the last 分别 list
+    run = 0  # position of this quantity in a run joined by 、 和 及
+    previous_end = s_start
+    n = len(quantities)
+    for i, quantity in enumerate(quantities):
+        q_start, q_end = quantity.span.start, quantity.span.end
+        next_start = quantities[i + 1].span.start if i + 1 < n else s_end
+        clause_start = clauses[bisect.bisect_right(clauses, q_start) - 1]
+        gap = text[previous_end:q_start]
+        joined = i and not gap.strip(_JOINER_CHARS) and _CLAUSE_SET.isdisjoint(gap)
+        run = run + 1 if joined else 0
+        last_stop = bisect.bisect_right(stops, q_start)
+        bound = max(previous_end, clause_start, stops[last_stop - 1] if last_stop else s_start)
+        if i:  # …投资达11亿元的虹发铝型材、投资10亿元: an item of a list after a quantity
+            bound = max(bound, text.rfind("、", bound, q_start) + 1)
+        bracket = text.rfind("（", bound, q_start)
+        if bracket >= 0 and text.find("）", bracket, q_start) < 0:
+            bound = bracket + 1
+        after_end = _after(text, q_end, next_start)
+        follows_de = q_end < s_end and text[q_end] == "的"
+        base = text[max(bound, q_start - 1) : q_start] == "从"
+        span: tuple[int, int] | None = None
+        own = True
+        threshold = (
+            follows_de and text.startswith(("增", "提", "下", "减", "达"), q_end + 1) is False
+        )
+        if after_end > q_end and text[q_end] != "（":
+            a_end = after_end
+            while a_end > q_end and text[a_end - 1] in _CONJUNCTIONS:
+                a_end -= 1
+            if a_end > q_end:
+                span = (q_end, a_end)
+                # 亿元以上项目48个: the noun is counted by the next quantity, which names no
+                # noun of its own (116个国家和地区近4000名运动员 is two counts)
+                threshold = threshold or (
+                    a_end == next_start
+                    and i + 1 < n
+                    and not _counts_a_noun(text, quantities[i + 1])
+                )
+                previous_end = a_end
+        if span is None:
+            raw_end = _strip_tail(text, bound, q_start)
+            split = text.rfind("分别", bound, q_start)
+            own = False
+            if run and (listed or subject):
+                span = listed[run] if run < len(listed) else (listed[-1] if listed else subject)
+            elif split >= bound:
+                own = True
+                listed = _items(text, bound, split, lexicon)
+                if not listed:  # …，分别增长4.0%、9.2%: the quantities named before
+                    length = _run_length(text, quantities, i)
+                    named = [p.span for p in phrases if p.span is not None and not p.threshold]
+                    listed = named[-length:] if 1 < length <= len(named) else []
+                span = listed[0] if listed else subject
+                if len(listed) == 1:
+                    listed = []
+            elif raw_end > bound:
+                span = _shape(text, bound, raw_end, lexicon)
+                if span is None:
+                    span = listed[0] if listed and not run else subject
+                else:
+                    own = True
+                    listed = []
+            else:
+                span = listed[0] if listed else subject
+            if threshold and span is subject:  # 超10亿元的: a bound on what bounded before
+                span = bounded or span
+            elif phrases and phrases[-1].threshold and bound == previous_end and span is subject:
+                span = phrases[-1].span  # 1000千伏输电线路1240公里: the noun it bounded
+            previous_end = max(previous_end, q_end)
+        if not threshold and not base and span is not None:
+            subject = span
+        if threshold and span is not None:
+            bounded = span
+        phrases.append(_make_phrase(span, threshold, base, not own))
+    return phrases
