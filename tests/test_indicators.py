@@ -145,3 +145,17 @@ def test_a_host_without_the_linker_leaves_quantities_unlinked() -> None:
     (quantity,) = govreport.parse("完成19项重点任务。", host=host).quantities()
     assert (quantity.indicator, quantity.role, quantity.period) == (None, None, None)
     assert Role.ACTUAL is Role("actual")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体\n一是完成任务19项。\n",
+        "一、总体\n（一）完成任务19项。\n",
+        "一、总体\n1.全年完成任务19项。\n",
+    ],
+)
+def test_a_marker_is_never_part_of_an_indicator(text: str) -> None:
+    # A heading or item marker ends the phrase before a number like a comma does.
+    [quantity] = govreport.parse(text).quantities()
+    assert quantity.indicator is not None and quantity.indicator.text == "任务"

@@ -464,7 +464,8 @@ def test_pretty_shows_every_part_node_and_mention() -> None:
     assert report.pretty() == (
         "report source=None reader=None length=18\n"
         "  一、 cn-comma/40 [0, 17) title [2, 6) '总体情况'\n"
-        "    一是 item-shi/100 run-in [7, 17) title [9, 16) '完成任务19项'\n"
+        "    一是 item-shi/100 [7, 17) title [9, 16) '完成任务19项'\n"
         "quantity [13, 16) '19项' value=19 unit='项' qualifier=None value_max=None change=None"
-        " multiplier=1 indicator=None role=None period=None\n"
+        " multiplier=1 indicator=Indicator(text='任务', span=Span(start=11, end=13)) role=actual"
+        " period=None\n"
     )

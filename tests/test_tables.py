@@ -52,8 +52,12 @@ def test_mentions_rows() -> None:
     )
 
 
+UNLINKED = govreport.PluginHost(load_entrypoints=False, block=["builtin.indicators"])
+"""A host without the linker: the tests tie quantities themselves."""
+
+
 def test_outline_and_indicators_tables() -> None:
-    report = linked(govreport.parse(TEXT, source="a.txt"))
+    report = linked(govreport.parse(TEXT, source="a.txt", host=UNLINKED))
     outline = govreport.table([report], of="outline")
     assert outline.column("marker") == ("一、", "（一）", "二、")
     assert outline.column("level") == (1, 2, 1)

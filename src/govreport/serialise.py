@@ -162,7 +162,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 # -- encoding --------------------------------------------------------------------------------
 
 _INDENT = "  "
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A surrogate code point on its own: a ``str`` may hold one, UTF-8 cannot."""
 
 
 def _escape_surrogate(match: re.Match[str]) -> str:
@@ -219,7 +220,7 @@ def encode(data: Any, *, indent: bool = True) -> str:
     """
     out: list[str] = []
     _encode(data, 0 if indent else None, out)
-    return _LONE_SURROGATE.sub(_escape_surrogate, "".join(out))
+    return LONE_SURROGATE.sub(_escape_surrogate, "".join(out))
 
 
 def dumps(report: Report) -> str:

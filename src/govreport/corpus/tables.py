@@ -14,7 +14,6 @@ analysis; ``value_exact`` the exact decimal as text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -22,7 +21,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from govreport.exporters._format import field_text
+from govreport.exporters._format import field_text, writable
 from govreport.exporters.csv import PATH_SEPARATOR
 from govreport.model import Mention, OutlineNode, Quantity, Report
 from govreport.readers import require
@@ -37,7 +36,6 @@ Cell: TypeAlias = str | int | float | None
 TableKind: TypeAlias = Literal["mentions", "outline", "indicators"]
 """The tables :func:`table` makes."""
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _VALUE_COLUMNS: dict[str, ColumnType] = {"value": "float", "value_exact": "string"}
 
@@ -126,8 +124,7 @@ class Table:
             if kind == "string":
                 cells = columns[name]
                 columns[name] = [
-                    _LONE_SURROGATE.sub("\ufffd", cell) if isinstance(cell, str) else cell
-                    for cell in cells
+                    writable(cell) if isinstance(cell, str) else cell for cell in cells
                 ]
         return columns
 

@@ -4,13 +4,9 @@ text that UTF-8 can write."""
 from __future__ import annotations
 
 import enum
-import re
 from decimal import Decimal
 
-from govreport.serialise import decimal_text
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-"""A surrogate code point on its own: a ``str`` may hold one, UTF-8 cannot."""
+from govreport.serialise import LONE_SURROGATE, decimal_text
 
 
 def field_text(value: object) -> str:
@@ -36,4 +32,4 @@ def writable(text: str) -> str:
     Lone surrogates reach a report through a file name that was not UTF-8 (Python keeps its bytes
     as surrogates) or a reader plugin. One character for one keeps every offset and column.
     """
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return LONE_SURROGATE.sub("\ufffd", text)

@@ -16,7 +16,7 @@ import attrs
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
 from govreport.indicators.phrases import Phrase, find_phrases
-from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span
+from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span, places
 from govreport.model._unchecked import unchecked
 
 _BOUNDARIES = "。；！？!?;\r\n"
@@ -134,7 +134,12 @@ class RuleLinker:
         # One pass each over the whole text, for sentence ends and clause starts; each sentence
         # then takes its part by bisection.
         boundaries = [m.start() for m in _BOUNDARY.finditer(text)]
-        clause_starts = [m.end() for m in _CLAUSE.finditer(text)]
+        # A clause also starts after a heading or item marker (一是完成任务19项: the phrase is
+        # 任务, not 一是完成任务), which never belongs to an indicator.
+        clause_starts = sorted(
+            [m.end() for m in _CLAUSE.finditer(text)]
+            + [place.node.marker_span.end for place in places(context.outline)]
+        )
         while i < n:
             first = quantities[i].span.start
             at = bisect.bisect_left(boundaries, first)

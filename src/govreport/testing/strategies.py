@@ -196,9 +196,11 @@ def _arabic_quantity(draw: st.DrawFn) -> tuple[str, Decimal, str]:
 
 @st.composite
 def _chinese_quantity(draw: st.DrawFn) -> tuple[str, Decimal, str]:
-    """``三千零五十二项``, ``两万人``, ``十五个百分点``; never a bare ``一`` (indefinite) or ``二``."""
+    """``三千零五十二项``, ``两万人``, ``十五个百分点``; never a bare ``一`` (indefinite) or ``二``,
+    nor one digit of money (``三元`` is a name: amounts are written in digits, GB/T 15835)."""
     spelling = draw(units(chinese_numeral=True))
-    text, value = draw(chinese_numerals(min_value=2))
+    currency = DEFAULT_UNITS.units[spelling].dimension == "currency"
+    text, value = draw(chinese_numerals(min_value=11 if currency else 2))
     if text == "二":
         text = "两"  # counting uses 两: 两项, never 二项
     return f"{text}{spelling}", value, spelling
