@@ -20,8 +20,8 @@ from govreport.readers.doc import read_doc
 from govreport.readers.docx import read_docx
 from govreport.readers.wordnumbering import ListDefinition, ListLevel, Numberer, render_number
 from govreport.testing import check_report, check_source
+from tests.other_form import remap_gold
 from tests.scoring import load_gold, score
-from tests.word_scoring import remap_gold
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 HOST = govreport.PluginHost()
@@ -38,7 +38,7 @@ def test_sample_word_file_scores_like_its_text(suffix: str) -> None:
     report = govreport.parse_file(FORMATS / f"water-bureau-2023.{suffix}")
     assert report.reader == suffix
     gold_text, gold = load_gold("water-bureau-2023")
-    result = score(report, remap_gold(gold_text, gold, report.text))
+    result = score(report, remap_gold(gold, gold_text, report.text))
     assert result.outline_exact, "the headings' 一、… come from Word numbering"
     assert [node.marker for node in report.outline] == ["一、", "二、", "三、", "四、"]
     assert result.quantity_f1 >= 0.97
