@@ -45,6 +45,12 @@ LIMITS = ReaderLimits()
 """The limits the built-in readers use."""
 
 
+def unreadable(source: str, what: str, why: object) -> InputError:
+    """The one-line error for a file of a reader's format that cannot be read
+    (``source: not a readable WHAT: WHY``), whatever line breaks the library's message holds."""
+    return InputError(f"{source}: not a readable {what}: {' '.join(str(why).split())}")
+
+
 def require(module: str, *, extra: str, what: str) -> ModuleType:
     """Import ``module`` or raise a one-line :class:`InputError` naming the extra to install.
 

@@ -31,7 +31,7 @@ import attrs
 from govreport.errors import InputError
 from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
-from govreport.readers import TextBuilder, require
+from govreport.readers import TextBuilder, require, unreadable
 from govreport.readers.docx import read_docx
 from govreport.readers.wordnumbering import ListDefinition, ListLevel, Numberer, suffix_text
 
@@ -99,7 +99,7 @@ _LINE_BREAKS = {ord("\x0b"): "\n", ord("\x1e"): "-", ord("\x1f"): ""}
 
 
 def _fail(source: str, why: str) -> InputError:
-    return InputError(f"{source}: not a readable Word 97-2003 file: {' '.join(why.split())}")
+    return unreadable(source, "Word 97-2003 file", why)
 
 
 class _Stream:

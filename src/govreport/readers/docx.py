@@ -29,7 +29,7 @@ import attrs
 from govreport.errors import InputError
 from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
-from govreport.readers import LIMITS, TextBuilder, require
+from govreport.readers import LIMITS, TextBuilder, require, unreadable
 from govreport.readers.wordnumbering import ListDefinition, ListLevel, Numberer, suffix_text
 
 if TYPE_CHECKING:
@@ -57,8 +57,7 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, No
 
 
 def _fail(source: str, why: str) -> InputError:
-    # One line, whatever the parser said (libxml2's messages end with a line break).
-    return InputError(f"{source}: not a readable Word file: {' '.join(why.split())}")
+    return unreadable(source, "Word file", why)
 
 
 class _Package:

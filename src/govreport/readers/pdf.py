@@ -31,7 +31,7 @@ from govreport.errors import InputError
 from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
 from govreport.model.outline import ITEM_RANK
-from govreport.readers import LIMITS, TextBuilder, require
+from govreport.readers import LIMITS, TextBuilder, require, unreadable
 from govreport.structure import match_marker
 
 MAGIC = b"%PDF-"
@@ -546,7 +546,7 @@ def read_pdf(data: bytes, source: str) -> SourceText:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise InputError(f"{source}: not a readable PDF: {exc}") from None
+        raise unreadable(source, "PDF", exc) from None
     try:
         count = len(document)
         if count > LIMITS.max_pages:
@@ -561,7 +561,7 @@ def read_pdf(data: bytes, source: str) -> SourceText:
             page.close()
         metadata = document.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as exc:
-        raise InputError(f"{source}: not a readable PDF: {exc}") from None
+        raise unreadable(source, "PDF", exc) from None
     finally:
         document.close()
     _drop_running_rows(pages)
