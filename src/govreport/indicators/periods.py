@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from govreport.numerals import parse_digit_string
-
 _HALVES = {"--01/--06": "H1", "--07/--12": "H2"}
 _QUARTERS = {"--01/--03": "Q1", "--04/--06": "Q2", "--07/--09": "Q3", "--10/--12": "Q4"}
 _YEARLESS = re.compile(r"--(\d\d)(?:-(\d\d))?(?:/(?:end|start)|/--\d\d-\d\d)?\Z")
@@ -94,9 +92,3 @@ def base_period(period: str | None) -> str | None:
     if period is None or not period[:4].isdigit():
         return None
     return str(int(period[:4]) - 1)
-
-
-def year_of(digits: str) -> int | None:
-    """A four-digit year written in Arabic or Chinese digits, else None."""
-    value = parse_digit_string(digits)
-    return value if value is not None and 1000 <= value <= 2999 else None
