@@ -16,9 +16,12 @@ entries to check at that position (any anchored there whose text from the anchor
 of the match). The next search starts one past the anchor, so entries that overlap are all
 seen. Anchors of name patterns (:attr:`~govreport.model.NamePattern.anchors`, usually their
 suffixes) share the pass: each is tried where its first character stands, before the entries,
-and marks its match with an empty group; the pattern is then tried only just before it, where
-its :class:`~govreport.model.vocabulary.NameStart` allows (a few set look-ups), and the entries'
-part of the gate alone is tried at the anchor.
+marks its match with an empty group, and the same match goes on into the entries there. The
+positions of each anchor are only collected in the pass; after it, each pattern is tried just
+before its anchors, each start once, where its :class:`~govreport.model.vocabulary.NameStart`
+allows (a few set look-ups). Every term's text is one shared string: an entry's own term, or
+one string per distinct name, so a text that names the same thing a hundred thousand times
+holds it once.
 """
 
 from __future__ import annotations
@@ -42,10 +45,10 @@ class _Start:
     """A :class:`~govreport.model.vocabulary.NameStart` as tables, to test one position with a
     few look-ups instead of a pass over every word."""
 
-    breaks: frozenset[str]
-    """Characters after which a name may start (besides line breaks and whitespace)."""
-    ending: dict[str, tuple[str, ...]]
-    """Last character → the listed words and joiners that end with it."""
+    after: dict[str, tuple[str, ...]]
+    """Character → what a name may start after it: ``()`` for a break (or whitespace that ends a
+    listed word), else the listed words and joiners that end with it; absent: nothing, unless it
+    is whitespace."""
     starting: dict[str, tuple[str, ...]]
     """First character → the listed words that begin with it."""
     inside: dict[str, tuple[tuple[int, str], ...]]
@@ -59,6 +62,9 @@ class _Start:
         ending: dict[str, list[str]] = collections.defaultdict(list)
         for word in start.words + start.joiners:
             ending[word[-1]].append(word)
+        # One look-up per position: a break (or a space) wins over a word that ends with it.
+        after = {ch: () if ch.isspace() else tuple(words) for ch, words in ending.items()}
+        after.update(dict.fromkeys(start.breaks, ()))
         starting: dict[str, list[str]] = collections.defaultdict(list)
         for word in start.words:
             starting[word[0]].append(word)
@@ -66,8 +72,7 @@ class _Start:
         for word, cut in start.inside():
             inside[word[cut]].append((cut, word))
         return cls(
-            breaks=frozenset(start.breaks),
-            ending={ch: tuple(words) for ch, words in ending.items()},
+            after=after,
             starting={ch: tuple(words) for ch, words in starting.items()},
             inside={ch: tuple(words) for ch, words in inside.items()},
             joiners=start.joiners,
@@ -77,12 +82,12 @@ class _Start:
         """True when a name may start at ``at``: what ``NameStart.pattern()`` tests there."""
         if at:
             before = text[at - 1]
-            if before not in self.breaks and not before.isspace():  # "\n" is a space too
-                words = self.ending.get(before)
-                if words is None or not text.endswith(words, 0, at):
+            words = self.after.get(before)
+            if words is None:
+                if not before.isspace():  # "\n" is a space too
                     return False  # after neither a break nor a listed word
-                if text.startswith(self.joiners, at):
-                    return False
+            elif words and (not text.endswith(words, 0, at) or text.startswith(self.joiners, at)):
+                return False
         ch = text[at : at + 1]
         words = self.starting.get(ch)
         if words is not None and text.startswith(words, at):
@@ -177,15 +182,8 @@ class _Anchor:
     """The anchors tried after this one at the same character, to test when this one matched."""
 
 
-@attrs.define
-class _Names:
-    """The matches of one anchored pattern so far, in a pass of the gate."""
-
-    matches: list[tuple[int, int]] = attrs.Factory(list)
-    end: int = 0
-    """Where the last match ends: the next must start here or later."""
-    tried: int = 0
-    """Every position before this has been tried."""
+_Behind = tuple[int, int, dict[str, int]]
+"""(offset, length, entries by text): entries anchored ``offset`` characters into them."""
 
 
 @attrs.frozen
@@ -195,39 +193,40 @@ class _Matcher:
     entries: tuple[tuple[Vocabulary, Entry], ...]
     gate: re.Pattern[str] | None
     """Entries and name anchors, in one pass: see the module docstring."""
-    terms: re.Pattern[str] | None
-    """The entries' part of the gate alone, tried where a name anchor matched first."""
-    checks: dict[str, tuple[tuple[int, int] | None, tuple[tuple[int, int, dict[str, int]], ...]]]
+    checks: dict[str, tuple[tuple[int, int] | None, dict[str, tuple[_Behind, ...]]]]
     """Text from an anchor to the end of a gate match → what else to check there: the
     (length, index) of the longest entry anchored on its first character that the text begins
-    with, if any; and (offset, length, entries) for the entries anchored ``offset`` characters
-    into them that may end there, ``length`` long, by text (→ index in :attr:`entries`)."""
+    with, if any; and by the character just before the anchor, (offset, length, entries) for
+    the entries anchored ``offset`` characters into them that may end there, ``length`` long,
+    by text (→ index in :attr:`entries`). Most anchors follow none of those characters, so one
+    look-up settles them."""
     markers: tuple[int, ...]
     """Group number → the name anchor it marks (index 0 unused)."""
     anchors: tuple[_Anchor, ...]
     patterns: tuple[_Pattern, ...]
     labels: tuple[tuple[str, str, str | None, str | None], ...]
     """(vocabulary, category, subtype, meaning) of each entry, then of each pattern."""
+    words: tuple[str, ...]
+    """Each entry's term: the text of every match of it, one string for them all."""
 
     def find(self, text: str) -> list[Term]:
         """The terms in ``text``: entries and names, leftmost first, then longest."""
         longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
-        names = {i: _Names() for i, p in enumerate(self.patterns) if p.most >= p.least}
+        marked: list[list[int]] = [[] for _ in self.anchors]  # anchor → where it matched
         if self.gate is not None:
-            checks, search, at = self.checks, self.gate.search, 0
+            checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
             while (match := search(text, at)) is not None:
                 anchor = match.start()
                 at = anchor + 1
-                if match.lastindex is None:
-                    found: str | None = match.group()
-                else:
-                    found = self._names(text, anchor, match.lastindex, names)
-                if found is None:
+                if match.lastindex is not None:
+                    marked[markers[match.lastindex]].append(anchor)
+                check = checks.get(match.group())
+                if check is None:  # a name anchor with no entry there
                     continue
-                here, behind = checks[found]
+                here, behind = check
                 if here is not None and here[0] > longest.get(anchor, (0, 0))[0]:
                     longest[anchor] = here
-                for offset, length, table in behind:
+                for offset, length, table in behind.get(text[anchor - 1], ()) if anchor else ():
                     start = anchor - offset
                     if start >= 0:
                         index = table.get(text[start : start + length])
@@ -243,59 +242,59 @@ class _Matcher:
                 length, index = longest[start]
                 candidates.append((start, -length, index))
                 last_end = start + length
+        del longest
         entries_only = len(candidates)
         for index, pattern in enumerate(self.patterns):
-            state = names.get(index)
-            spans = state.matches if state is not None else _scan(pattern, text)
+            spans = _scan(pattern, text) if pattern.most < 0 else self._names(text, index, marked)
             label = len(self.entries) + index
             candidates.extend((start, start - end, label) for start, end in spans)
         if len(candidates) > entries_only:  # the entries' own are in order already
             candidates.sort()
         kept: list[Term] = []
-        labels = self.labels
+        labels, words, named = self.labels, self.words, len(self.words)
+        names: dict[str, str] = {}  # one string for each name, however often it comes
         last_end = 0
         for start, minus_length, label in candidates:
             if start >= last_end:  # leftmost-longest, no overlaps
                 last_end = start - minus_length
+                if label < named:
+                    written = words[label]
+                else:
+                    written = text[start:last_end]
+                    written = names.setdefault(written, written)
                 vocabulary, category, subtype, meaning = labels[label]
                 kept.append(
-                    _term(
-                        _span(start, last_end),
-                        text[start:last_end],
-                        vocabulary,
-                        category,
-                        subtype,
-                        meaning,
-                    )
+                    _term(_span(start, last_end), written, vocabulary, category, subtype, meaning)
                 )
         return kept
 
-    def _names(self, text: str, at: int, marker: int, names: dict[int, _Names]) -> str | None:
-        """Try the name patterns whose anchors match at ``at``, the one of ``marker`` first;
-        then what the entries' part of the gate finds there, if anything."""
-        first = self.anchors[self.markers[marker]]
-        self._name(text, at, first.pattern, names)
-        for other in first.later:
-            if self.anchors[other].regex.match(text, at):
-                self._name(text, at, self.anchors[other].pattern, names)
-        match = None if self.terms is None else self.terms.match(text, at)
-        return None if match is None else match.group()
-
-    def _name(self, text: str, anchor: int, which: int, names: dict[int, _Names]) -> None:
-        """Try pattern ``which`` at every untried start that puts ``anchor`` in reach."""
+    def _names(self, text: str, which: int, marked: list[list[int]]) -> list[tuple[int, int]]:
+        """The matches of anchored pattern ``which``: tried at every start that puts one of its
+        anchors in reach, each start once, leftmost first and on after each."""
+        positions: list[int] = []
+        for number, seen in enumerate(self.anchors):
+            if seen.pattern == which:
+                positions += marked[number]
+            for other in seen.later:  # matched where the gate saw an earlier anchor
+                if self.anchors[other].pattern == which:
+                    match = self.anchors[other].regex.match
+                    positions += [at for at in marked[number] if match(text, at)]
         pattern = self.patterns[which]
-        state = names[which]
-        first = max(anchor - pattern.most, state.tried, 0)
-        state.tried = max(state.tried, anchor - pattern.least + 1)
-        for start in range(first, anchor - pattern.least + 1):
-            if start < state.end:
-                continue
-            if pattern.start is not None and not pattern.start.allows(text, start):
-                continue
-            match = pattern.regex.match(text, start)
-            if match is not None and match.end() > start:
-                state.matches.append((start, match.end()))
-                state.end = match.end()
+        least, most, regex = pattern.least, pattern.most, pattern.regex
+        allows = None if pattern.start is None else pattern.start.allows
+        matches: list[tuple[int, int]] = []
+        tried = end = 0  # every start before ``tried`` was tried; the next match starts at ``end``
+        for anchor in sorted(positions):
+            last = anchor - least
+            for start in range(max(anchor - most, tried, end), last + 1):
+                if start < end or (allows is not None and not allows(text, start)):
+                    continue
+                found = regex.match(text, start)
+                if found is not None and found.end() > start:
+                    end = found.end()
+                    matches.append((start, end))
+            tried = max(tried, last + 1)
+        return matches
 
 
 # Terms by the ten thousand in term-dense texts, at spans right by construction.
@@ -354,8 +353,7 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
     by_first: dict[str, list[tuple[str, int, int]]] = collections.defaultdict(list)
     for key in groups:
         by_first[key[0][0]].append(key)
-    checks: dict[str, tuple[tuple[int, int] | None, tuple[tuple[int, int, dict[str, int]], ...]]]
-    checks = {}
+    checks: dict[str, tuple[tuple[int, int] | None, dict[str, tuple[_Behind, ...]]]] = {}
     for forward, _, _ in groups:
         here: tuple[int, int] | None = None
         merged: dict[tuple[int, int], dict[str, int]] = collections.defaultdict(dict)
@@ -366,7 +364,14 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
                 merged[offset, length].update(groups[other, offset, length])
             elif here is None or length > here[0]:  # ``other`` is an entry, found here
                 here = (length, index[other])
-        checks[forward] = (here, tuple((o, n, t) for (o, n), t in sorted(merged.items())))
+        behind: dict[str, list[_Behind]] = collections.defaultdict(list)
+        for (offset, length), table in sorted(merged.items()):
+            before: dict[str, dict[str, int]] = collections.defaultdict(dict)
+            for word, number in table.items():
+                before[word[offset - 1]][word] = number
+            for ch, words in before.items():
+                behind[ch].append((offset, length, words))
+        checks[forward] = (here, {ch: tuple(tests) for ch, tests in behind.items()})
 
     by_char: dict[str, list[int]] = collections.defaultdict(list)
     for i, (ch, _, _) in enumerate(named):
@@ -380,22 +385,23 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
         for i, (ch, pattern, anchor) in enumerate(named)
     )
     gate: list[str] = []
-    terms: list[str] = []
     markers = [0]
     for ch in dict.fromkeys([*by_char, *tries]):
-        parts = []
+        marks = []
         for i in by_char.get(ch, ()):
-            parts.append(f"(?<=(?={named[i][2]}){re.escape(ch)})()")
+            marks.append(f"(?<=(?={named[i][2]}){re.escape(ch)})()")
             markers.append(i)
-        if ch in tries:
-            rest = _render(tries[ch])
-            parts.append(rest)
-            terms.append(re.escape(ch) + rest)
-        gate.append(re.escape(ch) + ("(?:" + "|".join(parts) + ")" if parts != [""] else ""))
+        rest = _render(tries[ch]) if ch in tries else None
+        if not marks:
+            body = rest or ""
+        elif rest is None:
+            body = "(?:" + "|".join(marks) + ")"
+        else:  # an anchor, then the longest entry there if any; or the entry alone
+            body = f"(?:(?:{'|'.join(marks)})(?:{rest})?|{rest})"
+        gate.append(re.escape(ch) + body)
     return _Matcher(
         entries=entries,
         gate=re.compile("|".join(gate)) if gate else None,
-        terms=re.compile("|".join(terms)) if terms and named else None,
         checks=checks,
         markers=tuple(markers),
         anchors=anchors,
@@ -404,6 +410,7 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
             *((v.name, e.category, e.subtype, e.meaning) for v, e in entries),
             *((p.vocabulary.name, p.category, p.subtype, None) for p in patterns),
         ),
+        words=tuple(e.term for _, e in entries),
     )
 
 
