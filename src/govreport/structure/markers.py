@@ -223,6 +223,9 @@ class Markers:
         self._firsts = [(style, _first_ranges(style.pattern)) for style in styles]
         self.by_first: dict[str, tuple[MarkerStyle, ...]] = {}
         """Candidates by first character, filled as characters come up."""
+        self._ordinals: dict[int, dict[str, int | None]] = {id(style): {} for style in styles}
+        """By style (its id: ``styles`` keeps each alive), what each numeral read to: headings
+        repeat a few numerals, and reading a Chinese one costs more than the rest of a marker."""
 
     def candidates(self, first: str) -> tuple[MarkerStyle, ...]:
         """The styles, in order, whose marker may start with ``first`` ("" at the text's end)."""
@@ -232,7 +235,7 @@ class Markers:
             for style, ranges in self._firsts
             if ranges is None or any(low <= code <= high for low, high in ranges)
         )
-        if len(self.by_first) < 4096:
+        if len(self.by_first) < _CACHED:
             self.by_first[first] = candidates
         return candidates
 
@@ -244,30 +247,42 @@ class Markers:
             candidates = self.candidates(first)
         return self.among(candidates, text, start, standalone)
 
-    @staticmethod
     def among(
-        candidates: tuple[MarkerStyle, ...], text: str, start: int, standalone: bool
+        self, candidates: tuple[MarkerStyle, ...], text: str, start: int, standalone: bool
     ) -> MarkerMatch | None:
         """The marker at ``text[start:]`` of the first of ``candidates`` that has one there."""
-        found = Markers.find(candidates, text, start, standalone)
+        found = self.find(candidates, text, start, standalone)
         return None if found is None else MarkerMatch(found[0], start, found[1], found[2])
 
-    @staticmethod
     def find(
-        candidates: tuple[MarkerStyle, ...], text: str, start: int, standalone: bool
+        self, candidates: tuple[MarkerStyle, ...], text: str, start: int, standalone: bool
     ) -> tuple[MarkerStyle, int, int] | None:
         """:meth:`among` as ``(style, end, ordinal)``."""
+        ordinals = self._ordinals
         for style in candidates:
             if style.standalone_only and not standalone:
                 continue
             found = style.pattern.match(text, start)
             if found is None:
                 continue
-            ordinal = style.ordinal(found["n"])
+            numeral = found["n"]
+            read = ordinals.get(id(style))
+            ordinal = _UNREAD if read is None else read.get(numeral, _UNREAD)
+            if ordinal is _UNREAD:
+                ordinal = style.ordinal(numeral)
+                if read is not None and len(read) < _CACHED:
+                    read[numeral] = ordinal
             if ordinal is None or ordinal < 0:
                 continue
             return style, found.end(), ordinal
         return None
+
+
+_CACHED = 4096
+"""Entries each cache of :class:`Markers` keeps at most (a text may hold any characters and
+numerals; the usual ones come first)."""
+_UNREAD = -1
+"""No ordinal read yet (a real one is never negative: those are refused)."""
 
 
 DEFAULT_MARKERS = Markers(STYLES)

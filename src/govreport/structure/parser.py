@@ -8,6 +8,7 @@ heading above them. Spans are offsets into the text as given: nothing is normali
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -176,29 +177,13 @@ class _Open(NamedTuple):
     children: list[OutlineNode]
     """The parts under it that have closed, in order."""
 
-    def close(self, end: int, series: bool) -> OutlineNode:
-        """The finished node of a part that ends at ``end``; ``series``: whether the text has
-        items numbered as a series (首先 … 最后), which :func:`_numbered` renumbers."""
-        rank, style, ordinal, start, marker, title, title_span, marker_span, run_in, children = self
-        nested = tuple(_numbered(children) if series else children) if children else ()
-        return _node(
-            marker,
-            ordinal,
-            style,
-            rank,
-            title,
-            _span(start, end),
-            title_span,
-            marker_span,
-            run_in,
-            nested,
-        )
-
 
 # The parser makes a node and three spans per heading from offsets that are right by
-# construction: these skip attrs' __init__, which would cost as much as the parse.
+# construction: these skip attrs' __init__, which would cost as much as the parse. An open part
+# is made the same way, as the tuple it is (a NamedTuple's own __new__ is a Python call).
 _node = unchecked(OutlineNode)
 _span = unchecked(Span)
+_open = functools.partial(tuple.__new__, _Open)
 
 
 def _numbered(nodes: list[OutlineNode]) -> list[OutlineNode]:
@@ -252,17 +237,19 @@ def _heading(
         title_end = max(title_start, title_end)
         while title_end > title_start and text[title_end - 1] in _SPACE:
             title_end -= 1
-    return _Open(
-        rank,
-        style.name,
-        ordinal,
-        start,
-        text[start:marker_end],
-        text[title_start:title_end],
-        _span(title_start, title_end),
-        marker_span,
-        run_in,
-        [],
+    return _open(
+        (
+            rank,
+            style.name,
+            ordinal,
+            start,
+            text[start:marker_end],
+            text[title_start:title_end],
+            _span(title_start, title_end),
+            marker_span,
+            run_in,
+            [],
+        )
     )
 
 
@@ -559,8 +546,25 @@ def _closed(outline: _Outline, end: int) -> tuple[OutlineNode, ...]:
 
 
 def _close_last(stack: list[_Open], roots: list[OutlineNode], end: int, series: bool) -> None:
-    """Close the innermost open part at ``end`` and add its node to its parent's children."""
-    node = stack.pop().close(end, series)
+    """Close the innermost open part at ``end`` and add its node to its parent's children;
+    ``series``: whether the text has items numbered as a series (首先 … 最后), which
+    :func:`_numbered` renumbers."""
+    rank, style, ordinal, start, marker, title, title_span, marker_span, run_in, children = (
+        stack.pop()
+    )
+    nested = tuple(_numbered(children) if series else children) if children else ()
+    node = _node(
+        marker,
+        ordinal,
+        style,
+        rank,
+        title,
+        _span(start, end),
+        title_span,
+        marker_span,
+        run_in,
+        nested,
+    )
     (stack[-1].children if stack else roots).append(node)
 
 
