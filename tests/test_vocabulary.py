@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from govreport.extractors.base import ExtractionContext
 from govreport.extractors.trie import trie_pattern
-from govreport.extractors.vocabulary import VocabularyExtractor, _Start
+from govreport.extractors.vocabulary import VocabularyExtractor, _spelled, _Start
 from govreport.model import DEFAULT_UNITS, Entry, NamePattern, Term, Vocabulary
 from govreport.model.vocabulary import NameStart
 from tests.linear import under_the_ceiling
@@ -185,6 +185,46 @@ def test_name_patterns_in_a_sentence() -> None:
         ("东丽湖", "lake"),
         ("北河水", "river-water"),  # the river is shorter
     ]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "spelled"),
+    [
+        ("水库", "水库"),
+        ("水(?<!污水)(?<!再生水)厂", "水厂"),
+        ("河(?!道)[^长]", "河"),
+        ("(?i)ab", ""),
+    ],
+)
+def test_an_anchor_is_spelled_by_its_leading_literals(anchor: str, spelled: str) -> None:
+    # Where the gate sees one anchor, another of the same first character is tried only if
+    # the spellings agree: one begins the other.
+    assert _spelled(anchor) == spelled
+
+
+SHARING = Vocabulary(
+    name="sharing",
+    patterns=(
+        NamePattern(
+            f"{NAME}{{1,2}}水库", "works", "reservoir", anchors=("水库",), anchor_offsets=(1, 2)
+        ),
+        # spelled 水库区, so tried wherever the reservoir's anchor is seen first
+        NamePattern(
+            f"{NAME}{{1,2}}水(?<!污水)库区",
+            "works",
+            "area",
+            anchors=("水(?<!污水)库区",),
+            anchor_offsets=(1, 2),
+        ),
+    ),
+)
+
+
+@FAST
+@given(text=st.text("北塘污水库区河", max_size=30))
+def test_anchors_spelled_alike_are_both_tried(text: str) -> None:
+    assert extract(text, SHARING) == reference(text, SHARING)
+    assert extract("北塘水库区", SHARING) == [(0, 5, "works", "area")]
 
 
 @pytest.mark.parametrize(

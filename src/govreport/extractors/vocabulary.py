@@ -36,6 +36,7 @@ from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.model import Entry, Mention, Span, Term, Vocabulary
 from govreport.model._unchecked import unchecked
 from govreport.model.vocabulary import NameStart
+from govreport.structure.markers import _sre_parse
 
 # -- where a name may start ----------------------------------------------------------------------
 
@@ -319,6 +320,28 @@ def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:
             at = start + 1
 
 
+def _spelled(anchor: str) -> str:
+    """The characters every match of ``anchor`` begins with: its literals up to the first
+    thing that is not one, look-arounds passed over (``水(?<!污水)厂`` → ``水厂``)."""
+    parsed = _sre_parse.parse(anchor)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    spelled = []
+    for op, argument in parsed.data:
+        name = getattr(op, "name", None)
+        if name == "LITERAL":
+            spelled.append(chr(argument))
+        elif name not in ("ASSERT", "ASSERT_NOT"):
+            break
+    return "".join(spelled)
+
+
+def _may_share(first: str, second: str) -> bool:
+    """Whether two anchors spelled so can match at one position (one spelling begins the
+    other): where the gate found one, the other is tried only then."""
+    return first.startswith(second) or second.startswith(first)
+
+
 def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
     found: dict[str, tuple[Vocabulary, Entry]] = {}
     for vocabulary in vocabularies:
@@ -376,11 +399,12 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
     by_char: dict[str, list[int]] = collections.defaultdict(list)
     for i, (ch, _, _) in enumerate(named):
         by_char[ch].append(i)
+    spelled = [_spelled(anchor) for _, _, anchor in named]
     anchors = tuple(
         _Anchor(
             pattern,
             re.compile(anchor),
-            tuple(j for j in by_char[ch] if j > i),
+            tuple(j for j in by_char[ch] if j > i and _may_share(spelled[i], spelled[j])),
         )
         for i, (ch, pattern, anchor) in enumerate(named)
     )
