@@ -11,6 +11,7 @@ under 2 for every input: parse time stays linear, whatever the text looks like.
     python benchmarks/adversarial.py --only 一 --profile   # a pyinstrument profile of one input
     python benchmarks/adversarial.py --only headings --parts   # where the time goes, by part
     python benchmarks/adversarial.py --exporters  # every format against json, 1 MB (issue 15)
+    python benchmarks/adversarial.py --memory --only 水库  # peak memory of the command line
 
 docs/reliability.md holds the latest table.
 """
@@ -19,8 +20,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,12 +44,15 @@ from govreport.testing.adversarial import (
     DENSE_INPUTS,
     EXPORT_INPUTS,
     one_line,
+    repeat,
 )
 
 MAX_RATIO = 2.0
 """An input's time per character may be at most this multiple of the corpus's."""
 MAX_EXPORT_RATIO = 3.0
 """A format's export time may be at most this multiple of the json format's (issue 15)."""
+MAX_MEMORY_RATIO = 15.0
+"""Peak memory of the command line may be at most this multiple of the input's bytes (issue 15)."""
 MEGABYTE = 1_000_000
 
 
@@ -78,9 +85,15 @@ def cases(corpus_text: str) -> list[tuple[str, str, int, bool]]:
     ]
 
 
+CORPUS_REPEATED = ("the corpus repeated", "corpus", MEGABYTE, True)
+"""The baseline of ``--memory``: ordinary report text, at the size of the inputs."""
+
+
 def build(builder: str, size: int, corpus_text: str) -> str:
     if builder == "corpus line":
         return one_line(corpus_text)(size)
+    if builder == "corpus":
+        return repeat(corpus_text, size)
     return {**ADVERSARIAL_INPUTS, **DENSE_INPUTS}[builder](size)
 
 
@@ -215,6 +228,39 @@ def print_parts(name: str, text: str, host: govreport.PluginHost, budget: float)
         print(f"| {part} | {seconds:.3f} | {seconds / budget:.0%} |")
 
 
+def peak_bytes(command: Sequence[str]) -> int:
+    """Peak resident memory, in bytes, of ``command`` run in a fresh process."""
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    if child.returncode:
+        raise SystemExit(f"{' '.join(command)} failed: exit {child.returncode}")
+    return usage.ru_maxrss * 1024  # ru_maxrss counts KiB on Linux
+
+
+def print_memory(selected: list[tuple[str, str, int]], corpus_text: str) -> float:
+    """Peak memory of ``govreport parse --format json`` on each input, against its bytes: all
+    of it, and what is above the peak on a one-line input (the interpreter and the plugins)."""
+    print("| input | characters | input bytes | peak RSS | × input | above start-up | × input |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        source, output = Path(folder, "input.txt"), str(Path(folder, "o.json"))
+        command = [sys.executable, "-m", "govreport", "parse", "--format", "json", str(source)]
+        source.write_text("一、水库\n", encoding="utf-8")
+        start_up = peak_bytes([*command, "-o", output])
+        for name, builder, size in selected:
+            source.write_text(build(builder, size, corpus_text), encoding="utf-8")
+            peak, size_bytes = peak_bytes([*command, "-o", output]), source.stat().st_size
+            worst = max(worst, peak / size_bytes)
+            print(
+                f"| {name} | {size:,} | {size_bytes:,} | {peak / MEGABYTE:,.0f} MB "
+                f"| {peak / size_bytes:.0f}× | {(peak - start_up) / MEGABYTE:,.0f} MB "
+                f"| {(peak - start_up) / size_bytes:.0f}× |"
+            )
+    return worst
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="timed parses per input (best)")
@@ -226,6 +272,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--exporters", action="store_true", help="time every format against json instead"
+    )
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="peak memory of the command line on each input (a fresh process each) instead",
     )
     args = parser.parse_args(argv)
 
@@ -243,13 +294,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_char = sample / corpus.chars
     print(f"corpus ({corpus.directory}): {corpus.chars:,} characters, {per_char * 1e6:.3f} µs/char")
     print()
-    if not (args.profile or args.parts):
+    if not (args.profile or args.parts or args.memory):
         print("Time per character against the corpus's, and against the same input at a tenth")
         print("of its size (linearity). Targets: the first nine inputs, ratio to the corpus < 2.")
         print()
         print("| input | characters | seconds | µs/char | × corpus | × its 1/10 size | target |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     corpus_text = "".join(texts)
+    if args.memory:
+        selected = [
+            (name, builder, size)
+            for name, builder, size, _ in [CORPUS_REPEATED, *cases(corpus_text)]
+            if not args.only or args.only in name
+        ]
+        worst = print_memory(selected, corpus_text)
+        verdict = "PASS" if worst <= MAX_MEMORY_RATIO else "FAIL"
+        print(f"\n{verdict}  worst peak {worst:.0f}× the input (target ≤ {MAX_MEMORY_RATIO:.0f}×)")
+        return 1 if args.check and worst > MAX_MEMORY_RATIO else 0
     worst = 0.0
     for name, builder, size, target in cases(corpus_text):
         if args.only and args.only not in name:
