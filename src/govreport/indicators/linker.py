@@ -218,7 +218,8 @@ def _link_sentence(
 ) -> list[Link]:
     """The links of the quantities ``group`` of one sentence."""
     text, frame, section = facts.text, facts.frame, facts.section
-    stops = [d.span.end for d in facts.dates]
+    # A date is a bound of phrases, unless it is a comparison base (…总人数比2010年增长).
+    stops = [d.span.end for d in facts.dates if text[d.span.start - 1] not in _COMPARED_DATE]
     phrases = find_phrases(
         text, (facts.start, facts.end), group, lexicon, clauses=facts.clauses, stops=stops
     )
