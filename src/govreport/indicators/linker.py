@@ -131,20 +131,24 @@ class RuleLinker:
         date_at = 0
         i, n = 0, len(quantities)
         paragraph = _NO_PARAGRAPH
-        # One pass each over the whole text, for sentence ends and clause starts; each sentence
-        # then takes its part by bisection.
-        boundaries = [m.start() for m in _BOUNDARY.finditer(text)]
         # A clause also starts after a heading or item marker (一是完成任务19项: the phrase is
         # 任务, not 一是完成任务), which never belongs to an indicator.
-        clause_starts = sorted(
-            [m.end() for m in _CLAUSE.finditer(text)]
-            + [place.node.marker_span.end for place in places(context.outline)]
-        )
+        markers = sorted(place.node.marker_span.end for place in places(context.outline))
+        # Only the sentences with quantities are read: each one's bounds are the nearest
+        # boundaries either side of its first quantity (the one before found in the reversed
+        # text), its clauses are found inside it.
+        size = len(text)
+        backwards = text[::-1]
         while i < n:
             first = quantities[i].span.start
-            at = bisect.bisect_left(boundaries, first)
-            s_start = boundaries[at - 1] + 1 if at else 0
-            s_end = boundaries[at] if at < len(boundaries) else len(text)
+            before = _BOUNDARY.search(backwards, size - first)
+            s_start = 0 if before is None else size - before.start()
+            after = _BOUNDARY.search(text, first)
+            s_end = size if after is None else after.start()
+            clauses = [s_start, *[m.end() for m in _CLAUSE.finditer(text, s_start, s_end)]]
+            inner = _between(markers, s_start + 1, s_end + 1)
+            if inner:
+                clauses = sorted(clauses + inner)
             j = i
             while j < n and quantities[j].span.start < s_end:
                 j += 1
@@ -160,7 +164,7 @@ class RuleLinker:
                 text,
                 s_start,
                 s_end,
-                [s_start, *_between(clause_starts, s_start + 1, s_end + 1)],
+                clauses,
                 [(m.start(), m.lastgroup or "") for m in _CUES.finditer(text, s_start, s_end)],
                 dates[date_at:k],
                 frame,
