@@ -2,7 +2,7 @@
 
 The text is split into sentences once; each sentence with quantities is read once for its
 dates, its role cues and the indicator phrases of all its quantities together
-(:func:`~govreport.indicators.phrases.find_phrases`). Headings are read once per report.
+(:meth:`~govreport.indicators.phrases.PhraseRules.find_phrases`). Headings are read once per report.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import attrs
 
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
-from govreport.indicators.phrases import Phrase, find_phrases
+from govreport.indicators.phrases import Phrase, PhraseRules
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span, places
 from govreport.model._unchecked import unchecked
 
@@ -25,7 +25,7 @@ _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
 _CLAUSE = re.compile(r"[，,：:]")
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
-_CUES = re.compile(
+_CUES = (
     f"(?=[{CUE_STARTS}])(?:"
     + "|".join(
         f"(?P<{name}>{pattern.pattern})"
@@ -40,7 +40,7 @@ _CUES = re.compile(
     )
     + ")"
 )
-"""Every role and period cue, found in one pass over a sentence."""
+"""Every role and period cue, found in one pass over a sentence (compiled by the linker)."""
 _YEAR = re.compile(r"(\d{4})年")
 _COMPARED_DATE = "比较与同自从"
 """A date right after one of these is a comparison base, not the figure's period."""
@@ -118,6 +118,11 @@ class RuleLinker:
 
     name = "rules"
 
+    def __init__(self) -> None:
+        # Compiled here, once per linker and so once per host, rather than at import.
+        self._phrases = PhraseRules()
+        self._cues = re.compile(_CUES)
+
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
         text = context.text
@@ -139,6 +144,7 @@ class RuleLinker:
         # text), its clauses are found inside it.
         size = len(text)
         backwards = text[::-1]
+        cues = self._cues
         while i < n:
             first = quantities[i].span.start
             before = _BOUNDARY.search(backwards, size - first)
@@ -165,13 +171,13 @@ class RuleLinker:
                 s_start,
                 s_end,
                 clauses,
-                [(m.start(), m.lastgroup or "") for m in _CUES.finditer(text, s_start, s_end)],
+                [(m.start(), m.lastgroup or "") for m in cues.finditer(text, s_start, s_end)],
                 dates[date_at:k],
                 frame,
                 sections.at(s_start),
                 paragraph,
             )
-            links += _link_sentence(facts, group, context.lexicon)
+            links += _link_sentence(facts, group, self._phrases, backwards, context.lexicon)
             i = j
         return links
 
@@ -218,14 +224,24 @@ _make_sentence = unchecked(_Sentence)
 
 
 def _link_sentence(
-    facts: _Sentence, group: Sequence[Quantity], lexicon: IndicatorLexicon
+    facts: _Sentence,
+    group: Sequence[Quantity],
+    rules: PhraseRules,
+    backwards: str,
+    lexicon: IndicatorLexicon,
 ) -> list[Link]:
-    """The links of the quantities ``group`` of one sentence."""
+    """The links of the quantities ``group`` of one sentence (``backwards``: the text reversed)."""
     text, frame, section = facts.text, facts.frame, facts.section
     # A date is a bound of phrases, unless it is a comparison base (…总人数比2010年增长).
     stops = [d.span.end for d in facts.dates if text[d.span.start - 1] not in _COMPARED_DATE]
-    phrases = find_phrases(
-        text, (facts.start, facts.end), group, lexicon, clauses=facts.clauses, stops=stops
+    phrases = rules.find_phrases(
+        text,
+        backwards,
+        (facts.start, facts.end),
+        group,
+        lexicon,
+        clauses=facts.clauses,
+        stops=stops,
     )
     out: list[Link] = []
     for quantity, phrase in zip(group, phrases, strict=True):

@@ -51,13 +51,6 @@ _COMPARED_REVERSED = (
     r"|(?:末|底|期同)?年\d{4}|国全|省全|市全)[比较与同]"
 )
 """``比上年``, ``较去年同期``, ``较常年``, ``与2021年相比`` … reversed."""
-_TAIL = re.compile(
-    r"(?:"  # comparisons first: 末年上比 is 比上年末, not the word 年末 and a stray 上比
-    + _COMPARED_REVERSED
-    + r"|比同|比环|(?:国全|省全|市全|区全|平水均平)?于[高低快慢]|"
-    + trie_pattern(sorted(word[::-1] for word in _CHANGE_VERBS))
-    + r")+"
-)
 """The verbs and comparisons at the end of the text before a number."""
 
 _PLACES = _words(
@@ -83,8 +76,6 @@ _VERBS = _words(
 )
 """Verbs that open a phrase before a number (实现, 完成, 新增 …) and are left out of it."""
 
-_PLACE = re.compile(trie_pattern(_PLACES))
-_VERB = re.compile(trie_pattern(_VERBS))
 _EMBEDDED = ("实现", "完成")
 """Verbs that bulletins write inside an indicator's name (规模以上工业企业实现营业收入)."""
 
@@ -101,7 +92,6 @@ _STOPS = (
 """Words that end a counted noun after its measure word (召开31次相关会议，…)."""
 
 _NOUN_CHARS = re.compile(r"[\u3400-\u9fffA-Za-z0-9“”‘’\"《》]+")
-_STOP = re.compile(trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])")
 _STOP_INSIDE = re.compile(
     r"全(?:覆盖|过程|方位|链条)|位居|位列"
     # one-character verbs that also open nouns (居民, 获奖, 并购): only where they are verbs
@@ -110,31 +100,6 @@ _STOP_INSIDE = re.compile(
 """What ends a counted noun inside it but may open one (2次全覆盖督查, 19项重点任务全过程管理)."""
 _BRACKETED = 10
 """The longest bracketed part of a counted noun (县（市、区）)."""
-
-
-def _after(text: str, start: int, end: int) -> int:
-    """Where the counted noun that starts at ``start`` ends (``start`` when there is none):
-    characters up to a stop word or punctuation, brackets included."""
-    pos = start
-    while True:
-        run = _NOUN_CHARS.match(text, pos, end)
-        if run is not None:
-            pos = run.end()
-        if pos < end and text[pos] == "（" and pos > start:
-            close = text.find("）", pos, min(end, pos + _BRACKETED + 2))
-            if (
-                close > 0
-                and _CLAUSE_SET.isdisjoint(text[pos:close])
-                and "。" not in text[pos:close]
-            ):
-                pos = close + 1
-                continue
-        break
-    stop = _STOP.search(text, start, pos + 1)  # one more: 中 ends a noun before a comma
-    if stop is not None and stop.start() < pos:
-        pos = stop.start()
-    inside = _STOP_INSIDE.search(text, start + 1, pos)
-    return pos if inside is None else inside.start()
 
 
 _ALIAS = re.compile(r"[（(][A-Za-z0-9 ]+[）)]\Z")
@@ -189,130 +154,6 @@ _make_phrase = unchecked(Phrase)
 """Phrases in field order, unchecked: one per quantity."""
 
 
-def _names_its_use(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a quoted name alone or followed by a verb: the verb before
-    it is what is counted (运用“第一种形态”55人次, 运用“四种形态”处理处分60人次)."""
-    if text[start] != "“":
-        return False
-    close = text.find("”", start, end) + 1
-    return close > 0 and (close == end or _VERB.match(text, close, end) is not None)
-
-
-def _strip_lead(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start`` moved past the places, times, adverbs and verbs that open ``text[start:end]``;
-    a verb stays when less than a word would be left (``投入12亿元``, ``竣工率``) or when it
-    uses a quoted name (:func:`_names_its_use`)."""
-    verb_at = -1
-    while start < end:
-        if text[start] == "“":  # a quoted name opens the phrase
-            break
-        match = _PLACE.match(text, start, end)
-        if match is None:
-            match = _VERB.match(text, start, end)
-            if match is not None and (
-                end - match.end() < _SHORTEST_WORD or _names_its_use(text, match.end(), end)
-            ):
-                break
-            if match is not None and verb_at >= 0 and end - match.end() < _SHORTEST_CUT:
-                break  # 实施帮扶项目: a second verb stays when it would leave a bare noun
-            verb_at = start if match is not None else verb_at
-        if match is None or match.end() == start:
-            break
-        start = match.end()
-    if start >= end and verb_at >= 0:
-        start = verb_at
-    return start, end
-
-
-def _strip_tail(text: str, start: int, end: int) -> int:
-    """``end`` moved before the verbs and comparisons that close ``text[start:end]``."""
-    match = _TAIL.match(text[max(start, end - _TAIL_WINDOW) : end][::-1])
-    if match is None:
-        return end
-    cut = end - match.end()
-    if cut > start and text[cut - 1 : cut + 1] in _NOT_TAIL:
-        cut += 1
-    return cut
-
-
-def _cut_long(text: str, start: int, end: int) -> int:
-    """For a long phrase, the start after its first inner verb not followed by 的."""
-    if end - start <= _LONG_PHRASE:
-        return start
-    for match in _VERB.finditer(text, start + 1, end - _SHORTEST_CUT):
-        if text[match.end()] != "的" and match[0] not in _EMBEDDED:
-            return match.start() if _names_its_use(text, match.end(), end) else match.end()
-    return start
-
-
-def _shape(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> tuple[int, int] | None:
-    """The indicator inside the phrase ``text[start:end]``, or None if it names nothing."""
-    start, end = _strip_lead(text, start, end)
-    # 统计口径内全年实现建筑总产值: a time inside the phrase ends the scope before it;
-    # 锂电新能源、…和节能环保等八大重点产业工业增加值: the examples before 等 are left out
-    cut = start
-    for inner in _INNER_START.finditer(text, start + 1, end - 1):
-        if inner[0] != "等" or "、" in text[start : inner.start()]:
-            cut = inner.end()
-    if cut > start:
-        start, end = _strip_lead(text, cut, end)
-    while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
-        end -= 1
-    if end > start and text[end - 1] in "）)":
-        alias = _ALIAS.search(text, start, end)
-        if alias is not None and alias.start() > start:
-            end = alias.start()
-        named = _NAMED_SHARE.search(text, start, end)
-        if named is not None:
-            return named.start(1), named.end(1)
-    if start >= end or text[start] == "占":
-        return None
-    if (
-        text[start] in _PREPOSITIONS
-        and end - start > 2
-        and text[start : start + 2] not in _NOT_PREPOSITIONS
-    ):
-        # 向重要河湖湿地生态补水: a known indicator after a preposition
-        # (对经济增长贡献率 stays whole: a one-character head is no indicator on its own)
-        head = lexicon.ending(text[start:end])
-        start = end - head if head >= _SHORTEST_WORD else start
-    start = _cut_long(text, start, end)
-    return (start, end) if start < end else None
-
-
-def _items(text: str, start: int, end: int, lexicon: IndicatorLexicon) -> list[tuple[int, int]]:
-    """The items of a ``分别`` list, each whole, or the shared noun for each as written."""
-    start, end = _strip_lead(text, start, end)
-    bounds, depth, piece = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "（(“":
-            depth += 1
-        elif ch in "）)”":
-            depth -= 1
-        elif depth == 0 and _ITEM_SEPARATOR.match(ch):
-            bounds.append((piece, i))
-            piece = i + 1
-    bounds.append((piece, end))
-    bounds = [(a, b) for a, b in bounds if a < b]
-    if len(bounds) < 2:
-        return bounds
-    last_start, last_end = bounds[-1]
-    head = lexicon.ending(text[last_start:last_end])
-    # The last item ends with an indicator word the others lack: they share it.
-    if 0 < head < last_end - last_start and not any(
-        lexicon.ending(text[a:b]) for a, b in bounds[:-1]
-    ):
-        return [(last_end - head, last_end)] * len(bounds)
-    return bounds
-
-
-def _counts_a_noun(text: str, quantity: Quantity) -> bool:
-    """Whether a counted noun follows ``quantity``."""
-    end = quantity.span.end
-    return _after(text, end, min(len(text), end + _LONGEST_NOUN)) > end
-
-
 def _run_length(text: str, quantities: Sequence[Quantity], first: int) -> int:
     """How many quantities from ``first`` on are joined only by 、 和 及 与."""
     length = 1
@@ -334,133 +175,302 @@ def _named_before(
     return named[-length:] if 1 < length <= len(named) else []
 
 
-def find_phrases(
-    text: str,
-    sentence: tuple[int, int],
-    quantities: Sequence[Quantity],
-    lexicon: IndicatorLexicon,
-    *,
-    clauses: Sequence[int],
-    stops: Sequence[int],
-) -> list[Phrase]:
-    """One :class:`Phrase` per quantity of the sentence ``text[sentence[0]:sentence[1]]``.
+class PhraseRules:
+    """The phrase rules with their patterns, compiled once per linker (so once per host, when
+    its plugins register the linker), not at import."""
 
-    :param quantities: the sentence's quantities, in order.
-    :param clauses: where the sentence's clauses start (after each ``，：``), ascending, the
-        sentence's start first.
-    :param stops: where the sentence's dates end, ascending: no phrase reaches back over one.
-    """
-    s_start, s_end = sentence
-    phrases: list[Phrase] = []
-    subject: tuple[int, int] | None = None
-    bounded: tuple[int, int] | None = None  # what the last threshold bounds (营业收入超亿元)
-    listed: list[tuple[int, int]] = []  # the items of the last 分别 list
-    run = 0  # position of this quantity in a run joined by 、 和 及
-    previous_end = s_start
-    n = len(quantities)
-    for i, quantity in enumerate(quantities):
-        q_start, q_end = quantity.span.start, quantity.span.end
-        next_start = quantities[i + 1].span.start if i + 1 < n else s_end
-        clause_start = clauses[bisect.bisect_right(clauses, q_start) - 1]
-        gap = text[previous_end:q_start]
-        joined = i and not gap.strip(_JOINER_CHARS) and _CLAUSE_SET.isdisjoint(gap)
-        run = run + 1 if joined else 0
-        last_stop = bisect.bisect_right(stops, q_start)
-        floor = max(clause_start, stops[last_stop - 1] if last_stop else s_start)
-        bound = max(previous_end, floor)
-        phrase_end = q_start
-        if i and "）" in gap:
-            # The quantity before stands in brackets (特殊教育学生（含…575人）4943人): right
-            # before this one they are a note on the phrase before them, else part of it
-            # (电信业务（含…三家）总量36.94亿元).
-            opening = text.rfind("（", floor, quantities[i - 1].span.start)
-            if opening >= 0 and "（" not in gap:
-                bound = floor
-                phrase_end = opening if text[q_start - 1] == "）" else q_start
-        if i and previous_end >= clause_start:
-            # …投资达11亿元的虹发铝型材、投资10亿元: an item of a list after a quantity of
-            # its clause (a 、 in brackets separates nothing: 县（市、区）)
-            comma = text.rfind("、", bound, phrase_end)
-            if comma >= 0 and text.rfind("（", bound, comma) <= text.rfind("）", bound, comma):
-                bound = comma + 1
-        bracket = text.rfind("（", bound, phrase_end)
-        if bracket >= 0 and text.find("）", bracket, phrase_end) < 0:
-            bound = bracket + 1
-        after_end = _after(text, q_end, next_start)
-        follows_de = q_end < s_end and text[q_end] == "的"
-        base = text[max(bound, q_start - 1) : q_start] == "从"
-        span: tuple[int, int] | None = None
-        own = True
-        threshold = (
-            follows_de and text.startswith(("增", "提", "下", "减", "达"), q_end + 1) is False
+    def __init__(self) -> None:
+        # The tail is matched backwards: the text before a number reversed, against the
+        # reversed words and comparisons, anchored at its start (one attempt, not one per
+        # starting position).
+        self._tail = re.compile(
+            r"(?:"  # comparisons first: 末年上比 is 比上年末, not the word 年末 and a stray 上比
+            + _COMPARED_REVERSED
+            + r"|比同|比环|(?:国全|省全|市全|区全|平水均平)?于[高低快慢]|"
+            + trie_pattern(sorted(word[::-1] for word in _CHANGE_VERBS))
+            + r")+"
         )
-        # A noun that opens with a conjunction is the next item's (2603人和送教上门学生575人).
-        if after_end > q_end and text[q_end] not in _NOT_COUNTED:
-            a_end = after_end
-            while a_end > q_end and text[a_end - 1] in _CONJUNCTIONS:
-                a_end -= 1
-            if a_end > q_end and _LEVEL.fullmatch(text, q_end, a_end) is None:
-                span = (q_end, a_end)
-                # 亿元以上项目48个: the noun is counted by the next quantity, which names no
-                # noun of its own (116个国家和地区近4000名运动员 is two counts)
-                threshold = threshold or (
-                    a_end == next_start
-                    and i + 1 < n
-                    and not _counts_a_noun(text, quantities[i + 1])
-                )
-                previous_end = a_end
-        if span is None:
-            raw_end = _strip_tail(text, bound, phrase_end)
-            split = text.rfind("分别", bound, phrase_end)
-            own = False
-            named_before = phrases[-1].span if phrases else None
-            if run and (listed or subject):
-                span = listed[run] if run < len(listed) else (listed[-1] if listed else subject)
-            elif split >= bound:
-                own = True
-                listed = _items(text, bound, split, lexicon)
-                if not listed:  # …，分别增长4.0%、9.2%: the quantities named before
-                    listed = _named_before(text, quantities, i, phrases)
-                span = listed[0] if listed else subject
-                if len(listed) == 1:
-                    listed = []
-            elif (
-                raw_end > bound
-                and bound == previous_end
-                and named_before is not None
-                and named_before[1] == bound
-                and text.startswith(_EMBEDDED, bound)
-            ):
-                # 810个省重点项目完成投资10428.6亿元: what the count before it counts did it
-                own = True
-                span, listed = (named_before[0], raw_end), []
-            elif raw_end > bound:
-                span = _shape(text, bound, raw_end, lexicon)
-                if span is None:
-                    span = listed[0] if listed and not run else subject
-                else:
+        # A place, time or adverb first, else a verb: the words that open a phrase.
+        self._lead = re.compile(f"(?:{trie_pattern(_PLACES)})|(?P<verb>{trie_pattern(_VERBS)})")
+        self._verb = re.compile(trie_pattern(_VERBS))
+        self._stop = re.compile(trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])")
+
+    def _after(self, text: str, start: int, end: int) -> int:
+        """Where the counted noun that starts at ``start`` ends (``start`` when there is none):
+        characters up to a stop word or punctuation, brackets included."""
+        pos = start
+        while True:
+            run = _NOUN_CHARS.match(text, pos, end)
+            if run is not None:
+                pos = run.end()
+            if pos < end and text[pos] == "（" and pos > start:
+                close = text.find("）", pos, min(end, pos + _BRACKETED + 2))
+                if (
+                    close > 0
+                    and _CLAUSE_SET.isdisjoint(text[pos:close])
+                    and "。" not in text[pos:close]
+                ):
+                    pos = close + 1
+                    continue
+            break
+        stop = self._stop.search(text, start, pos + 1)  # one more: 中 ends a noun before a comma
+        if stop is not None and stop.start() < pos:
+            pos = stop.start()
+        inside = _STOP_INSIDE.search(text, start + 1, pos)
+        return pos if inside is None else inside.start()
+
+    def _names_its_use(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a quoted name alone or followed by a verb: the verb before
+        it is what is counted (运用“第一种形态”55人次, 运用“四种形态”处理处分60人次)."""
+        if text[start] != "“":
+            return False
+        close = text.find("”", start, end) + 1
+        return close > 0 and (close == end or self._verb.match(text, close, end) is not None)
+
+    def _strip_lead(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """``start`` moved past the places, times, adverbs and verbs that open ``text[start:end]``;
+        a verb stays when less than a word would be left (``投入12亿元``, ``竣工率``) or when it
+        uses a quoted name (:func:`_names_its_use`)."""
+        verb_at = -1
+        while start < end:
+            if text[start] == "“":  # a quoted name opens the phrase
+                break
+            match = self._lead.match(text, start, end)
+            if match is None:
+                break
+            if match.lastgroup:  # a verb
+                if end - match.end() < _SHORTEST_WORD or self._names_its_use(
+                    text, match.end(), end
+                ):
+                    break
+                if verb_at >= 0 and end - match.end() < _SHORTEST_CUT:
+                    break  # 实施帮扶项目: a second verb stays when it would leave a bare noun
+                verb_at = start
+            start = match.end()
+        if start >= end and verb_at >= 0:
+            start = verb_at
+        return start, end
+
+    def _strip_tail(self, backwards: str, start: int, end: int) -> int:
+        """``end`` moved before the verbs and comparisons that close ``text[start:end]``, read
+        in ``backwards`` (the text reversed)."""
+        size = len(backwards)
+        match = self._tail.match(backwards, size - end, size - max(start, end - _TAIL_WINDOW))
+        if match is None:
+            return end
+        cut = size - match.end()
+        # 行为 … end in a tail character (为): backwards, the tail's last match is that character
+        if cut > start and backwards[size - cut - 1 : size - cut + 1][::-1] in _NOT_TAIL:
+            cut += 1
+        return cut
+
+    def _cut_long(self, text: str, start: int, end: int) -> int:
+        """For a long phrase, the start after its first inner verb not followed by 的."""
+        if end - start <= _LONG_PHRASE:
+            return start
+        for match in self._verb.finditer(text, start + 1, end - _SHORTEST_CUT):
+            if text[match.end()] != "的" and match[0] not in _EMBEDDED:
+                return match.start() if self._names_its_use(text, match.end(), end) else match.end()
+        return start
+
+    def _shape(
+        self, text: str, start: int, end: int, lexicon: IndicatorLexicon
+    ) -> tuple[int, int] | None:
+        """The indicator inside the phrase ``text[start:end]``, or None if it names nothing."""
+        start, end = self._strip_lead(text, start, end)
+        # 统计口径内全年实现建筑总产值: a time inside the phrase ends the scope before it;
+        # 锂电新能源、…和节能环保等八大重点产业工业增加值: the examples before 等 are left out
+        cut = start
+        for inner in _INNER_START.finditer(text, start + 1, end - 1):
+            if inner[0] != "等" or "、" in text[start : inner.start()]:
+                cut = inner.end()
+        if cut > start:
+            start, end = self._strip_lead(text, cut, end)
+        while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+            end -= 1
+        if end > start and text[end - 1] in "）)":
+            alias = _ALIAS.search(text, start, end)
+            if alias is not None and alias.start() > start:
+                end = alias.start()
+            named = _NAMED_SHARE.search(text, start, end)
+            if named is not None:
+                return named.start(1), named.end(1)
+        if start >= end or text[start] == "占":
+            return None
+        if (
+            text[start] in _PREPOSITIONS
+            and end - start > 2
+            and text[start : start + 2] not in _NOT_PREPOSITIONS
+        ):
+            # 向重要河湖湿地生态补水: a known indicator after a preposition
+            # (对经济增长贡献率 stays whole: a one-character head is no indicator on its own)
+            head = lexicon.ending(text[start:end])
+            start = end - head if head >= _SHORTEST_WORD else start
+        start = self._cut_long(text, start, end)
+        return (start, end) if start < end else None
+
+    def _items(
+        self, text: str, start: int, end: int, lexicon: IndicatorLexicon
+    ) -> list[tuple[int, int]]:
+        """The items of a ``分别`` list, each whole, or the shared noun for each as written."""
+        start, end = self._strip_lead(text, start, end)
+        bounds, depth, piece = [], 0, start
+        for i in range(start, end):
+            ch = text[i]
+            if ch in "（(“":
+                depth += 1
+            elif ch in "）)”":
+                depth -= 1
+            elif depth == 0 and _ITEM_SEPARATOR.match(ch):
+                bounds.append((piece, i))
+                piece = i + 1
+        bounds.append((piece, end))
+        bounds = [(a, b) for a, b in bounds if a < b]
+        if len(bounds) < 2:
+            return bounds
+        last_start, last_end = bounds[-1]
+        head = lexicon.ending(text[last_start:last_end])
+        # The last item ends with an indicator word the others lack: they share it.
+        if 0 < head < last_end - last_start and not any(
+            lexicon.ending(text[a:b]) for a, b in bounds[:-1]
+        ):
+            return [(last_end - head, last_end)] * len(bounds)
+        return bounds
+
+    def _counts_a_noun(self, text: str, quantity: Quantity) -> bool:
+        """Whether a counted noun follows ``quantity``."""
+        end = quantity.span.end
+        return self._after(text, end, min(len(text), end + _LONGEST_NOUN)) > end
+
+    def find_phrases(
+        self,
+        text: str,
+        backwards: str,
+        sentence: tuple[int, int],
+        quantities: Sequence[Quantity],
+        lexicon: IndicatorLexicon,
+        *,
+        clauses: Sequence[int],
+        stops: Sequence[int],
+    ) -> list[Phrase]:
+        """One :class:`Phrase` per quantity of the sentence ``text[sentence[0]:sentence[1]]``.
+
+        :param quantities: the sentence's quantities, in order.
+        :param clauses: where the sentence's clauses start (after each ``，：``), ascending, the
+            sentence's start first.
+        :param stops: where the sentence's dates end, ascending: no phrase reaches back over one.
+        """
+        s_start, s_end = sentence
+        phrases: list[Phrase] = []
+        subject: tuple[int, int] | None = None
+        bounded: tuple[int, int] | None = None  # what the last threshold bounds (营业收入超亿元)
+        listed: list[tuple[int, int]] = []  # the items of the last 分别 list
+        run = 0  # position of this quantity in a run joined by 、 和 及
+        previous_end = s_start
+        n = len(quantities)
+        for i, quantity in enumerate(quantities):
+            q_start, q_end = quantity.span.start, quantity.span.end
+            next_start = quantities[i + 1].span.start if i + 1 < n else s_end
+            clause_start = clauses[bisect.bisect_right(clauses, q_start) - 1]
+            gap = text[previous_end:q_start]
+            joined = i and not gap.strip(_JOINER_CHARS) and _CLAUSE_SET.isdisjoint(gap)
+            run = run + 1 if joined else 0
+            last_stop = bisect.bisect_right(stops, q_start)
+            floor = max(clause_start, stops[last_stop - 1] if last_stop else s_start)
+            bound = max(previous_end, floor)
+            phrase_end = q_start
+            if i and "）" in gap:
+                # The quantity before stands in brackets (特殊教育学生（含…575人）4943人): right
+                # before this one they are a note on the phrase before them, else part of it
+                # (电信业务（含…三家）总量36.94亿元).
+                opening = text.rfind("（", floor, quantities[i - 1].span.start)
+                if opening >= 0 and "（" not in gap:
+                    bound = floor
+                    phrase_end = opening if text[q_start - 1] == "）" else q_start
+            if i and previous_end >= clause_start:
+                # …投资达11亿元的虹发铝型材、投资10亿元: an item of a list after a quantity of
+                # its clause (a 、 in brackets separates nothing: 县（市、区）)
+                comma = text.rfind("、", bound, phrase_end)
+                if comma >= 0 and text.rfind("（", bound, comma) <= text.rfind("）", bound, comma):
+                    bound = comma + 1
+            bracket = text.rfind("（", bound, phrase_end)
+            if bracket >= 0 and text.find("）", bracket, phrase_end) < 0:
+                bound = bracket + 1
+            after_end = self._after(text, q_end, next_start)
+            follows_de = q_end < s_end and text[q_end] == "的"
+            base = text[max(bound, q_start - 1) : q_start] == "从"
+            span: tuple[int, int] | None = None
+            own = True
+            threshold = (
+                follows_de and text.startswith(("增", "提", "下", "减", "达"), q_end + 1) is False
+            )
+            # A noun that opens with a conjunction is the next item's (2603人和送教上门学生575人).
+            if after_end > q_end and text[q_end] not in _NOT_COUNTED:
+                a_end = after_end
+                while a_end > q_end and text[a_end - 1] in _CONJUNCTIONS:
+                    a_end -= 1
+                if a_end > q_end and _LEVEL.fullmatch(text, q_end, a_end) is None:
+                    span = (q_end, a_end)
+                    # 亿元以上项目48个: the noun is counted by the next quantity, which names no
+                    # noun of its own (116个国家和地区近4000名运动员 is two counts)
+                    threshold = threshold or (
+                        a_end == next_start
+                        and i + 1 < n
+                        and not self._counts_a_noun(text, quantities[i + 1])
+                    )
+                    previous_end = a_end
+            if span is None:
+                raw_end = self._strip_tail(backwards, bound, phrase_end)
+                split = text.rfind("分别", bound, phrase_end)
+                own = False
+                named_before = phrases[-1].span if phrases else None
+                if run and (listed or subject):
+                    span = listed[run] if run < len(listed) else (listed[-1] if listed else subject)
+                elif split >= bound:
                     own = True
-                    listed = []
-            else:
-                # …，同比增长5.3%和6.4%: a run that names nothing takes the quantities
-                # named before, one each
-                listed = listed or _named_before(text, quantities, i, phrases)
-                span = listed[0] if listed else subject
-            if threshold and span is subject:  # 超10亿元的: a bound on what bounded before
-                span = bounded or span
-            elif (
-                phrases
-                and phrases[-1].threshold
-                and bound == previous_end
-                and span is subject
-                and named_before is not None
-                and named_before[0] >= quantities[i - 1].span.end
-            ):
-                span = named_before  # 1000千伏输电线路1240公里: the noun it bounded
-            previous_end = max(previous_end, q_end)
-        if not threshold and span is not None:
-            subject = span
-        if threshold and span is not None:
-            bounded = span
-        phrases.append(_make_phrase(span, threshold, base, not own))
-    return phrases
+                    listed = self._items(text, bound, split, lexicon)
+                    if not listed:  # …，分别增长4.0%、9.2%: the quantities named before
+                        listed = _named_before(text, quantities, i, phrases)
+                    span = listed[0] if listed else subject
+                    if len(listed) == 1:
+                        listed = []
+                elif (
+                    raw_end > bound
+                    and bound == previous_end
+                    and named_before is not None
+                    and named_before[1] == bound
+                    and text.startswith(_EMBEDDED, bound)
+                ):
+                    # 810个省重点项目完成投资10428.6亿元: what the count before it counts did it
+                    own = True
+                    span, listed = (named_before[0], raw_end), []
+                elif raw_end > bound:
+                    span = self._shape(text, bound, raw_end, lexicon)
+                    if span is None:
+                        span = listed[0] if listed and not run else subject
+                    else:
+                        own = True
+                        listed = []
+                else:
+                    # …，同比增长5.3%和6.4%: a run that names nothing takes the quantities
+                    # named before, one each
+                    listed = listed or _named_before(text, quantities, i, phrases)
+                    span = listed[0] if listed else subject
+                if threshold and span is subject:  # 超10亿元的: a bound on what bounded before
+                    span = bounded or span
+                elif (
+                    phrases
+                    and phrases[-1].threshold
+                    and bound == previous_end
+                    and span is subject
+                    and named_before is not None
+                    and named_before[0] >= quantities[i - 1].span.end
+                ):
+                    span = named_before  # 1000千伏输电线路1240公里: the noun it bounded
+                previous_end = max(previous_end, q_end)
+            if not threshold and span is not None:
+                subject = span
+            if threshold and span is not None:
+                bounded = span
+            phrases.append(_make_phrase(span, threshold, base, not own))
+        return phrases
