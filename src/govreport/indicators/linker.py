@@ -111,6 +111,8 @@ class _Section:
 _NO_SECTION = _Section(role=None, year=None)
 _SHARED_ROLES = frozenset((Role.TARGET, Role.FORECAST))
 """Roles a quantity that names nothing takes from the quantity before it."""
+_PLAIN = Phrase(span=None)
+"""A phrase that is no threshold and no starting value: what a sentence's own role is read for."""
 
 
 class RuleLinker:
@@ -233,7 +235,8 @@ def _link_sentence(
     """The links of the quantities ``group`` of one sentence (``backwards``: the text reversed)."""
     text, frame, section = facts.text, facts.frame, facts.section
     # A date is a bound of phrases, unless it is a comparison base (…总人数比2010年增长).
-    stops = [d.span.end for d in facts.dates if text[d.span.start - 1] not in _COMPARED_DATE]
+    dates = facts.dates
+    stops = [d.span.end for d in dates if text[d.span.start - 1] not in _COMPARED_DATE]
     phrases = rules.find_phrases(
         text,
         backwards,
@@ -243,22 +246,38 @@ def _link_sentence(
         clauses=facts.clauses,
         stops=stops,
     )
+    # Without cues, every quantity of the sentence has its role and period; without dates
+    # either, they come from its heading, paragraph and report alone.
+    cued = bool(facts.cues)
+    sentence_role = None if cued else _role(facts, facts.start, _PLAIN)
     out: list[Link] = []
+    named: tuple[int, int] | None = None
+    indicator: Indicator | None = None
     for quantity, phrase in zip(group, phrases, strict=True):
-        role = _role(facts, quantity.span.start, phrase)
+        if phrase.threshold or phrase.base:
+            role = Role.OTHER
+        elif sentence_role is not None:
+            role = sentence_role
+        else:
+            role = _role(facts, quantity.span.start, phrase)
         if phrase.carried and out and out[-1].role in _SHARED_ROLES:
             role = out[-1].role
         year = section.year or frame.review_year
         if role is Role.TARGET and frame.plan_year is not None and section.year is None:
             year = frame.plan_year
-        period = _period(facts, quantity, year)
+        if cued or dates:
+            period = _period(facts, quantity, year)
+        else:
+            period = facts.paragraph.period or (None if year is None else str(year))
         if phrase.threshold:
             period = None
         elif phrase.base:
             period = periods.base_period(period)
-        indicator = None
-        if phrase.span is not None:
-            a, b = phrase.span
+        span = phrase.span
+        if span is None:
+            indicator = named = None
+        elif span != named:  # a carried indicator is the same value: made once
+            a, b = named = span
             indicator = _make_indicator(text[a:b], _make_span(a, b))
         out.append(_make_link(indicator, role, period))
     return out

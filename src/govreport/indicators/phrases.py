@@ -120,6 +120,8 @@ _TAIL_WINDOW = 20
 _TRAILING = "、等"
 _CONJUNCTIONS = "、和及与等"
 _NOT_COUNTED = "（和及与或"
+_NO_NOUN = "，,。；;：:、！？!?\n）)%"
+"""What no counted noun starts with."""
 """What a counted noun never opens with."""
 _LEVEL = re.compile(r"新?(?:台阶|大关|关口|规模|水平|量级)")
 """Nouns of a level reached (迈上1万亿元台阶, 达到万亿元规模): never what a value measures."""
@@ -369,15 +371,22 @@ class PhraseRules:
         previous_end = s_start
         n = len(quantities)
         for i, quantity in enumerate(quantities):
-            q_start, q_end = quantity.span.start, quantity.span.end
+            q_span = quantity.span
+            q_start, q_end = q_span.start, q_span.end
             next_start = quantities[i + 1].span.start if i + 1 < n else s_end
             clause_start = clauses[bisect.bisect_right(clauses, q_start) - 1]
-            gap = text[previous_end:q_start]
-            joined = i and not gap.strip(_JOINER_CHARS) and _CLAUSE_SET.isdisjoint(gap)
-            run = run + 1 if joined else 0
-            last_stop = bisect.bisect_right(stops, q_start)
-            floor = max(clause_start, stops[last_stop - 1] if last_stop else s_start)
-            bound = max(previous_end, floor)
+            if i:
+                gap = text[previous_end:q_start]
+                joined = not gap.strip(_JOINER_CHARS) and _CLAUSE_SET.isdisjoint(gap)
+                run = run + 1 if joined else 0
+            else:
+                gap = ""
+            floor = clause_start
+            if stops:
+                last_stop = bisect.bisect_right(stops, q_start)
+                if last_stop and stops[last_stop - 1] > floor:
+                    floor = stops[last_stop - 1]
+            bound = previous_end if previous_end > floor else floor
             phrase_end = q_start
             if i and "）" in gap:
                 # The quantity before stands in brackets (特殊教育学生（含…575人）4943人): right
@@ -396,7 +405,12 @@ class PhraseRules:
             bracket = text.rfind("（", bound, phrase_end)
             if bracket >= 0 and text.find("）", bracket, phrase_end) < 0:
                 bound = bracket + 1
-            after_end = self._after(text, q_end, next_start)
+            # (most quantities end a clause: no counted noun to look for)
+            after_end = (
+                q_end
+                if q_end >= next_start or text[q_end] in _NO_NOUN
+                else self._after(text, q_end, next_start)
+            )
             follows_de = q_end < s_end and text[q_end] == "的"
             base = text[max(bound, q_start - 1) : q_start] == "从"
             span: tuple[int, int] | None = None
