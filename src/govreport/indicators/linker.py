@@ -22,7 +22,8 @@ from govreport.model._unchecked import unchecked
 _BOUNDARIES = "。；！？!?;\r\n"
 """What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
 _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
-_CLAUSE = re.compile(r"[，,：:]")
+_CLAUSE = r"[，,：:]"
+"""What ends a clause inside a sentence."""
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
 _CUES = (
@@ -123,7 +124,12 @@ class RuleLinker:
     def __init__(self) -> None:
         # Compiled here, once per linker and so once per host, rather than at import.
         self._phrases = PhraseRules()
-        self._cues = re.compile(_CUES)
+        # One scan of a sentence finds its end, its clauses and its cues; it skips to the
+        # characters they start with (half the cost of trying each alternative everywhere).
+        self._scan = re.compile(
+            f"(?=[{_BOUNDARIES}{_CLAUSE[1:-1]}{CUE_STARTS}])"
+            f"(?:(?P<end>[{_BOUNDARIES}])|(?P<clause>{_CLAUSE})|{_CUES})"
+        )
 
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
@@ -141,19 +147,28 @@ class RuleLinker:
         # A clause also starts after a heading or item marker (一是完成任务19项: the phrase is
         # 任务, not 一是完成任务), which never belongs to an indicator.
         markers = sorted(place.node.marker_span.end for place in places(context.outline))
-        # Only the sentences with quantities are read: each one's bounds are the nearest
-        # boundaries either side of its first quantity (the one before found in the reversed
-        # text), its clauses are found inside it.
+        # Only the sentences with quantities are read: each one starts after the boundary
+        # before its first quantity (found in the reversed text) and is scanned once up to its
+        # end for its clauses and cues.
         size = len(text)
         backwards = text[::-1]
-        cues = self._cues
+        scan = self._scan
         while i < n:
             first = quantities[i].span.start
             before = _BOUNDARY.search(backwards, size - first)
             s_start = 0 if before is None else size - before.start()
-            after = _BOUNDARY.search(text, first)
-            s_end = size if after is None else after.start()
-            clauses = [s_start, *[m.end() for m in _CLAUSE.finditer(text, s_start, s_end)]]
+            s_end = size
+            clauses = [s_start]
+            cues: list[tuple[int, str]] = []
+            for match in scan.finditer(text, s_start):
+                kind = match.lastgroup or ""
+                if kind == "end":
+                    s_end = match.start()
+                    break
+                if kind == "clause":
+                    clauses.append(match.end())
+                else:
+                    cues.append((match.start(), kind))
             inner = _between(markers, s_start + 1, s_end + 1)
             if inner:
                 clauses = sorted(clauses + inner)
@@ -173,7 +188,7 @@ class RuleLinker:
                 s_start,
                 s_end,
                 clauses,
-                [(m.start(), m.lastgroup or "") for m in cues.finditer(text, s_start, s_end)],
+                cues,
                 dates[date_at:k],
                 frame,
                 sections.at(s_start),
