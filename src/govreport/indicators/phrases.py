@@ -268,8 +268,6 @@ class PhraseRules:
 
     def _cut_long(self, text: str, start: int, end: int) -> int:
         """For a long phrase, the start after its first inner verb not followed by 的."""
-        if end - start <= _LONG_PHRASE:
-            return start
         for match in self._verb.finditer(text, start + 1, end - _SHORTEST_CUT):
             if text[match.end()] != "的" and match[0] not in _EMBEDDED:
                 return match.start() if self._names_its_use(text, match.end(), end) else match.end()
@@ -282,12 +280,14 @@ class PhraseRules:
         start, end = self._strip_lead(text, start, end)
         # 统计口径内全年实现建筑总产值: a time inside the phrase ends the scope before it;
         # 锂电新能源、…和节能环保等八大重点产业工业增加值: the examples before 等 are left out
-        cut = start
-        for inner in _INNER_START.finditer(text, start + 1, end - 1):
-            if inner[0] != "等" or "、" in text[start : inner.start()]:
-                cut = inner.end()
-        if cut > start:
-            start, end = self._strip_lead(text, cut, end)
+        inner = _INNER_START.search(text, start + 1, end - 1)
+        if inner is not None:
+            cut = start
+            for inner in _INNER_START.finditer(text, inner.start(), end - 1):
+                if inner[0] != "等" or "、" in text[start : inner.start()]:
+                    cut = inner.end()
+            if cut > start:
+                start, end = self._strip_lead(text, cut, end)
         while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
             end -= 1
         if end > start and text[end - 1] in "）)":
@@ -308,7 +308,8 @@ class PhraseRules:
             # (对经济增长贡献率 stays whole: a one-character head is no indicator on its own)
             head = lexicon.ending(text[start:end])
             start = end - head if head >= _SHORTEST_WORD else start
-        start = self._cut_long(text, start, end)
+        if end - start > _LONG_PHRASE:
+            start = self._cut_long(text, start, end)
         return (start, end) if start < end else None
 
     def _items(
