@@ -202,6 +202,9 @@ def test_a_marker_is_never_part_of_an_indicator(text: str) -> None:
         ("810个省重点项目完成投资10428亿元。", "10428亿元", "省重点项目完成投资"),
         # The end value of 从…增至… names what the start value does.
         ("经营主体从689万户增至951万户。", "951万户", "经营主体"),
+        # A region that opens a phrase is a place; 签约 is a word, not 签 and 约 (approximately).
+        ("成都平原经济区经济总量达到4万亿元。", "4万亿元", "经济总量"),
+        ("重大项目签约3543亿元。", "3543亿元", "重大项目签约"),
         # A comparison base is no bound of a phrase; nor are weather changes.
         ("2015年旅游接待总人数比2010年增长262.21%。", "262.21%", "旅游接待总人数"),
         ("全年平均气温18.8℃，较常年偏高0.9℃。", "0.9℃", "平均气温"),

@@ -125,8 +125,10 @@ _NO_NOUN = "，,。；;：:、！？!?\n）)%"
 """What a counted noun never opens with."""
 _LEVEL = re.compile(r"新?(?:台阶|大关|关口|规模|水平|量级)")
 """Nouns of a level reached (迈上1万亿元台阶, 达到万亿元规模): never what a value measures."""
-_NOT_TAIL = frozenset(("行为", "作为", "认为", "成为"))
-"""Words ending in a tail character (为) that are nouns or verbs of the phrase."""
+_NOT_TAIL = frozenset(_words("行为 作为 认为 成为 签约 节约 制约 合约 履约"))
+"""Words ending in a tail character (为, 约) that are nouns or verbs of the phrase."""
+_REGION = re.compile(r"[^、，（）“”]{1,8}?(?:经济区|经济带|都市圈|城市群|新区)(?=[^、，）”]{2})")
+"""A region that opens a phrase (成都平原经济区经济总量): a place, left out."""
 _LONG_PHRASE = 10
 """A phrase longer than this is cut after its first inner verb (…多种形式开展专题教育)."""
 _SHORTEST_WORD = 2
@@ -280,14 +282,17 @@ class PhraseRules:
         start, end = self._strip_lead(text, start, end)
         # 统计口径内全年实现建筑总产值: a time inside the phrase ends the scope before it;
         # 锂电新能源、…和节能环保等八大重点产业工业增加值: the examples before 等 are left out
-        inner = _INNER_START.search(text, start + 1, end - 1)
-        if inner is not None:
+        first = _INNER_START.search(text, start + 1, end - 1)
+        if first is not None:
             cut = start
-            for inner in _INNER_START.finditer(text, inner.start(), end - 1):
+            for inner in _INNER_START.finditer(text, first.start(), end - 1):
                 if inner[0] != "等" or "、" in text[start : inner.start()]:
                     cut = inner.end()
             if cut > start:
                 start, end = self._strip_lead(text, cut, end)
+        region = _REGION.match(text, start, end)
+        if region is not None:
+            start = region.end()
         while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
             end -= 1
         if end > start and text[end - 1] in "）)":
