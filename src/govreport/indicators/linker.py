@@ -134,10 +134,11 @@ class RuleLinker:
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
         text = context.text
-        quantities = [m for m in context.mentions if isinstance(m, Quantity)]
+        # (filtered by the classes' own instance checks: no Python-level loop)
+        quantities = list(filter(Quantity.__instancecheck__, context.mentions))
         if not quantities:
             return []
-        dates = [m for m in context.mentions if isinstance(m, DateMention)]
+        dates = list(filter(DateMention.__instancecheck__, context.mentions))
         frame = _frame(context, dates)
         sections = _Sections(context.outline, frame)
         links: list[Link] = []
@@ -152,6 +153,9 @@ class RuleLinker:
         # end for its clauses and cues.
         size = len(text)
         backwards = text[::-1]
+        starts = [q.span.start for q in quantities]
+        date_starts = [d.span.start for d in dates]
+        date_ends = [d.span.end for d in dates]
         scan = self._scan
         while i < n:
             first = quantities[i].span.start
@@ -172,15 +176,10 @@ class RuleLinker:
             inner = _between(markers, s_start + 1, s_end + 1)
             if inner:
                 clauses = sorted(clauses + inner)
-            j = i
-            while j < n and quantities[j].span.start < s_end:
-                j += 1
+            j = bisect.bisect_left(starts, s_end, i)
             group = quantities[i:j]
-            while date_at < len(dates) and dates[date_at].span.end <= s_start:
-                date_at += 1
-            k = date_at
-            while k < len(dates) and dates[k].span.start < s_end:
-                k += 1
+            date_at = bisect.bisect_right(date_ends, s_start, date_at)
+            k = bisect.bisect_left(date_starts, s_end, date_at)
             if paragraph.end <= s_start:
                 paragraph = _paragraph(text, s_start, frame)
             facts = _make_sentence(
@@ -300,7 +299,10 @@ def _link_sentence(
 
 def _cue(facts: _Sentence, kind: str, start: int, end: int) -> int:
     """Where the first cue of ``kind`` in ``[start, end)`` starts, or -1."""
-    return next((at for at, k in facts.cues if k == kind and start <= at < end), -1)
+    for at, k in facts.cues:
+        if k == kind and start <= at < end:
+            return at
+    return -1
 
 
 def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:

@@ -418,7 +418,7 @@ class PhraseRules:
                 else self._after(text, q_end, next_start)
             )
             follows_de = q_end < s_end and text[q_end] == "的"
-            base = text[max(bound, q_start - 1) : q_start] == "从"
+            base = q_start > bound and text[q_start - 1] == "从"
             span: tuple[int, int] | None = None
             own = True
             threshold = (
