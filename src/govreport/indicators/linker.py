@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import cast
 
 import attrs
 
@@ -135,10 +136,14 @@ class RuleLinker:
         """One link per quantity of ``context.mentions``, in their order."""
         text = context.text
         # (filtered by the classes' own instance checks: no Python-level loop)
-        quantities = list(filter(Quantity.__instancecheck__, context.mentions))
+        quantities = cast(
+            "list[Quantity]", list(filter(Quantity.__instancecheck__, context.mentions))
+        )
         if not quantities:
             return []
-        dates = list(filter(DateMention.__instancecheck__, context.mentions))
+        dates = cast(
+            "list[DateMention]", list(filter(DateMention.__instancecheck__, context.mentions))
+        )
         frame = _frame(context, dates)
         sections = _Sections(context.outline, frame)
         links: list[Link] = []
