@@ -205,6 +205,9 @@ def test_a_marker_is_never_part_of_an_indicator(text: str) -> None:
         # A region that opens a phrase is a place; 签约 is a word, not 签 and 约 (approximately).
         ("成都平原经济区经济总量达到4万亿元。", "4万亿元", "经济总量"),
         ("重大项目签约3543亿元。", "3543亿元", "重大项目签约"),
+        # A one-character head (量) is no shared noun of a list; 将 opens no indicator.
+        ("二氧化硫、氮氧化物排放量分别下降3%、4%。", "4%", "氮氧化物排放量"),
+        ("将养老保险单位缴费比例降至16%。", "16%", "养老保险单位缴费比例"),
         # A comparison base is no bound of a phrase; nor are weather changes.
         ("2015年旅游接待总人数比2010年增长262.21%。", "262.21%", "旅游接待总人数"),
         ("全年平均气温18.8℃，较常年偏高0.9℃。", "0.9℃", "平均气温"),

@@ -39,7 +39,7 @@ _CHANGE_VERBS = _words(
     达到 达 为 是 到 至 在 保持 稳定 控制 维持 跨上 迈上 跨过 跨越 攀升 实现 完成 累计 新增 共 共计 合计 总计 约 分别 均 年均
     平均 已 了 有 共有 拥有 增 减 从 由 增速 增幅 涨幅 降幅 拉动 贡献 高于 低于 快于 慢于 超出 突破 超过 超 居 排名 净增 净减
     首次 历史性 连续 再 又 就 拟 按 拟按 安排 拟安排 实有 年末 年底 全年 人均 增收 增支 减收 开行
-    改善 恶化 偏高 偏低 偏多 偏少 偏早 偏晚
+    改善 恶化 偏高 偏低 偏多 偏少 偏早 偏晚 提升 提升至 提升到
     """
 )
 """Words that stand between an indicator and its number (达到, 为, 比上年增长 …)."""
@@ -59,7 +59,7 @@ _PLACES = _words(
     本省 本区 全年 当年 今年 本年 年末 年底 年初 年内 期末 全期 一年来 五年来 过去一年 过去五年 截至目前 目前 同期 其中 另外 此外
     同时 并 且 和 及 与 以及 、 等 的 共 累计 全部 均 已 还 又 再 先后 直接 提前 进一步 持续 扎实 大力 着力 积极 主动 深入
     顺利 成功 全力 加快 重点 全面 预计 预期 有望 首批 实有 共有 现有 拥有 各级 各类 含 按可比价格计算 按可比价计算 按现价计算
-    同口径 按同口径 上年 上年度 本年度
+    同口径 按同口径 上年 上年度 本年度 将
     """
 )
 """Places, bodies, times and adverbs that open a phrase and are no part of an indicator."""
@@ -339,7 +339,7 @@ class PhraseRules:
         last_start, last_end = bounds[-1]
         head = lexicon.ending(text[last_start:last_end])
         # The last item ends with an indicator word the others lack: they share it.
-        if 0 < head < last_end - last_start and not any(
+        if _SHORTEST_WORD <= head < last_end - last_start and not any(
             lexicon.ending(text[a:b]) for a, b in bounds[:-1]
         ):
             return [(last_end - head, last_end)] * len(bounds)
