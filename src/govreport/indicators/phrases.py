@@ -113,6 +113,8 @@ _NOT_PREPOSITIONS = frozenset(_words("从业 对外 在校 在建 在岗 在职 
 _JOINER_CHARS = "、和及与,，"
 """What may stand between the quantities of one run (6.8%、12.3%和7.8%)."""
 _CLAUSE_SET = frozenset(_CLAUSE_END)
+_NOTE = 40
+"""How far before a quantity in brackets their opening is looked for."""
 _LONGEST_NOUN = 30
 """How far a counted noun is looked for after a quantity that ends a sentence's list."""
 _TAIL_WINDOW = 20
@@ -175,8 +177,15 @@ def _named_before(
     """The indicators of the quantities before a run from ``first`` that names nothing, one
     for each of its quantities (empty unless the run has two or more and as many came before)."""
     length = _run_length(text, quantities, first)
-    named = [p.span for p in phrases if p.span is not None and not p.threshold]
-    return named[-length:] if 1 < length <= len(named) else []
+    named: list[tuple[int, int]] = []
+    if length < 2:
+        return named
+    for phrase in reversed(phrases):  # only back as far as the run needs
+        if phrase.span is not None and not phrase.threshold:
+            named.append(phrase.span)
+            if len(named) == length:
+                return named[::-1]
+    return []
 
 
 class PhraseRules:
@@ -398,7 +407,8 @@ class PhraseRules:
                 # The quantity before stands in brackets (特殊教育学生（含…575人）4943人): right
                 # before this one they are a note on the phrase before them, else part of it
                 # (电信业务（含…三家）总量36.94亿元).
-                opening = text.rfind("（", floor, quantities[i - 1].span.start)
+                before = quantities[i - 1].span.start
+                opening = text.rfind("（", max(floor, before - _NOTE), before)
                 if opening >= 0 and "（" not in gap:
                     bound = floor
                     phrase_end = opening if text[q_start - 1] == "）" else q_start
@@ -474,7 +484,8 @@ class PhraseRules:
                 else:
                     # …，同比增长5.3%和6.4%: a run that names nothing takes the quantities
                     # named before, one each
-                    listed = listed or _named_before(text, quantities, i, phrases)
+                    if not listed and not run:  # (once per run: 19项19项… is one run)
+                        listed = _named_before(text, quantities, i, phrases)
                     span = listed[0] if listed else subject
                 if threshold and span is subject:  # 超10亿元的: a bound on what bounded before
                     span = bounded or span
