@@ -56,15 +56,17 @@ def misfit(value: object) -> str | None:
     Fields holding attrs instances (a span, an indicator) are checked in turn; a bool is not
     taken for an int, nor a Decimal that is not finite for a number.
     """
-    for name, allowed in _declared(type(value)):
-        field = getattr(value, name)
-        if not isinstance(field, allowed) or (isinstance(field, bool) and bool not in allowed):
-            names = " or ".join("None" if kind is type(None) else kind.__name__ for kind in allowed)
-            return f"{name} {_short(field)} is {type(field).__name__}, not {names}"
-        if isinstance(field, Decimal) and not field.is_finite():
-            return f"{name} {field} is not a finite number"
-        if attrs.has(type(field)) and (inner := misfit(field)) is not None:
-            return f"{name}.{inner}"
+    for field in _declared(type(value)):
+        held = getattr(value, field.name)
+        if not isinstance(held, field.allowed) or (field.no_bool and type(held) is bool):
+            names = " or ".join(
+                "None" if kind is type(None) else kind.__name__ for kind in field.allowed
+            )
+            return f"{field.name} {_short(held)} is {type(held).__name__}, not {names}"
+        if field.number and isinstance(held, Decimal) and not held.is_finite():
+            return f"{field.name} {held} is not a finite number"
+        if field.nested and held is not None and (inner := misfit(held)) is not None:
+            return f"{field.name}.{inner}"
     return None
 
 
@@ -73,13 +75,28 @@ def _short(value: object) -> str:
     return written if len(written) <= 40 else written[:40] + "…"
 
 
-_DECLARED: dict[type, tuple[tuple[str, tuple[type, ...]], ...]] = {}
+@attrs.frozen
+class _Field:
+    """A field of an attrs class, with what its declared type allows."""
+
+    name: str
+    allowed: tuple[type, ...]
+    """The classes its value may be an instance of."""
+    no_bool: bool
+    """It allows int but not bool (which is an int to ``isinstance``)."""
+    number: bool
+    """It allows Decimal: a value must also be finite."""
+    nested: bool
+    """It allows an attrs class, whose own fields are checked in turn."""
+
+
+_DECLARED: dict[type, tuple[_Field, ...]] = {}
 """:func:`_declared`'s answers, by class."""
 
 
-def _declared(cls: type) -> tuple[tuple[str, tuple[type, ...]], ...]:
-    """Each field of the attrs class ``cls`` whose declared type can be checked, with the
-    classes it allows; computed once per class."""
+def _declared(cls: type) -> tuple[_Field, ...]:
+    """The fields of the attrs class ``cls`` whose declared type can be checked; computed once
+    per class."""
     if cls in _DECLARED:
         return _DECLARED[cls]
     try:
@@ -90,7 +107,15 @@ def _declared(cls: type) -> tuple[tuple[str, tuple[type, ...]], ...]:
     for field in attrs.fields(cls):
         allowed = _classes(hints.get(field.name, Any))
         if allowed:
-            declared.append((field.name, allowed))
+            declared.append(
+                _Field(
+                    name=field.name,
+                    allowed=allowed,
+                    no_bool=int in allowed and bool not in allowed,
+                    number=Decimal in allowed,
+                    nested=any(attrs.has(kind) for kind in allowed),
+                )
+            )
     _DECLARED[cls] = tuple(declared)
     return _DECLARED[cls]
 

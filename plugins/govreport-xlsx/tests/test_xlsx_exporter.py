@@ -222,17 +222,14 @@ def test_any_report_reads_back(text: str) -> None:
 
 
 def test_a_workbook_of_dense_text_is_written_in_linear_time() -> None:
-    # Issue 15: the outline path of each mention was a scan of the outline (41 s at 200,000).
-    # The sheets are checked at 200,000 characters; openpyxl, linear but slow per cell (about
-    # 30 s for the 200,000 cells of that size on a loaded machine), writes them at 50,000.
+    # Issue 15: the outline path of each mention was a scan of the outline (41 s at 200,000),
+    # and openpyxl took 0.1 ms a cell; the sheets' XML is written directly now.
     host = govreport.PluginHost(plugins=[govreport_xlsx], load_entrypoints=False)
     for build in EXPORT_INPUTS.values():
         report = govreport.parse(build(200_000), host=host)
         started = time.process_time()
         assert sum(len(sheet.rows) for sheet in govreport_xlsx.sheets(report)) > 4000
-        assert time.process_time() - started < CEILING_SECONDS
-        started = time.process_time()
-        assert XLSX.export(govreport.parse(build(50_000), host=host))
+        assert XLSX.export(report)
         assert time.process_time() - started < CEILING_SECONDS
 
 
