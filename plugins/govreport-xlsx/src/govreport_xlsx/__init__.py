@@ -97,11 +97,12 @@ class Sheet:
 
     def widths(self) -> list[int]:
         """Each column's width in character widths: its longest cell, capped, plus padding."""
+        columns = zip(*self.rows, strict=True) if self.rows else [()] * len(self.header)
         widths = []
-        for index, name in enumerate(self.header):
-            # Each distinct text once: kinds, units and paths repeat down a column.
-            shown = {_shown(row[index]) for row in self.rows}
-            longest = max(map(_width, shown), default=0)
+        for name, column in zip(self.header, columns, strict=True):
+            # Each distinct value once (kinds, units and paths repeat down a column); equal
+            # values of two types (1 and True) would count once, but a column holds one type.
+            longest = max((_width(_shown(value)) for value in set(column)), default=0)
             widths.append(min(max(_width(name) + 4, longest + 2), MAX_COLUMN_WIDTH))
         return widths  # the header has room for the filter button
 
@@ -292,39 +293,54 @@ def _cell_text(value: str) -> str:
     )
 
 
-def _column_letters(count: int) -> list[str]:
-    """The letters of the first ``count`` columns: A … Z, AA …"""
-    letters = []
-    for number in range(1, count + 1):
-        letter, left = "", number
-        while left:
-            left, rest = divmod(left - 1, 26)
-            letter = chr(65 + rest) + letter
-        letters.append(letter)
-    return letters
+def _column_letter(number: int) -> str:
+    """The letters of the ``number``-th column (from 1): A … Z, AA …"""
+    letter = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letter = chr(65 + rest) + letter
+    return letter
 
 
-def _row(number: int, row: Sequence[Value], letters: Sequence[str], style: str = "") -> str:
-    """The ``<row>`` element of ``row`` as the ``number``-th row; empty cells are left out.
+def _cell(value: Value) -> str:
+    """The ``<c>`` element of ``value`` after its reference (``<c r="B2"``), or "" for a cell
+    left out (no value).
 
     Numbers are written as openpyxl writes them (16 significant digits, nothing for NaN or
     infinity), so a workbook reads back as it did when openpyxl wrote it.
     """
-    cells = []
-    for letter, value in zip(letters, row, strict=True):
-        if value is None or value == "":
-            continue
-        where = f'r="{letter}{number}"{style}'
-        if isinstance(value, str):
-            text = _cell_text(value)
-            cells.append(
-                f'<c {where} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-            )
-        elif isinstance(value, bool):
-            cells.append(f'<c {where} t="b"><v>{int(value)}</v></c>')
-        elif math.isfinite(value):
-            cells.append(f'<c {where} t="n"><v>{value:.16g}</v></c>')
-    return f'<row r="{number}">{"".join(cells)}</row>'
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return f' t="inlineStr"><is><t xml:space="preserve">{_cell_text(value)}</t></is></c>'
+    if isinstance(value, bool):
+        return f' t="b"><v>{int(value)}</v></c>'
+    return f' t="n"><v>{value:.16g}</v></c>' if math.isfinite(value) else ""
+
+
+def _rows(
+    first: int, rows: Sequence[Sequence[Value]], letters: Sequence[str], texts: dict[str, str]
+) -> str:
+    """The ``<row>`` elements of ``rows``, numbered from ``first``.
+
+    Every cell carries its reference: the format allows leaving it out, but some readers do
+    not. ``texts`` holds the cell of each text already written: kinds, units, markers and
+    outline paths repeat down a column, and are cleaned and escaped once.
+    """
+    parts = []
+    for number, row in enumerate(rows, start=first):
+        parts.append(f'<row r="{number}">')
+        for letter, value in zip(letters, row, strict=True):
+            if type(value) is str:
+                cell = texts.get(value)
+                if cell is None:
+                    cell = texts[value] = _cell(value)
+            else:
+                cell = _cell(value)
+            if cell:
+                parts.append(f'<c r="{letter}{number}"{cell}')
+        parts.append("</row>")
+    return "".join(parts)
 
 
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -354,11 +370,15 @@ _ROWS_PER_WRITE = 2000
 
 def _sheet_parts(table: Sheet) -> Iterator[str]:
     """The worksheet XML of ``table``, in pieces: bold frozen header, widths, an autofilter."""
-    letters = _column_letters(len(table.header))
+    letters = [_column_letter(number) for number in range(1, len(table.header) + 1)]
     extent = f"A1:{letters[-1]}{len(table.rows) + 1}"
     columns = "".join(
         f'<col min="{index}" max="{index}" width="{width}" customWidth="1"/>'
         for index, width in enumerate(table.widths(), start=1)
+    )
+    header = "".join(  # in the bold cell format
+        f'<c r="{letter}1" s="1"{_cell(name)}'
+        for letter, name in zip(letters, table.header, strict=True)
     )
     yield (
         f'{_XML_DECLARATION}<worksheet xmlns="{_MAIN}"><dimension ref="{extent}"/>'
@@ -366,14 +386,12 @@ def _sheet_parts(table: Sheet) -> Iterator[str]:
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
         f'<sheetFormatPr defaultRowHeight="15"/><cols>{columns}</cols><sheetData>'
-        + _row(1, table.header, letters, ' s="1"')
+        f'<row r="1">{header}</row>'
     )
+    texts: dict[str, str] = {}
     rows = table.rows
     for first in range(0, len(rows), _ROWS_PER_WRITE):
-        chunk = rows[first : first + _ROWS_PER_WRITE]
-        yield "".join(
-            _row(number, row, letters) for number, row in enumerate(chunk, start=first + 2)
-        )
+        yield _rows(first + 2, rows[first : first + _ROWS_PER_WRITE], letters, texts)
     yield (
         f'</sheetData><autoFilter ref="{extent}"/>'
         '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
