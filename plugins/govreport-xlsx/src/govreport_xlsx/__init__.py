@@ -416,6 +416,12 @@ def _package_parts(tables: Sequence[Sheet], title: str | None) -> dict[str, str]
         f'Target="worksheets/sheet{index}.xml"/>'
         for index in range(1, count + 1)
     )
+    filters = "".join(  # the range of each sheet's autofilter, as Excel itself records it
+        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
+        f"'{_cell_text(table.name).replace(chr(39), chr(39) * 2)}'!$A$1:"
+        f"${_column_letter(len(table.header))}${len(table.rows) + 1}</definedName>"
+        for index, table in enumerate(tables)
+    )
     named_title = "" if not title else f"<dc:title>{_cell_text(title)}</dc:title>"
     stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
     return {
@@ -448,7 +454,8 @@ def _package_parts(tables: Sequence[Sheet], title: str | None) -> dict[str, str]
         ),
         "xl/workbook.xml": (
             f'{_XML_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
-            f"<bookViews><workbookView/></bookViews><sheets>{sheet_list}</sheets></workbook>"
+            f"<bookViews><workbookView/></bookViews><sheets>{sheet_list}</sheets>"
+            f"<definedNames>{filters}</definedNames></workbook>"
         ),
         "xl/_rels/workbook.xml.rels": (
             f'{_XML_DECLARATION}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">{sheet_links}'
