@@ -1,7 +1,9 @@
 """Numerals: Arabic (half- and full-width), Chinese, financial and mixed forms → exact Decimals.
 
-This is the only module that imports cn2an, and it imports it lazily: cn2an takes longer to
-import than the rest of govreport together, and most numbers in reports are Arabic.
+Counted Chinese numerals are read here, not with cn2an: importing cn2an took longer than the
+rest of govreport together (≈ 150 ms, most of a first small parse), for a grammar of a few
+lines. The reading follows cn2an's "normal" mode: a skipped place may go without its 零
+(一千五十 is 1050), a last digit right after a place counts one place lower (一万二 is 12000).
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import decimal
 import functools
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 CHINESE_DIGITS = "零〇○一二三四五六七八九两壹贰叁肆伍陆柒捌玖兩"
 """Characters that stand for a single digit."""
@@ -81,11 +82,81 @@ def parse_arabic(text: str) -> Decimal:
 _FRACTION_DIGITS = str.maketrans("零一二三四五六七八九", "0123456789")
 
 
-@functools.cache
-def _cn2an() -> Any:
-    import cn2an  # noqa: PLC0415 - deferred: importing cn2an costs ~150 ms
+_DIGIT_VALUES = {ch: index for index, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
+_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = (("亿", 10**8), ("万", 10**4))
 
-    return cn2an.cn2an
+
+def _below_ten_thousand(text: str, *, after_zero: bool, last: bool) -> int | None:
+    """A numeral without 万 or 亿 (``三千零五十``, ``一千二``), or None when malformed.
+
+    ``after_zero``: it follows a 零 (``一万零十五``), so it may start with a bare 十. ``last``:
+    it ends the whole numeral, where a digit right after 百 or 千 counts one place lower.
+    """
+    value, place, digit, zero = 0, 10_000, None, False
+    for ch in text:
+        step = _PLACE_VALUES.get(ch)
+        if step is not None:
+            if step >= place or (zero and step * 10 == place):  # places fall; a 零 skips one
+                return None
+            if digit is None and not (step == 10 and (zero or after_zero or place < 10_000)):
+                return None  # only 十 goes without its digit: 零十, 百十
+            value += step if digit is None else digit * step
+            place, digit, zero = step, None, False
+        elif ch == "零":
+            if digit is not None or zero or place == 10:  # 五零, 零零, 十零
+                return None
+            if place == 10_000:  # no number starts with 零 but 零 itself
+                return 0 if text == "零" else None
+            zero = True
+        elif ch in _DIGIT_VALUES and digit is None:  # a second digit: 三四 is a pair
+            digit = _DIGIT_VALUES[ch]
+        else:
+            return None
+    if digit is None:
+        return None if zero else value  # a last 零 (一千零) is malformed
+    if zero or place in (10, 10_000):
+        return value + digit
+    return value + digit * place // 10 if last else None  # 一千二 is 1200
+
+
+def _counted_integer(
+    text: str,
+    units: tuple[tuple[str, int], ...] = _BIG_UNITS,
+    *,
+    after_zero: bool = False,
+    last: bool = True,
+) -> int | None:
+    """A counted numeral without 点 (``三亿零五万``, ``一万二``, ``一万亿``), or None.
+
+    ``units`` are the big units it may hold, largest first; ``after_zero`` and ``last`` as for
+    :func:`_below_ten_thousand`.
+    """
+    if not units:
+        return _below_ten_thousand(text, after_zero=after_zero, last=last)
+    (unit, scale), smaller = units[0], units[1:]
+    high, found, low = text.partition(unit)
+    if not found:
+        return _counted_integer(text, smaller, after_zero=after_zero, last=last)
+    upper = _counted_integer(high, smaller, after_zero=after_zero, last=False) if high else None
+    if not upper:  # 万 with nothing (or 零) before it
+        return None
+    if not low:
+        lower: int | None = 0
+    elif low[0] == "零":
+        rest = low[1:]
+        lower = (
+            None
+            if rest[:1] in ("", "零")
+            else _counted_integer(rest, smaller, after_zero=True, last=last)
+        )
+    elif low in _DIGIT_VALUES:  # 一万二 is 12000: one place lower, at the end only
+        lower = _DIGIT_VALUES[low] * scale // 10 if last else None
+    elif smaller and smaller[0][0] not in low and low[1:2] != "千":
+        lower = None  # 一亿三百 needs its 零 (一亿三千 is 100003000, as cn2an writes it)
+    else:
+        lower = _counted_integer(low, smaller, last=last)
+    return None if lower is None or lower >= scale else upper * scale + lower
 
 
 @functools.lru_cache(maxsize=4096)
@@ -105,17 +176,15 @@ def parse_chinese(text: str) -> Decimal | None:
     plain = plain.replace("廿", "二十").replace("卅", "三十")
     if plain[0] in "十百千万亿":
         plain = "一" + plain  # 十五, 百亿, 万亿: the leading 一 is implied
-    # cn2an reads a decimal part into a float, which keeps 15 or so digits: read only the
-    # integer part with it, and the digits after 点 one by one, exactly.
+    # The digits after 点 are read one by one, exactly.
     integer, point, fraction = plain.partition("点")
     digits = fraction.translate(_FRACTION_DIGITS)
     if point and not (digits.isascii() and digits.isdigit()):
         return None
-    try:
-        whole = _cn2an()(integer, "normal")
-    except (ValueError, KeyError, IndexError):
+    whole = _counted_integer(integer)
+    if whole is None:
         return None
-    return Decimal(f"{int(whole)}.{digits}") if point else Decimal(str(whole))
+    return Decimal(f"{whole}.{digits}") if point else Decimal(whole)
 
 
 _DIGIT_BY_DIGIT = str.maketrans(
