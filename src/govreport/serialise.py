@@ -370,9 +370,9 @@ def indented(text: str | bytes, indent: int = INDENT) -> str:
 
 def dump(report: Report, path: str | os.PathLike[str], *, indent: int | None = None) -> None:
     """Write :func:`dumps` of ``report`` to ``path`` as UTF-8, piece by piece."""
-    with Path(path).open("w", encoding="utf-8", newline="") as file:
-        file.writelines(iter_dumps(report, indent=indent))
-        file.write("\n")
+    with Path(path).open("wb") as file:
+        file.writelines(piece.encode("utf-8") for piece in iter_dumps(report, indent=indent))
+        file.write(b"\n")
 
 
 # -- loading ---------------------------------------------------------------------------------
