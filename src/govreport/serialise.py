@@ -16,7 +16,6 @@ import functools
 import itertools
 import json
 import math
-import operator
 import os
 import re
 import types
@@ -31,6 +30,7 @@ import attrs
 
 from govreport.errors import InputError
 from govreport.model import Fault, Mention, OutlineNode, Quantity, Region, Report, Span
+from govreport.model.mentions import MENTION_ORDER
 from govreport.reading import read_bytes
 
 SCHEMA = "govreport/1"
@@ -172,9 +172,6 @@ def _region(region: Region) -> dict[str, Any]:
     return data
 
 
-_MENTION_ORDER = operator.attrgetter("span.start", "span.end", "kind")
-
-
 def _report_items(report: Report) -> list[tuple[str, Any]]:
     """The contract object's keys and values in contract order, extras last; the long lists
     (outline, mentions) as iterators, so a writer can write them item by item."""
@@ -185,7 +182,7 @@ def _report_items(report: Report) -> list[tuple[str, Any]]:
         ("preamble", _span_only(report.preamble)),
         ("closing", _span_only(report.closing)),
         ("outline", map(_node, report.outline)),
-        ("mentions", map(mention_to_dict, sorted(report.mentions, key=_MENTION_ORDER))),
+        ("mentions", map(mention_to_dict, sorted(report.mentions, key=MENTION_ORDER))),
         ("front_matter", [_region(r) for r in report.front_matter]),
         ("end_matter", [_region(r) for r in report.end_matter]),
         ("faults", [attrs.asdict(fault) for fault in report.faults]),
@@ -206,7 +203,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 # -- encoding --------------------------------------------------------------------------------
 
 INDENT = 2
-"""The indentation of :func:`encode`'s and :func:`dumps`'s indented layout, in spaces."""
+"""Spaces a level: :func:`encode`'s default, and the command's for JSON on a terminal."""
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """A surrogate code point on its own: a ``str`` may hold one, UTF-8 cannot."""
 
