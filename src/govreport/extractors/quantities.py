@@ -255,6 +255,19 @@ _DIGIT = re.compile("[0-9０-９]")
 # spaces, thin spaces and the ideographic space.
 _GAP = " \u00a0\u2002\u2003\u2009\u202f\u3000"
 _MINUS = "-－−"
+# The groups a number with no unit after it ends with (the match's last group), and what may
+# still make it part of a quantity: a range, a list or a ratio after it.
+_BARE_ENDS = frozenset({"arabic", "mult", "mult2"})
+_GOES_ON = _RANGE_STARTS | frozenset(_ENUMERATION) | frozenset(_RATIO_SIGNS)
+
+
+def _number_end(match: re.Match[str]) -> int:
+    """Where the number that ``match`` read ends, before its tail."""
+    for group in ("arabic", "cn", "pctnum"):
+        end = match.end(group)
+        if end >= 0:
+            return end
+    raise AssertionError("a number match reads one of the alternatives")
 
 
 @attrs.frozen
@@ -271,6 +284,10 @@ class _Patterns:
     """Every spelling of the table, longest first."""
     tail: re.Pattern[str]
     """Everything after a number, in one match."""
+    range_chain: re.Pattern[str]
+    """Arabic numbers joined by range dashes (``1~2~3``): see :meth:`_Scanner.chain`."""
+    list_chain: re.Pattern[str]
+    """Arabic numbers joined by list words (``3和4、5``)."""
 
     @classmethod
     def of(cls, units: UnitTable) -> _Patterns:
@@ -279,12 +296,13 @@ class _Patterns:
 
 
 def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
-    """The number, Chinese-start, unit and tail patterns for the spellings of ``units``.
+    """The number, Chinese-start, unit, tail and chain patterns for the spellings of ``units``.
 
     The number pattern finds Arabic numbers, ``百分之…`` and Chinese numerals followed by
     something a quantity can continue with; qualifier words before a number are found by
     looking back from it (:meth:`_Scanner.prefix_before`), which keeps the scan cheap.
 
+    The number pattern reads the tail too, so one match reads a number and what follows.
     The unit pattern is a trie of every spelling, longest first; a spelling that would start a
     longer word (台 of 台阶) or run into Latin letters (m of mx) carries a negative lookahead,
     so the match falls back to a shorter spelling or none. The tail pattern reads everything
@@ -316,16 +334,25 @@ def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
         "余多几至到和、与及或" + _GAP + _RANGE_DASHES
     )
     follow_class = "".join(re.escape(ch) for ch in sorted(follow))
+    # The tail follows an Arabic or Chinese number in the same match: one call reads both.
     scan = (
         rf"(?P<pct>百分之|千分之)(?P<pctnum>{_CN_RUN})"
-        rf"|(?P<minus>[-－−])?(?P<arabic>{_ARABIC})"
-        rf"|(?P<cn>{_CN_RUN})(?=[{follow_class}])"
+        rf"|(?:(?P<minus>[-－−])?(?P<arabic>{_ARABIC})|(?P<cn>{_CN_RUN})(?=[{follow_class}]))"
+        + tail
     )
     # A numeral starts where its run of numeral characters starts: without the look-behind a
     # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
     # after the first character so that the search still skips ahead by that character class.
     chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
-    return re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
+    # A number between two of these has an empty tail: nothing a tail starts with is one.
+    starts_tail = {spelling[0] for spelling in (*units.units, *MULTIPLIERS, *_POST_QUALIFIER)}
+    starts_tail |= set("千百余多几" + _GAP + "".join(_PER))
+    chains = (
+        rf"(?:(?P<prev>{_ARABIC})[{re.escape(''.join(sorted(set(joins) - starts_tail)))}])+"
+        rf"(?P<last>{_ARABIC})"
+        for joins in (_RANGE_DASHES + "".join(_RANGE_WORDS), "".join(_ENUMERATION))
+    )
+    return tuple(map(re.compile, (scan, chinese, unit, tail, *chains)))
 
 
 def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
@@ -353,6 +380,8 @@ class _Scanner:
         self.units = patterns.units
         self.number_pattern, self.chinese_pattern = patterns.number, patterns.chinese
         self.unit_pattern, self.tail_pattern = patterns.unit, patterns.tail
+        self.range_chain, self.list_chain = patterns.range_chain, patterns.list_chain
+        self.chain_end = 0  # for chain
         self.blocked = blocked
         self.block_index = 0  # for is_blocked
         self.list_end = 0
@@ -402,15 +431,28 @@ class _Scanner:
 
     def read(self, match: re.Match[str]) -> int:
         """Read the quantity that starts at ``match``; return where scanning goes on."""
+        text = self.text
+        last = match.lastgroup
+        if last in _BARE_ENDS and match.group("o1", "o2") == (None, None):
+            # An Arabic number, perhaps with a multiplier, and no unit: unless a range, a list,
+            # a ratio or a measure word goes on after it, it is no quantity.
+            end = match.end()
+            after = text[end : end + 1]
+            if after in _GOES_ON:
+                if last == "arabic" and match.start() >= self.chain_end:
+                    skip_to = self.chain(match, after)
+                    if skip_to is not None:
+                        return skip_to
+            elif end >= self.list_end and not self.untabled_measure_word(end):
+                return end
         number = self.number(match)
         if number is None:
-            return match.end()
-        text = self.text
+            return _number_end(match)
         if text[number.end : number.end + 1] in _RATIO_SIGNS:  # 10.1:43.5 is a ratio, no count
             ratio = _RATIO_REST.match(text, number.end)
             if ratio is not None:
                 return ratio.end()
-        tail = self.tail(number.end, number)
+        tail = self.tail(match, number)
         follows_range = text[tail.end : tail.end + 1] in _RANGE_STARTS  # "" is not in it
         second = self.range_end(number, tail) if follows_range else None
         if second is not None:
@@ -435,7 +477,7 @@ class _Scanner:
                 multiplier = tail.multiplier if tail.multiplier != 1 else shared.multiplier
                 own = _Tail(tail.end, multiplier, shared.unit, shared.unit_info, tail.qualifier)
                 self.emit(number, own, value=number.value * multiplier)
-            return max(tail.end, match.end())
+            return tail.end
         multiplier = tail.multiplier
         self.emit(
             number, tail, value=number.value if multiplier is _ONE else number.value * multiplier
@@ -452,15 +494,15 @@ class _Scanner:
         start = core_start - len(pre) if pre else core_start
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
-        if match.lastgroup == "arabic":  # the Arabic alternative ends with that group
-            return self.arabic(match, pre, start)
         cn, pct, pctnum = match.group("cn", "pct", "pctnum")
+        if cn is None and pct is None:
+            return self.arabic(match, pre, start)
         chinese = cn if cn is not None else pctnum
         if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
         if chinese[0] in _NO_LEADING or (len(chinese) == 1 and chinese in _FINANCIAL):
             return None  # 零部件, 队伍, 大陆: a character of a word, not a number
-        end = match.end()
+        end = _number_end(match)
         value = parse_chinese(chinese)
         if value is None and len(chinese) > 1 and chinese[-1] in "千百" and self.unit_at(end - 1):
             # 三万千瓦: the 千 belongs to the unit 千瓦, not to the numeral
@@ -523,13 +565,14 @@ class _Scanner:
         return True
 
     # -- tails ---------------------------------------------------------------------------
-    def tail(self, position: int, number: _Number) -> _Tail:
+    def tail(self, found: re.Match[str], number: _Number) -> _Tail:
         """Read ``余``, the multiplier, the unit and trailing qualifiers after a number.
 
-        One match of the tail pattern (see :func:`_compile`) reads them all; only the rare
+        The match that read the number read them all (see :func:`_compile`); only the rare
         cases the pattern cannot decide are finished here.
         """
         text = self.text
+        position = number.end
         qualifier = number.qualifier
         percent = number.percent_unit
         if percent is not None:  # 百分之五: the unit came first; nothing stands between
@@ -543,8 +586,10 @@ class _Scanner:
                     _POST_QUALIFIER[trailing.group()],
                 )
             return _Tail(position, _ONE, percent, self.units.get(percent), qualifier)
-        found = self.tail_pattern.match(text, position)
-        assert found is not None  # every part is optional
+        if number.chinese is not None and position != found.end("cn"):  # 三万千瓦: read again
+            again = self.tail_pattern.match(text, position)
+            assert again is not None  # every part is optional
+            found = again
         # One call for all groups: the tail is read for every number.
         over, mult, over_again, unit, unit_after_mult, spaced, prefix, prefixed, per, post = (
             found.group(*_TAIL_GROUPS)
@@ -671,7 +716,7 @@ class _Scanner:
         high = self.number(match)
         if high is None:
             return None
-        high_tail = self.tail(high.end, high)
+        high_tail = self.tail(match, high)
         if high_tail.unit is None or (tail.unit is not None and tail.unit != high_tail.unit):
             return None
         if high.value * high_tail.multiplier < number.value * (
@@ -679,6 +724,30 @@ class _Scanner:
         ):
             return None
         return high, high_tail
+
+    def chain(self, match: re.Match[str], join: str) -> int | None:
+        """Where scanning goes on past ``1~1~1…`` or ``3和3和3…``, or None to read on.
+
+        ``match`` is a bare Arabic number and ``join`` the range dash or list word after it.
+        Every number of the chain but the last has an empty tail, so only the last can lend a
+        unit: to the one before it across a dash (``1~3~5年``), or to the whole list. Without a
+        unit there, no number of the chain is a quantity and the scan skips to the last; one
+        regular expression walks the chain, so each of its characters costs the same small work.
+        """
+        pattern = self.range_chain if join in _RANGE_STARTS else self.list_chain
+        chain = pattern.match(self.text, match.start("arabic"))
+        if chain is None:
+            return None
+        last = chain.start("last")
+        self.chain_end = last  # a chain is walked once, from its first number
+        found = self.number_pattern.match(self.text, last)
+        assert found is not None  # the chain pattern read a number there
+        number = self.number(found)
+        if number is None or self.tail(found, number).unit is None:
+            return last - 1  # the join before the last number
+        if pattern is self.range_chain and chain.start("prev") > match.start("arabic"):
+            return chain.start("prev") - 1  # the range that ends with the last number
+        return None
 
     def shared_unit(self, position: int) -> _Tail | None:
         """The unit of the next number when a list shares it: ``4.2和0.7个百分点``.
@@ -697,7 +766,7 @@ class _Scanner:
             follower = self.number(match)
             if follower is None:
                 break
-            tail = self.tail(follower.end, follower)
+            tail = self.tail(match, follower)
             if tail.unit is not None:
                 found = tail
                 break
