@@ -344,12 +344,13 @@ def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
     # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
     # after the first character so that the search still skips ahead by that character class.
     chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
-    # A number between two of these has an empty tail: nothing a tail starts with is one.
-    starts_tail = {spelling[0] for spelling in (*units.units, *MULTIPLIERS, *_POST_QUALIFIER)}
-    starts_tail |= set("千百余多几" + _GAP + "".join(_PER))
+    # A chain's numbers but the last have an empty tail: the join after each starts no tail.
+    starts_tail = (
+        rf"[余多几]|{unit}|{_MULTIPLIER}|[千百]{unit}|[{_GAP}]{unit}"
+        rf"|(?:{per})(?:{_MULTIPLIER})?(?:{'|'.join(_PER_ONLY)}|{unit})|{_POST.pattern}"
+    )
     chains = (
-        rf"(?:(?P<prev>{_ARABIC})[{re.escape(''.join(sorted(set(joins) - starts_tail)))}])+"
-        rf"(?P<last>{_ARABIC})"
+        rf"(?:(?P<prev>{_ARABIC})(?!{starts_tail})[{re.escape(joins)}])+(?P<last>{_ARABIC})"
         for joins in (_RANGE_DASHES + "".join(_RANGE_WORDS), "".join(_ENUMERATION))
     )
     return tuple(map(re.compile, (scan, chinese, unit, tail, *chains)))
@@ -730,9 +731,11 @@ class _Scanner:
 
         ``match`` is a bare Arabic number and ``join`` the range dash or list word after it.
         Every number of the chain but the last has an empty tail, so only the last can lend a
-        unit: to the one before it across a dash (``1~3~5年``), or to the whole list. Without a
-        unit there, no number of the chain is a quantity and the scan skips to the last; one
-        regular expression walks the chain, so each of its characters costs the same small work.
+        unit: to the one before it across a dash (``1~3~5年``), or to the whole list, and a
+        list goes on past a last number with no unit when a list word follows its tail
+        (``3和4万和5个``). When neither happens, no number of the chain is a quantity and the
+        scan skips to the last; one regular expression walks the chain, so each of its
+        characters costs the same small work.
         """
         pattern = self.range_chain if join in _RANGE_STARTS else self.list_chain
         chain = pattern.match(self.text, match.start("arabic"))
@@ -743,11 +746,21 @@ class _Scanner:
         found = self.number_pattern.match(self.text, last)
         assert found is not None  # the chain pattern read a number there
         number = self.number(found)
-        if number is None or self.tail(found, number).unit is None:
+        tail = self.tail(found, number) if number is not None else None
+        if tail is None or tail.unit is None:
+            if tail is not None and pattern is self.list_chain and self.next_item(tail.end):
+                return None  # the list goes on
             return last - 1  # the join before the last number
         if pattern is self.range_chain and chain.start("prev") > match.start("arabic"):
             return chain.start("prev") - 1  # the range that ends with the last number
         return None
+
+    def next_item(self, position: int) -> re.Match[str] | None:
+        """The Arabic number after a list word at ``position``, if one follows."""
+        if not self.text.startswith(_ENUMERATION, position):
+            return None
+        match = self.number_pattern.match(self.text, position + 1)
+        return match if match is not None and match["arabic"] is not None else None
 
     def shared_unit(self, position: int) -> _Tail | None:
         """The unit of the next number when a list shares it: ``4.2和0.7个百分点``.
@@ -757,12 +770,8 @@ class _Scanner:
         """
         if position < self.list_end:
             return self.list_unit
-        text = self.text
         found: _Tail | None = None
-        while text.startswith(_ENUMERATION, position):
-            match = self.number_pattern.match(text, position + 1)
-            if match is None or match["arabic"] is None:
-                break
+        while (match := self.next_item(position)) is not None:
             follower = self.number(match)
             if follower is None:
                 break
