@@ -25,6 +25,7 @@ import attrs
 from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
+from govreport.model._unchecked import unchecked
 from govreport.model.units import ARABIC_ONLY_UNITS
 from govreport.numerals import (
     CHINESE_NUMERAL_CHARS,
@@ -236,6 +237,9 @@ class QuantityExtractor:
 
 
 _ONE = Decimal(1)
+# Quantities and spans in field order, unchecked: the scanner's offsets and values are valid.
+_quantity = unchecked(Quantity)
+_span = unchecked(Span)
 _MOST_DIGITS = 28
 """A number of more significant digits is no quantity but a code or noise: the largest value in
 a national bulletin has 15, and Python's default decimal context keeps 28, so every value read
@@ -794,16 +798,19 @@ class _Scanner:
         if self.is_blocked(start, end) or not self.plausible(number, tail):
             return
         self.found.append(
-            Quantity(
-                span=Span(start, end),
-                text=self.text[start:end],
-                value=value,
-                unit=unit,
-                qualifier=tail.qualifier,
-                value_max=value_max,
-                change=self.change_before(start),
-                multiplier=tail.multiplier,
-                unit_info=tail.unit_info,
+            _quantity(
+                _span(start, end),
+                self.text[start:end],
+                value,
+                unit,
+                tail.qualifier,
+                value_max,
+                self.change_before(start),
+                tail.multiplier,
+                None,  # indicator, role and period: the linker's
+                None,
+                None,
+                tail.unit_info,
             )
         )
 
