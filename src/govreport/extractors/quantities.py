@@ -15,6 +15,7 @@ small lexicon of idioms and place names that look like counts (三番五次, 七
 from __future__ import annotations
 
 import decimal
+import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -286,8 +287,9 @@ class _Patterns:
     """Where a Chinese numeral worth reading starts."""
     unit: re.Pattern[str]
     """Every spelling of the table, longest first."""
-    tail: re.Pattern[str]
-    """Everything after a number, in one match."""
+    tail: str
+    """Everything after a number, in one match: the source, compiled if ever needed alone
+    (:func:`_compiled`; the number pattern reads the tail, and compiling it costs 0.2 s)."""
     range_chain: re.Pattern[str]
     """Arabic numbers joined by range dashes (``1~2~3``): see :meth:`_Scanner.chain`."""
     list_chain: re.Pattern[str]
@@ -299,7 +301,15 @@ class _Patterns:
         return cls(units, *_compile(units))
 
 
-def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_Pattern = re.Pattern[str]
+
+
+def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Pattern, _Pattern]:
     """The number, Chinese-start, unit, tail and chain patterns for the spellings of ``units``.
 
     The number pattern finds Arabic numbers, ``百分之…`` and Chinese numerals followed by
@@ -349,15 +359,16 @@ def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
     # after the first character so that the search still skips ahead by that character class.
     chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
     # A chain's numbers but the last have an empty tail: the join after each starts no tail.
-    starts_tail = (
-        rf"[余多几]|{unit}|{_MULTIPLIER}|[千百]{unit}|[{_GAP}]{unit}"
-        rf"|(?:{per})(?:{_MULTIPLIER})?(?:{'|'.join(_PER_ONLY)}|{unit})|{_POST.pattern}"
-    )
-    chains = (
-        rf"(?:(?P<prev>{_ARABIC})(?!{starts_tail})[{re.escape(joins)}])+(?P<last>{_ARABIC})"
+    starts_tail = {spelling[0] for spelling in (*units.units, *MULTIPLIERS, *_POST_QUALIFIER)}
+    starts_tail |= set("千百余多几" + _GAP + "".join(_PER))
+    range_chain, list_chain = (
+        re.compile(
+            rf"(?:(?P<prev>{_ARABIC})[{re.escape(''.join(sorted(set(joins) - starts_tail)))}])+"
+            rf"(?P<last>{_ARABIC})"
+        )
         for joins in (_RANGE_DASHES + "".join(_RANGE_WORDS), "".join(_ENUMERATION))
     )
-    return tuple(map(re.compile, (scan, chinese, unit, tail, *chains)))
+    return re.compile(scan), re.compile(chinese), re.compile(unit), tail, range_chain, list_chain
 
 
 def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
@@ -384,7 +395,7 @@ class _Scanner:
         self.text = text
         self.units = patterns.units
         self.number_pattern, self.chinese_pattern = patterns.number, patterns.chinese
-        self.unit_pattern, self.tail_pattern = patterns.unit, patterns.tail
+        self.unit_pattern, self.tail_source = patterns.unit, patterns.tail
         self.range_chain, self.list_chain = patterns.range_chain, patterns.list_chain
         self.chain_end = 0  # for chain
         self.blocked = blocked
@@ -592,7 +603,7 @@ class _Scanner:
                 )
             return _Tail(position, _ONE, percent, self.units.get(percent), qualifier)
         if number.chinese is not None and position != found.end("cn"):  # 三万千瓦: read again
-            again = self.tail_pattern.match(text, position)
+            again = _compiled(self.tail_source).match(text, position)
             assert again is not None  # every part is optional
             found = again
         # One call for all groups: the tail is read for every number.
