@@ -252,7 +252,7 @@ def _too_long(written: str, value: Decimal) -> bool:
     return len(written) > _MOST_DIGITS and len(value.as_tuple().digits) > _MOST_DIGITS
 
 
-_TAIL_GROUPS = ("o1", "mult", "o2", "u", "mu", "su", "pfx", "pu", "per", "post")
+_TAIL_GROUPS = ("o1", "mult", "o2", "mult2", "umult", "uo2", "umult2", "pfx", "u", "per", "post")
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
 _DIGIT = re.compile("[0-9０-９]")
@@ -333,12 +333,14 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
         guards[spelling] = guard
     unit = trie_pattern(guards)
     per = "|".join(_PER)
+    # The unit is written once: what may stand before it (nothing first, then a multiplier,
+    # 千/百 or a space) is tried lazily in that order, and a multiplier with no unit after it
+    # comes last. Each copy of the unit trie costs about 40 ms to compile.
     tail = (
         rf"(?P<o1>[余多几])?"
-        rf"(?:(?P<u>{unit})"
-        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?P<mult2>亿)?(?:[{_GAP}]?(?P<mu>{unit}))?"
-        rf"|(?P<pfx>[千百])(?P<pu>{unit})"
-        rf"|[{_GAP}](?P<su>{unit}))?"
+        rf"(?:(?:(?P<umult>{_MULTIPLIER})(?P<uo2>[余多])?(?P<umult2>亿)?[{_GAP}]?"
+        rf"|(?P<pfx>[千百])|[{_GAP}])??(?P<u>{unit})"
+        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?P<mult2>亿)?)?"
         rf"(?:(?P<per>{per})(?P<pmult>{_MULTIPLIER})?(?P<punit>{'|'.join(_PER_ONLY)}|{unit}))?"
         rf"(?P<post>{'|'.join(_POST_QUALIFIER)})?"
     )
@@ -607,23 +609,24 @@ class _Scanner:
             assert again is not None  # every part is optional
             found = again
         # One call for all groups: the tail is read for every number.
-        over, mult, over_again, unit, unit_after_mult, spaced, prefix, prefixed, per, post = (
+        over, mult, over_again, mult2, unit_mult, unit_over, unit_mult2, prefix, unit, per, post = (
             found.group(*_TAIL_GROUPS)
         )
         if over == "几" and number.chinese is None:
             return _Tail(position, _ONE, None, None, qualifier)  # 3几 is no number
+        if unit_mult is not None:  # 4万吨: the multiplier before a unit
+            mult, over_again, mult2 = unit_mult, unit_over, unit_mult2
         if over is not None or over_again is not None:
             qualifier = Qualifier.OVER
         multiplier = MULTIPLIERS[mult] if mult is not None else _ONE
-        if found["mult2"] is not None:  # 4万多亿元: over 4 万亿
+        if mult2 is not None:  # 4万多亿元: over 4 万亿
             multiplier *= MULTIPLIERS["亿"]
-        unit = unit or unit_after_mult or spaced
         info: Unit | None
-        if unit is not None:
+        if unit is not None and prefix is None:
             info = self.units.units[unit]
-        elif prefixed is not None:  # 5千元: 千 belongs to the unit as written
-            base = self.units.units[prefixed]
-            unit = prefix + prefixed
+        elif unit is not None:  # 5千元: 千 belongs to the unit as written
+            base = self.units.units[unit]
+            unit = prefix + unit
             factor = Decimal(1000) if prefix == "千" else Decimal(100)
             info = Unit(unit, base.dimension, base.base, base.factor * factor)
         else:  # no unit: the tail ends after 余, the multiplier and 余 (never 以上)
