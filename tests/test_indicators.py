@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import govreport
-from govreport.indicators import IndicatorLexicon, IndicatorTerm
+from govreport.indicators import IndicatorLexicon, IndicatorTerm, linker, phrases
 from govreport.indicators.periods import date_period
 from govreport.model import Role
 
@@ -159,3 +161,81 @@ def test_a_marker_is_never_part_of_an_indicator(text: str) -> None:
     # A heading or item marker ends the phrase before a number like a comma does.
     [quantity] = govreport.parse(text).quantities()
     assert quantity.indicator is not None and quantity.indicator.text == "任务"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "indicator"),
+    [
+        # A 、 cuts a phrase only after a quantity of its own clause, never inside brackets.
+        ("解决215项群众诉求，收到感谢信、锦旗95件。", "95件", "感谢信、锦旗"),
+        (
+            "市级收入42亿元，增长27.9%，县（市、区）一般公共预算收入235亿元。",
+            "235亿元",
+            "县（市、区）一般公共预算收入",
+        ),
+        # A quantity in brackets: a note right before a number, or part of the phrase.
+        ("特殊教育学生（含随班就读生2603人和送教上门学生575人）4943人。", "4943人", "特殊教育学生"),
+        ("特殊教育学生（含随班就读生2603人和送教上门学生575人）4943人。", "575人", "送教上门学生"),
+        (
+            "电信业务（含移动、联通、电信三家）总量36.94亿元。",
+            "36.94亿元",
+            "电信业务（含移动、联通、电信三家）总量",
+        ),
+        # A counted noun ends at 并, 居, 获 and 全覆盖-like words inside it.
+        ("制定26项整改措施并持续落实整改。", "26项", "整改措施"),
+        ("油菜籽等14种农产品居全国第1位。", "14种", "农产品"),
+        ("25项改革经验获中央改革办推广。", "25项", "改革经验"),
+        ("加强19项重点任务全过程管理。", "19项", "重点任务"),
+        ("开展2次全覆盖督查。", "2次", "全覆盖督查"),
+        # A level reached is no counted noun.
+        ("服务业增加值跨上3万亿元台阶。", "3万亿元", "服务业增加值"),
+        # The examples before 等, and a time inside a phrase, are left out.
+        ("锂电、医药和环保等八大重点产业工业增加值增长9.6%。", "9.6%", "八大重点产业工业增加值"),
+        ("统计口径内全年实现建筑总产值70344万元。", "70344万元", "建筑总产值"),
+        # A verb stays before a one-character head and before a quoted name it uses.
+        ("竣工率达55.1%。", "55.1%", "竣工率"),
+        ("局领导主动运用“第一种形态”55人次。", "55人次", "运用“第一种形态”"),
+        # A one-character head keeps its prepositional phrase.
+        ("对规模以上工业增长的贡献率为96.3%。", "96.3%", "对规模以上工业增长的贡献率"),
+        ("吸纳从业人数 27.2万人。", "27.2万人", "从业人数"),
+        # 完成/实现 right after a count's noun: what that noun did.
+        ("810个省重点项目完成投资10428亿元。", "10428亿元", "省重点项目完成投资"),
+        # The end value of 从…增至… names what the start value does.
+        ("经营主体从689万户增至951万户。", "951万户", "经营主体"),
+        # A region that opens a phrase is a place; 签约 is a word, not 签 and 约 (approximately).
+        ("成都平原经济区经济总量达到4万亿元。", "4万亿元", "经济总量"),
+        ("重大项目签约3543亿元。", "3543亿元", "重大项目签约"),
+        # A one-character head (量) is no shared noun of a list; 将 opens no indicator.
+        ("二氧化硫、氮氧化物排放量分别下降3%、4%。", "4%", "氮氧化物排放量"),
+        ("将养老保险单位缴费比例降至16%。", "16%", "养老保险单位缴费比例"),
+        # A comparison base is no bound of a phrase; nor are weather changes.
+        ("2015年旅游接待总人数比2010年增长262.21%。", "262.21%", "旅游接待总人数"),
+        ("全年平均气温18.8℃，较常年偏高0.9℃。", "0.9℃", "平均气温"),
+        ("PM2.5浓度29微克/立方米，比上年同期改善6.5%。", "6.5%", "PM2.5浓度"),
+    ],
+)
+def test_where_a_phrase_starts_and_ends(text: str, quantity: str, indicator: str) -> None:
+    found = {q: i for q, i, _, _ in linked(text)}
+    assert found[quantity] == indicator
+
+
+def test_a_count_after_thresholds_takes_the_noun_counted_before() -> None:
+    # 超10亿元的 bounds 营业收入, but 99户 counts 工业企业 like 827户.
+    rows = linked("全年营业收入超亿元的工业企业达827户，其中超10亿元的99户，超50亿元的9户。")
+    found = {q: i for q, i, _, _ in rows}
+    assert (found["827户"], found["99户"], found["9户"]) == ("工业企业",) * 3
+
+
+def test_a_run_that_names_nothing_takes_the_quantities_named_before() -> None:
+    rows = linked("城镇居民收入42038元，农村居民收入20366元，同比增长5.3%和6.4%。")
+    found = {q: i for q, i, _, _ in rows}
+    assert (found["5.3%"], found["6.4%"]) == ("城镇居民收入", "农村居民收入")
+
+
+def test_the_linker_patterns_are_compiled_per_linker_not_at_import() -> None:
+    assert not any(
+        isinstance(v, re.Pattern) and len(v.pattern) > 500 for v in vars(phrases).values()
+    )
+    assert not any(
+        isinstance(v, re.Pattern) and len(v.pattern) > 500 for v in vars(linker).values()
+    )

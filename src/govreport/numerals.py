@@ -1,15 +1,15 @@
 """Numerals: Arabic (half- and full-width), Chinese, financial and mixed forms → exact Decimals.
 
-Counted Chinese numerals are read here, not with cn2an: importing cn2an took longer than the
-rest of govreport together (≈ 150 ms, most of a first small parse), for a grammar of a few
-lines. The reading follows cn2an's "normal" mode: a skipped place may go without its 零
-(一千五十 is 1050), a last digit right after a place counts one place lower (一万二 is 12000).
+Counted Chinese numerals are read by the rules of cn2an's ``normal`` mode (cn2an 0.5), kept
+here as a few patterns: importing cn2an took longer than the rest of govreport together, and a
+report's first Chinese numeral paid for it.
 """
 
 from __future__ import annotations
 
 import decimal
 import functools
+import re
 from decimal import Decimal, InvalidOperation
 
 CHINESE_DIGITS = "零〇○一二三四五六七八九两壹贰叁肆伍陆柒捌玖兩"
@@ -82,81 +82,76 @@ def parse_arabic(text: str) -> Decimal:
 _FRACTION_DIGITS = str.maketrans("零一二三四五六七八九", "0123456789")
 
 
-_DIGIT_VALUES = {ch: index for index, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
-_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNITS = (("亿", 10**8), ("万", 10**4))
+_DIGIT_VALUES = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
+_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
-def _below_ten_thousand(text: str, *, after_zero: bool, last: bool) -> int | None:
-    """A numeral without 万 or 亿 (``三千零五十``, ``一千二``), or None when malformed.
+@functools.cache
+def _counted_patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
+    """cn2an's rewrites of spoken forms and its pattern of well-formed counted numerals
+    (up to 9999万9999亿), compiled at first use."""
+    one_to_nine = "[一二三四五六七八九两]"
+    tens = f"{one_to_nine}?十{one_to_nine}?"
+    tens_with_one = f"{one_to_nine}十{one_to_nine}?"
+    to_99 = f"(?:{tens}|{one_to_nine})"
+    hundreds = f"(?:{one_to_nine}百(?:零{one_to_nine})?|{one_to_nine}百{tens_with_one})"
+    to_999 = f"(?:{hundreds}|{to_99})"
+    thousands = f"(?:{one_to_nine}千(?:零{to_99})?|{one_to_nine}千{hundreds})"
+    to_9999 = f"(?:{thousands}|{to_999})"
+    myriads = f"(?:{to_9999}万(?:零{to_999})?|{to_9999}万{thousands})"
+    to_8_digits = f"(?:{myriads}|{to_9999})"
+    hundred_millions = f"(?:{to_8_digits}亿(?:零{to_8_digits})?|{to_8_digits}亿{myriads})"
+    well_formed = f"零|{hundred_millions}|{to_8_digits}"
+    digit = "[零一二三四五六七八九两]"
+    rewrites = (
+        (f"(万)零(?={digit}千)", r"\1"),  # 十万零一千 as an(2)cn writes it
+        (f"([万亿])({digit}[十百])", r"\1零\2"),  # 一万一百 → 一万零一百
+        (f"(千)({digit}?十)", r"\1零\2"),
+        ("(百)(十)", r"\1一\2"),  # 一百十 → 一百一十
+        ("零十", "零一十"),
+    )
+    return (
+        tuple((re.compile(pattern), replacement) for pattern, replacement in rewrites),
+        re.compile(well_formed),
+    )
 
-    ``after_zero``: it follows a 零 (``一万零十五``), so it may start with a bare 十. ``last``:
-    it ends the whole numeral, where a digit right after 百 or 千 counts one place lower.
+
+_SPOKEN = re.compile("(?:[零一二三四五六七八九两]{0,2}[十百千万亿])+[零一二三四五六七八九两]")
+"""一万二, 三百四: the last digit counts the place below the last one written."""
+_PLACE_BELOW = {"百": "十", "千": "百", "万": "千"}  # 一万二 is 12000; 三十四 was read above
+
+
+def _counted_integer(text: str) -> int | None:
+    """The integer a counted numeral of plain characters writes (``三千零五十二``), or None.
+
+    The rules are cn2an's ``normal`` mode, so values stay what they were when it read them.
     """
-    value, place, digit, zero = 0, 10_000, None, False
-    for ch in text:
-        step = _PLACE_VALUES.get(ch)
-        if step is not None:
-            if step >= place or (zero and step * 10 == place):  # places fall; a 零 skips one
-                return None
-            if digit is None and not (step == 10 and (zero or after_zero or place < 10_000)):
-                return None  # only 十 goes without its digit: 零十, 百十
-            value += step if digit is None else digit * step
-            place, digit, zero = step, None, False
-        elif ch == "零":
-            if digit is not None or zero or place == 10:  # 五零, 零零, 十零
-                return None
-            if place == 10_000:  # no number starts with 零 but 零 itself
-                return 0 if text == "零" else None
-            zero = True
-        elif ch in _DIGIT_VALUES and digit is None:  # a second digit: 三四 is a pair
-            digit = _DIGIT_VALUES[ch]
-        else:
+    text = text.replace("零十", "零一十").replace("零百", "零一百")
+    rewrites, well_formed = _counted_patterns()
+    for pattern, replacement in rewrites:
+        text = pattern.sub(replacement, text)
+    if well_formed.fullmatch(text) is None:
+        if len(text) < 3 or _SPOKEN.fullmatch(text) is None or text[-2] not in _PLACE_BELOW:
             return None
-    if digit is None:
-        return None if zero else value  # a last 零 (一千零) is malformed
-    if zero or place in (10, 10_000):
-        return value + digit
-    return value + digit * place // 10 if last else None  # 一千二 is 1200
-
-
-def _counted_integer(
-    text: str,
-    units: tuple[tuple[str, int], ...] = _BIG_UNITS,
-    *,
-    after_zero: bool = False,
-    last: bool = True,
-) -> int | None:
-    """A counted numeral without 点 (``三亿零五万``, ``一万二``, ``一万亿``), or None.
-
-    ``units`` are the big units it may hold, largest first; ``after_zero`` and ``last`` as for
-    :func:`_below_ten_thousand`.
-    """
-    if not units:
-        return _below_ten_thousand(text, after_zero=after_zero, last=last)
-    (unit, scale), smaller = units[0], units[1:]
-    high, found, low = text.partition(unit)
-    if not found:
-        return _counted_integer(text, smaller, after_zero=after_zero, last=last)
-    upper = _counted_integer(high, smaller, after_zero=after_zero, last=False) if high else None
-    if not upper:  # 万 with nothing (or 零) before it
-        return None
-    if not low:
-        lower: int | None = 0
-    elif low[0] == "零":
-        rest = low[1:]
-        lower = (
-            None
-            if rest[:1] in ("", "零")
-            else _counted_integer(rest, smaller, after_zero=True, last=last)
-        )
-    elif low in _DIGIT_VALUES:  # 一万二 is 12000: one place lower, at the end only
-        lower = _DIGIT_VALUES[low] * scale // 10 if last else None
-    elif smaller and smaller[0][0] not in low and low[1:2] != "千":
-        lower = None  # 一亿三百 needs its 零 (一亿三千 is 100003000, as cn2an writes it)
-    else:
-        lower = _counted_integer(low, smaller, last=last)
-    return None if lower is None or lower >= scale else upper * scale + lower
+        text += _PLACE_BELOW[text[-2]]
+    # Right to left, as cn2an sums: a place multiplies the digit before it; 万 and 亿 also
+    # multiply the places before them (五千万: 5 × 1000 × 10000).
+    total, place, section = 0, 1, 1
+    for index, ch in enumerate(reversed(text)):
+        if ch in _DIGIT_VALUES:
+            total += _DIGIT_VALUES[ch] * place
+            continue
+        place = _PLACE_VALUES[ch]
+        if place % 10000 == 0:
+            if place > section:
+                section = place
+            else:  # 万亿: the 万 of a 亿
+                section = place = place * section
+        if place < section:
+            place *= section
+        if index == len(text) - 1:
+            total += place
+    return total
 
 
 @functools.lru_cache(maxsize=4096)
@@ -176,7 +171,8 @@ def parse_chinese(text: str) -> Decimal | None:
     plain = plain.replace("廿", "二十").replace("卅", "三十")
     if plain[0] in "十百千万亿":
         plain = "一" + plain  # 十五, 百亿, 万亿: the leading 一 is implied
-    # The digits after 点 are read one by one, exactly.
+    # The integer part is read by the counting rules, the digits after 点 one by one, exactly
+    # (cn2an read them into a float, which keeps 15 or so digits).
     integer, point, fraction = plain.partition("点")
     digits = fraction.translate(_FRACTION_DIGITS)
     if point and not (digits.isascii() and digits.isdigit()):

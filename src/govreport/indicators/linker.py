@@ -2,7 +2,7 @@
 
 The text is split into sentences once; each sentence with quantities is read once for its
 dates, its role cues and the indicator phrases of all its quantities together
-(:func:`~govreport.indicators.phrases.find_phrases`). Headings are read once per report.
+(:meth:`~govreport.indicators.phrases.PhraseRules.find_phrases`). Headings are read once per report.
 """
 
 from __future__ import annotations
@@ -10,22 +10,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import cast
 
 import attrs
 
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
-from govreport.indicators.phrases import Phrase, find_phrases
+from govreport.indicators.phrases import Phrase, PhraseRules
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span, places
 from govreport.model._unchecked import unchecked
 
 _BOUNDARIES = "。；！？!?;\r\n"
 """What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
 _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
-_CLAUSE = re.compile(r"[，,：:]")
+_CLAUSE = r"[，,：:]"
+"""What ends a clause inside a sentence."""
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
-_CUES = re.compile(
+_CUES = (
     f"(?=[{CUE_STARTS}])(?:"
     + "|".join(
         f"(?P<{name}>{pattern.pattern})"
@@ -40,7 +42,7 @@ _CUES = re.compile(
     )
     + ")"
 )
-"""Every role and period cue, found in one pass over a sentence."""
+"""Every role and period cue, found in one pass over a sentence (compiled by the linker)."""
 _YEAR = re.compile(r"(\d{4})年")
 _COMPARED_DATE = "比较与同自从"
 """A date right after one of these is a comparison base, not the figure's period."""
@@ -111,6 +113,8 @@ class _Section:
 _NO_SECTION = _Section(role=None, year=None)
 _SHARED_ROLES = frozenset((Role.TARGET, Role.FORECAST))
 """Roles a quantity that names nothing takes from the quantity before it."""
+_PLAIN = Phrase(span=None)
+"""A phrase that is no threshold and no starting value: what a sentence's own role is read for."""
 
 
 class RuleLinker:
@@ -118,56 +122,83 @@ class RuleLinker:
 
     name = "rules"
 
+    def __init__(self) -> None:
+        # Compiled here, once per linker and so once per host, rather than at import.
+        self._phrases = PhraseRules()
+        # One scan of a sentence finds its end, its clauses and its cues; it skips to the
+        # characters they start with (half the cost of trying each alternative everywhere).
+        self._scan = re.compile(
+            f"(?=[{_BOUNDARIES}{_CLAUSE[1:-1]}{CUE_STARTS}])"
+            f"(?:(?P<end>[{_BOUNDARIES}])|(?P<clause>{_CLAUSE})|{_CUES})"
+        )
+
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
         text = context.text
-        quantities = [m for m in context.mentions if isinstance(m, Quantity)]
+        # (filtered by the classes' own instance checks: no Python-level loop)
+        quantities = cast(
+            "list[Quantity]", list(filter(Quantity.__instancecheck__, context.mentions))
+        )
         if not quantities:
             return []
-        dates = [m for m in context.mentions if isinstance(m, DateMention)]
+        dates = cast(
+            "list[DateMention]", list(filter(DateMention.__instancecheck__, context.mentions))
+        )
         frame = _frame(context, dates)
         sections = _Sections(context.outline, frame)
         links: list[Link] = []
         date_at = 0
         i, n = 0, len(quantities)
         paragraph = _NO_PARAGRAPH
-        # One pass each over the whole text, for sentence ends and clause starts; each sentence
-        # then takes its part by bisection.
-        boundaries = [m.start() for m in _BOUNDARY.finditer(text)]
         # A clause also starts after a heading or item marker (一是完成任务19项: the phrase is
         # 任务, not 一是完成任务), which never belongs to an indicator.
-        clause_starts = sorted(
-            [m.end() for m in _CLAUSE.finditer(text)]
-            + [place.node.marker_span.end for place in places(context.outline)]
-        )
+        markers = sorted(place.node.marker_span.end for place in places(context.outline))
+        # Only the sentences with quantities are read: each one starts after the boundary
+        # before its first quantity (found in the reversed text) and is scanned once up to its
+        # end for its clauses and cues.
+        size = len(text)
+        backwards = text[::-1]
+        starts = [q.span.start for q in quantities]
+        date_starts = [d.span.start for d in dates]
+        date_ends = [d.span.end for d in dates]
+        scan = self._scan
         while i < n:
             first = quantities[i].span.start
-            at = bisect.bisect_left(boundaries, first)
-            s_start = boundaries[at - 1] + 1 if at else 0
-            s_end = boundaries[at] if at < len(boundaries) else len(text)
-            j = i
-            while j < n and quantities[j].span.start < s_end:
-                j += 1
+            before = _BOUNDARY.search(backwards, size - first)
+            s_start = 0 if before is None else size - before.start()
+            s_end = size
+            clauses = [s_start]
+            cues: list[tuple[int, str]] = []
+            for match in scan.finditer(text, s_start):
+                kind = match.lastgroup or ""
+                if kind == "end":
+                    s_end = match.start()
+                    break
+                if kind == "clause":
+                    clauses.append(match.end())
+                else:
+                    cues.append((match.start(), kind))
+            inner = _between(markers, s_start + 1, s_end + 1)
+            if inner:
+                clauses = sorted(clauses + inner)
+            j = bisect.bisect_left(starts, s_end, i)
             group = quantities[i:j]
-            while date_at < len(dates) and dates[date_at].span.end <= s_start:
-                date_at += 1
-            k = date_at
-            while k < len(dates) and dates[k].span.start < s_end:
-                k += 1
+            date_at = bisect.bisect_right(date_ends, s_start, date_at)
+            k = bisect.bisect_left(date_starts, s_end, date_at)
             if paragraph.end <= s_start:
                 paragraph = _paragraph(text, s_start, frame)
             facts = _make_sentence(
                 text,
                 s_start,
                 s_end,
-                [s_start, *_between(clause_starts, s_start + 1, s_end + 1)],
-                [(m.start(), m.lastgroup or "") for m in _CUES.finditer(text, s_start, s_end)],
+                clauses,
+                cues,
                 dates[date_at:k],
                 frame,
                 sections.at(s_start),
                 paragraph,
             )
-            links += _link_sentence(facts, group, context.lexicon)
+            links += _link_sentence(facts, group, self._phrases, backwards, context.lexicon)
             i = j
         return links
 
@@ -214,30 +245,58 @@ _make_sentence = unchecked(_Sentence)
 
 
 def _link_sentence(
-    facts: _Sentence, group: Sequence[Quantity], lexicon: IndicatorLexicon
+    facts: _Sentence,
+    group: Sequence[Quantity],
+    rules: PhraseRules,
+    backwards: str,
+    lexicon: IndicatorLexicon,
 ) -> list[Link]:
-    """The links of the quantities ``group`` of one sentence."""
+    """The links of the quantities ``group`` of one sentence (``backwards``: the text reversed)."""
     text, frame, section = facts.text, facts.frame, facts.section
-    stops = [d.span.end for d in facts.dates]
-    phrases = find_phrases(
-        text, (facts.start, facts.end), group, lexicon, clauses=facts.clauses, stops=stops
+    # A date is a bound of phrases, unless it is a comparison base (…总人数比2010年增长).
+    dates = facts.dates
+    stops = [d.span.end for d in dates if text[d.span.start - 1] not in _COMPARED_DATE]
+    phrases = rules.find_phrases(
+        text,
+        backwards,
+        (facts.start, facts.end),
+        group,
+        lexicon,
+        clauses=facts.clauses,
+        stops=stops,
     )
+    # Without cues, every quantity of the sentence has its role and period; without dates
+    # either, they come from its heading, paragraph and report alone.
+    cued = bool(facts.cues)
+    sentence_role = None if cued else _role(facts, facts.start, _PLAIN)
     out: list[Link] = []
+    named: tuple[int, int] | None = None
+    indicator: Indicator | None = None
     for quantity, phrase in zip(group, phrases, strict=True):
-        role = _role(facts, quantity.span.start, phrase)
+        if phrase.threshold or phrase.base:
+            role = Role.OTHER
+        elif sentence_role is not None:
+            role = sentence_role
+        else:
+            role = _role(facts, quantity.span.start, phrase)
         if phrase.carried and out and out[-1].role in _SHARED_ROLES:
             role = out[-1].role
         year = section.year or frame.review_year
         if role is Role.TARGET and frame.plan_year is not None and section.year is None:
             year = frame.plan_year
-        period = _period(facts, quantity, year)
+        if cued or dates:
+            period = _period(facts, quantity, year)
+        else:
+            period = facts.paragraph.period or (None if year is None else str(year))
         if phrase.threshold:
             period = None
         elif phrase.base:
             period = periods.base_period(period)
-        indicator = None
-        if phrase.span is not None:
-            a, b = phrase.span
+        span = phrase.span
+        if span is None:
+            indicator = named = None
+        elif span != named:  # a carried indicator is the same value: made once
+            a, b = named = span
             indicator = _make_indicator(text[a:b], _make_span(a, b))
         out.append(_make_link(indicator, role, period))
     return out
@@ -245,7 +304,10 @@ def _link_sentence(
 
 def _cue(facts: _Sentence, kind: str, start: int, end: int) -> int:
     """Where the first cue of ``kind`` in ``[start, end)`` starts, or -1."""
-    return next((at for at, k in facts.cues if k == kind and start <= at < end), -1)
+    for at, k in facts.cues:
+        if k == kind and start <= at < end:
+            return at
+    return -1
 
 
 def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:
