@@ -3,7 +3,7 @@
 ::
 
     govreport parse PATH... [--format NAME] [-o OUT] [-j N] [--quiet] [--example] [--lenient]
-                            [--encoding NAME] [--max-bytes N]
+                            [--encoding NAME] [--max-bytes N] [--indent N]
     govreport compare PATH... [--format json|csv|markdown] [-o FILE] [-j N]
     govreport formats
     govreport plugins [--all] [--json]
@@ -14,6 +14,7 @@ option) ends with one ``govreport: …`` line on stderr and exit status 2, never
 several files a bad one is reported and the others are still converted; the status is then 2.
 A PATH may be a folder or a glob (:func:`govreport.corpus.batch.expand`); where the output goes
 follows :mod:`govreport.corpus.outputs`. ``formats`` and ``plugins`` list failed plugins too.
+JSON is written on one line, indented by ``--indent N`` spaces a level, or by two on a terminal.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ from govreport.errors import GovreportError, InputError, PluginError
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
 from govreport.output import write_atomic, write_stdout
+from govreport.protocols import Exporter
 from govreport.reading import MAX_BYTES, read_stream
+from govreport.serialise import INDENT, indented
 
 T = TypeVar("T")
 
@@ -56,6 +59,9 @@ EXIT_INTERRUPTED = 130
 
 EXAMPLE = "water-bureau-2023.txt"
 """The sample report bundled in :mod:`govreport.examples`, parsed by ``--example``."""
+
+JSON_MEDIA_TYPE = "application/json"
+"""The media type of outputs ``--indent`` lays out (the ``json`` format's, and plugins' JSON)."""
 
 STDIN = "-"
 """The FILE argument that means standard input."""
@@ -113,6 +119,13 @@ def _write(target: Path | None, data: bytes, *, binary: bool, inputs: Sequence[s
     if not binary and not data.endswith(b"\n"):
         data += b"\n"  # on stdout, a text export must not run into the next output or prompt
     write_stdout(data)
+
+
+def _laid_out(data: bytes, exporter: Exporter, indent: int | None) -> bytes:
+    """``data`` indented by ``indent`` spaces a level when it is JSON and ``indent`` is set."""
+    if indent is None or exporter.media_type != JSON_MEDIA_TYPE:
+        return data
+    return indented(data, indent).encode("utf-8")
 
 
 def _exporting(format_name: str, host: PluginHost) -> Callable[[Report], bytes]:
@@ -179,14 +192,17 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 if output.files is None:
                     parts.append(result.report)
                 else:
-                    _write(
-                        output.files[index], result.report, binary=exporter.binary, inputs=inputs
-                    )
+                    data = _laid_out(result.report, exporter, args.indent)
+                    _write(output.files[index], data, binary=exporter.binary, inputs=inputs)
             except GovreportError as exc:
                 error(str(exc))
                 status = EXIT_INPUT
     if parts:
-        _write(output.target, join(exporter, parts, host), binary=exporter.binary, inputs=inputs)
+        indent = args.indent
+        if indent is None and output.target is None and sys.stdout is not None:
+            indent = INDENT if sys.stdout.isatty() else None  # for reading by eye
+        data = _laid_out(join(exporter, parts, host), exporter, indent)
+        _write(output.target, data, binary=exporter.binary, inputs=inputs)
     return status
 
 
@@ -258,6 +274,13 @@ def _byte_count(text: str) -> int:
     return int(text)
 
 
+def _indent(text: str) -> int:
+    """An ``--indent`` value: a whole number of spaces, 0 or more."""
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError(f"not a number of spaces from 0 to 16: {text!r}")
+    return int(text)
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="govreport",
@@ -294,6 +317,12 @@ def _parser() -> _Parser:
         default=MAX_BYTES,
         metavar="N",
         help=f"refuse inputs larger than N bytes (default: {MAX_BYTES})",
+    )
+    parse_cmd.add_argument(
+        "--indent",
+        type=_indent,
+        metavar="N",
+        help=f"indent JSON by N spaces a level (default: one line; {INDENT} on a terminal)",
     )
     parse_cmd.set_defaults(run=_cmd_parse)
 

@@ -15,6 +15,7 @@ from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
 from govreport.indicators import IndicatorLinker, Link, LinkContext
 from govreport.model import Fault, Mention, Quantity, Report, SourceText, Span
 from govreport.model._unchecked import unchecked
+from govreport.model.mentions import MENTION_ORDER
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
 from govreport.structure import parse_structure
@@ -41,10 +42,6 @@ def parse(
     host = default_host(strict=strict) if host is None else host
     read = text if isinstance(text, SourceText) else SourceText(text=text, reader="")
     return _parse(read, source, host, strict)
-
-
-_MENTION_ORDER = operator.attrgetter("span.start", "span.end", "kind")
-"""Mentions in document order; at one span, by kind (a C-level key: thousands per report)."""
 
 
 def _extract(extractor: MentionExtractor, context: ExtractionContext) -> list[Mention]:
@@ -113,7 +110,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
                 break
         else:
             found.extend(new)
-    found.sort(key=_MENTION_ORDER)
+    found.sort(key=MENTION_ORDER)
     if linker is not None:
         link_context = LinkContext(
             text=text,

@@ -232,7 +232,7 @@ def _tooltip(mention: Mention) -> str:
     else:  # a plugin's kind: its own fields, as the json format writes them
         for name, value in mention_to_dict(mention).items():
             if name not in {"kind", "span", "text"}:
-                shown = value if isinstance(value, str) else encode(value, indent=False)
+                shown = value if isinstance(value, str) else encode(value, indent=None)
                 lines.append(f"{name}: {shown}")
     return "\n".join(lines)
 
