@@ -251,6 +251,31 @@ def test_a_failing_exporter_is_one_line_exit_2_and_no_file(
     assert not out.exists()
 
 
+def _prints_then_fails(report: Report) -> str:
+    print("half of an export")
+    raise ValueError("gave up")
+
+
+def test_what_a_plugin_prints_never_reaches_the_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: an exporter that prints to stdout and raises left partial output there."""
+    printing = Exporter(
+        name="prints", suffix=".txt", media_type="text/plain", render=_prints_then_fails
+    )
+    plugin = Plugin(register_exporters=lambda register: register(printing))
+    monkeypatch.setattr(cli, "default_host", lambda strict=True: make_host(plugin, strict=strict))
+    source = tmp_path / "report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert cli.main(["parse", str(source), "--format", "prints"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "half of an export" in captured.err
+    assert "plugin 'faulty' failed in export: ValueError: gave up" in captured.err
+    assert cli.main(["parse", str(source), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == TEXT
+
+
 def test_a_plugin_that_fails_to_load(tmp_path: Path) -> None:
     (tmp_path / "govreport_crash.py").write_text("raise ImportError('missing dependency')\n")
     info = tmp_path / "govreport_crash-0.1.dist-info"

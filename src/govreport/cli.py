@@ -29,7 +29,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import NoReturn, TextIO, TypeVar
 
 import attrs
 
@@ -41,7 +41,7 @@ from govreport.corpus.outputs import choose_exporter, export_bytes, join, plan
 from govreport.errors import GovreportError, InputError, PluginError
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
-from govreport.output import write_atomic, write_stdout
+from govreport.output import write_atomic, write_stream
 from govreport.protocols import Exporter
 from govreport.reading import MAX_BYTES, read_stream
 from govreport.serialise import INDENT, indented
@@ -110,15 +110,31 @@ def _items(
     return items
 
 
-def _write(target: Path | None, data: bytes, *, binary: bool, inputs: Sequence[str] = ()) -> None:
+def _write(
+    target: Path | None,
+    data: bytes,
+    *,
+    binary: bool,
+    stdout: TextIO | None,
+    inputs: Sequence[str] = (),
+) -> None:
     """The one place output is written: to the file ``target`` (never over anything that is not
-    a regular file, nor over one of ``inputs``), or stdout when it is None."""
+    a regular file, nor over one of ``inputs``), or to ``stdout`` when it is None."""
     if target is not None:
         write_atomic(target, data, inputs=inputs)
         return
     if not binary and not data.endswith(b"\n"):
         data += b"\n"  # on stdout, a text export must not run into the next output or prompt
-    write_stdout(data)
+    write_stream(stdout, data)
+
+
+@contextlib.contextmanager
+def _plugins_print_to_stderr() -> Iterator[TextIO | None]:
+    """Run plugins with stdout pointing at stderr, so that what a reader, extractor or
+    exporter prints never mixes into the output; yields the real stdout, for the output."""
+    stdout = sys.stdout
+    with contextlib.redirect_stdout(sys.stderr):
+        yield stdout
 
 
 def _laid_out(data: bytes, exporter: Exporter, indent: int | None) -> bytes:
@@ -186,23 +202,33 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     )
     status, parts = EXIT_OK, []
     factory = functools.partial(_exporting, exporter.name)
-    with _no_cycle_collection(), _converting(items, args, host, factory) as (results, error):
+    with (
+        _plugins_print_to_stderr() as stdout,
+        _no_cycle_collection(),
+        _converting(items, args, host, factory) as (results, error),
+    ):
         for index, result in enumerate(results):
             try:
                 if output.files is None:
                     parts.append(result.report)
                 else:
                     data = _laid_out(result.report, exporter, args.indent)
-                    _write(output.files[index], data, binary=exporter.binary, inputs=inputs)
+                    _write(
+                        output.files[index],
+                        data,
+                        binary=exporter.binary,
+                        stdout=stdout,
+                        inputs=inputs,
+                    )
             except GovreportError as exc:
                 error(str(exc))
                 status = EXIT_INPUT
-    if parts:
-        indent = args.indent
-        if indent is None and output.target is None and sys.stdout is not None:
-            indent = INDENT if sys.stdout.isatty() else None  # for reading by eye
-        data = _laid_out(join(exporter, parts, host), exporter, indent)
-        _write(output.target, data, binary=exporter.binary, inputs=inputs)
+        if parts:
+            indent = args.indent
+            if indent is None and output.target is None and stdout is not None:
+                indent = INDENT if stdout.isatty() else None  # for reading by eye
+            data = _laid_out(join(exporter, parts, host), exporter, indent)
+            _write(output.target, data, binary=exporter.binary, stdout=stdout, inputs=inputs)
     return status
 
 
@@ -211,7 +237,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     inputs = [item.label for item in items]
     host = default_host(strict=not args.lenient)
     reports, status = [], EXIT_OK
-    with _converting(items, args, host, keep_reports) as (results, error):
+    with (
+        _plugins_print_to_stderr() as stdout,
+        _converting(items, args, host, keep_reports) as (results, error),
+    ):
         for result in results:
             if result.ok:
                 reports.append(result.report)
@@ -220,7 +249,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                 status = EXIT_INPUT
     text = COMPARE_FORMATS[args.format](compare(reports))
     target = None if args.output is None else Path(args.output)
-    _write(target, text.encode(), binary=False, inputs=inputs)
+    _write(target, text.encode(), binary=False, stdout=stdout, inputs=inputs)
     return status
 
 
