@@ -218,6 +218,29 @@ def test_parse_to_stdout_is_contract_json(
     jsonschema.Draft202012Validator(load_schema()).validate(data)
 
 
+def test_json_is_one_line_unless_indented(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path / "report.txt")
+    assert cli.main(["parse", str(source)]) == 0
+    compact = capsys.readouterr().out
+    assert compact.count("\n") == 1
+    assert cli.main(["parse", str(source), "--indent", "4", "-o", str(tmp_path / "out.json")]) == 0
+    laid_out = (tmp_path / "out.json").read_text(encoding="utf-8")
+    assert laid_out.startswith('{\n    "schema": "govreport/1",\n')
+    assert json.loads(laid_out, parse_float=Decimal) == json.loads(compact, parse_float=Decimal)
+    assert cli.main(["parse", str(source), "--indent", "2", "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out == compact  # JSON Lines stay one report a line
+
+
+def test_json_on_a_terminal_is_indented(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert cli.main(["parse", str(write(tmp_path / "report.txt"))]) == 0
+    assert capsys.readouterr().out.startswith('{\n  "schema": "govreport/1",\n')
+
+
 def test_parse_gb18030_crlf_keeps_offsets(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

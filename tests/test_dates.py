@@ -180,6 +180,9 @@ def test_200_kb_adversarial_inputs_stay_linear(text: str) -> None:
         # a closing day before the first or past the month's end closes no range
         ("11月6日至5日", [("11月6日", "--11-06")]),
         ("2023年2月28日至30日", [("2023年2月28日", "2023-02-28")]),
+        # a month without its day closes no range of days (these raised inside the extractor)
+        ("3月—5日完成", [("3月", "--03")]),
+        ("2023年12月至15日", [("2023年12月", "2023-12")]),
     ],
 )
 def test_a_day_after_a_dash_closes_a_range_of_days(

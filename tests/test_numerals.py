@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -41,6 +43,13 @@ def test_counted_chinese_numerals(text: str, value: str) -> None:
 def test_what_is_no_counted_numeral(text: str) -> None:
     # 三四 is an approximate pair and 二〇二三 a year read digit by digit.
     assert parse_chinese(text) is None
+
+
+def test_a_parse_does_not_import_cn2an() -> None:
+    # cn2an's import took longer than a small parse (≈ 150 ms); the testing strategies use it.
+    code = "import sys, govreport; govreport.parse('完成三千零五十二项，增长百分之五。');"
+    code += "sys.exit('cn2an' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from govreport.errors import PluginError
 from govreport.exporters.base import Exporter
 from govreport.extractors.base import ExtractionContext
 from govreport.indicators import Link, LinkContext
-from govreport.model import Indicator, Mention, Report, Role, Span, Unit
+from govreport.model import Indicator, Mention, Quantity, Report, Role, Span, Term, Unit
 from tests.hook_plugin import Plugin as HookPlugin
 
 TEXT = "一、总体情况\n完成19项，新增3家。\n"
@@ -250,6 +251,31 @@ def test_a_failing_exporter_is_one_line_exit_2_and_no_file(
     assert not out.exists()
 
 
+def _prints_then_fails(report: Report) -> str:
+    print("half of an export")
+    raise ValueError("gave up")
+
+
+def test_what_a_plugin_prints_never_reaches_the_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: an exporter that prints to stdout and raises left partial output there."""
+    printing = Exporter(
+        name="prints", suffix=".txt", media_type="text/plain", render=_prints_then_fails
+    )
+    plugin = Plugin(register_exporters=lambda register: register(printing))
+    monkeypatch.setattr(cli, "default_host", lambda strict=True: make_host(plugin, strict=strict))
+    source = tmp_path / "report.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert cli.main(["parse", str(source), "--format", "prints"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "half of an export" in captured.err
+    assert "plugin 'faulty' failed in export: ValueError: gave up" in captured.err
+    assert cli.main(["parse", str(source), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == TEXT
+
+
 def test_a_plugin_that_fails_to_load(tmp_path: Path) -> None:
     (tmp_path / "govreport_crash.py").write_text("raise ImportError('missing dependency')\n")
     info = tmp_path / "govreport_crash-0.1.dist-info"
@@ -276,3 +302,94 @@ def test_a_plugin_that_fails_to_load(tmp_path: Path) -> None:
     assert tolerant.returncode == 0, tolerant.stderr
     (fault,) = json.loads(tolerant.stdout)["faults"]
     assert (fault["plugin"], fault["hook"]) == ("crash", "load")
+
+
+# -- what a plugin returns, type-checked at the boundary (found by fuzz/fuzz_export.py) -------
+
+
+class _Answers:
+    """An extractor answering with ``mentions``, at ``order``."""
+
+    name = "answers"
+
+    def __init__(self, mentions: list[object], order: object = 450) -> None:
+        self.mentions, self.order = mentions, order
+
+    def extract(self, context: ExtractionContext) -> list[object]:
+        return self.mentions
+
+
+def _answering(mentions: list[object], order: object = 450) -> Plugin:
+    extractor = _Answers(mentions, order)
+    return Plugin(register_mention_extractors=lambda register: register(extractor))
+
+
+@pytest.mark.parametrize(
+    ("order", "detail"),
+    [("first", "with the order 'first', not an int"), (True, "with the order True, not an int")],
+)
+def test_an_extractor_whose_order_is_no_int_is_a_fault(order: object, detail: str) -> None:
+    # Issue 15: a tolerant host died with a TypeError while sorting its pipeline.
+    with pytest.raises(
+        PluginError, match=f"'faulty' failed in register_mention_extractors: .*{detail}"
+    ):
+        make_host(_answering([], order), strict=True)
+    tolerant = make_host(_answering([], order), strict=False)
+    assert [e.hook for e in tolerant.faults] == ["register_mention_extractors"]
+    assert len(govreport.parse(TEXT, host=tolerant, strict=False).quantities()) == 2
+
+
+def test_an_extractor_whose_name_is_no_str_is_a_fault() -> None:
+    extractor = _Answers([])
+    extractor.name = ["answers"]  # type: ignore[assignment]
+    plugin = Plugin(register_mention_extractors=lambda register: register(extractor))
+    with pytest.raises(PluginError, match=r"registered the name \['answers'\], not a str"):
+        make_host(plugin, strict=True)
+
+
+WHOLE = Span(0, len(TEXT))
+
+
+@pytest.mark.parametrize(
+    ("mention", "detail"),
+    [
+        (
+            Quantity(span=WHOLE, text=TEXT, value="5", unit="项"),  # type: ignore[arg-type]
+            "value '5' is str, not Decimal",
+        ),
+        (
+            Quantity(span=WHOLE, text=TEXT, value=Decimal("NaN"), unit="项"),
+            "value NaN is not a finite number",
+        ),
+        (
+            Quantity(span=WHOLE, text=TEXT, value=Decimal(5), unit=5),  # type: ignore[arg-type]
+            "unit 5 is int, not str or None",
+        ),
+        (
+            Term(span=Span(0.0, 2.0), text=TEXT[:2], vocabulary="v", category="c"),  # type: ignore[arg-type]
+            "span.start 0.0 is float, not int",
+        ),
+        (
+            Term(span=Span(False, True), text=TEXT[:1], vocabulary="v", category="c"),
+            "span.start False is bool, not int",
+        ),
+        (
+            Term(span=(0, 2), text=TEXT[:2], vocabulary="v", category="c"),  # type: ignore[arg-type]
+            r"span \(0, 2\) is tuple, not Span",
+        ),
+    ],
+)
+def test_a_mention_of_the_wrong_types_is_named_not_exported(mention: Mention, detail: str) -> None:
+    # Issue 15: a str value reached the html exporter, which was blamed; float offsets gave a
+    # TypeError outside any plugin call. The parse checks what a plugin's mentions hold.
+    with pytest.raises(
+        PluginError, match=f"^plugin 'faulty' failed in answers: {detail}"
+    ) as caught:
+        govreport.parse(TEXT, host=make_host(_answering([mention]), strict=True))
+    assert "\n" not in str(caught.value)
+    host = make_host(_answering([mention]), strict=False)
+    report = govreport.parse(TEXT, host=host, strict=False)
+    assert [(f.plugin, f.hook) for f in report.faults] == [("faulty", "answers")]
+    assert [q.text for q in report.quantities()] == ["19项", "3家"]
+    for name in host.exporters:
+        host.export(name, report)

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govreport
-from govreport import LoadError, dumps, loads
+from govreport import LoadError, dumps, loads, serialise
 from govreport.model import Qualifier, Span
 from govreport.testing import raw_texts, report_texts
 from tests.scoring import load_gold
@@ -105,3 +105,35 @@ def test_broken_json_is_refused_with_one_line(damage, message: str) -> None:  # 
 def test_text_that_is_not_json_is_refused() -> None:
     with pytest.raises(LoadError, match="not JSON"):
         loads("{")
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_one_line_and_indented_are_the_same_json(name: str, tmp_path: Path) -> None:
+    report = govreport.parse(load_gold(name)[0])
+    compact, laid_out = dumps(report), dumps(report, indent=2)
+    assert compact.count("\n") == 1  # the final newline only
+    assert json.loads(compact, parse_float=Decimal) == json.loads(laid_out, parse_float=Decimal)
+    assert serialise.indented(compact) == laid_out
+    govreport.dump(report, tmp_path / "report.json")
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == compact
+
+
+def test_decimals_without_a_float_of_their_digits_are_written_exactly() -> None:
+    # 16.46 goes through json's C encoder as a float; 1e-05 and 28 digits cannot.
+    values = ["16.46", "0.00001", "1234567890.123456789012345678"]
+    mentions = tuple(
+        govreport.Quantity(span=Span(0, 1), text="1", value=Decimal(v), unit=None) for v in values
+    )
+    report = govreport.Report(text="1", mentions=mentions)
+    for indent in (None, 2):
+        written = dumps(report, indent=indent)
+        assert all(f'"value": {v}' in written for v in values)
+        assert loads(written) == report
+
+
+def test_lone_surrogates_are_escaped_on_one_line_too() -> None:
+    report = govreport.parse("完成\ud800任务19项。")
+    written = dumps(report)
+    assert "\\ud800" in written
+    written.encode("utf-8")  # writable
+    assert loads(written) == report

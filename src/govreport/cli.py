@@ -3,7 +3,7 @@
 ::
 
     govreport parse PATH... [--format NAME] [-o OUT] [-j N] [--quiet] [--example] [--lenient]
-                            [--encoding NAME] [--max-bytes N]
+                            [--encoding NAME] [--max-bytes N] [--indent N]
     govreport compare PATH... [--format json|csv|markdown] [-o FILE] [-j N]
     govreport formats
     govreport plugins [--all] [--json]
@@ -14,6 +14,7 @@ option) ends with one ``govreport: …`` line on stderr and exit status 2, never
 several files a bad one is reported and the others are still converted; the status is then 2.
 A PATH may be a folder or a glob (:func:`govreport.corpus.batch.expand`); where the output goes
 follows :mod:`govreport.corpus.outputs`. ``formats`` and ``plugins`` list failed plugins too.
+JSON is written on one line, indented by ``--indent N`` spaces a level, or by two on a terminal.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import NoReturn, TextIO, TypeVar
 
 import attrs
 
@@ -40,8 +41,10 @@ from govreport.corpus.outputs import choose_exporter, export_bytes, join, plan
 from govreport.errors import GovreportError, InputError, PluginError
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
-from govreport.output import write_atomic, write_stdout
+from govreport.output import write_atomic, write_stream
+from govreport.protocols import Exporter
 from govreport.reading import MAX_BYTES, read_stream
+from govreport.serialise import INDENT, indented
 
 T = TypeVar("T")
 
@@ -56,6 +59,9 @@ EXIT_INTERRUPTED = 130
 
 EXAMPLE = "water-bureau-2023.txt"
 """The sample report bundled in :mod:`govreport.examples`, parsed by ``--example``."""
+
+JSON_MEDIA_TYPE = "application/json"
+"""The media type of outputs ``--indent`` lays out (the ``json`` format's, and plugins' JSON)."""
 
 STDIN = "-"
 """The FILE argument that means standard input."""
@@ -104,15 +110,38 @@ def _items(
     return items
 
 
-def _write(target: Path | None, data: bytes, *, binary: bool, inputs: Sequence[str] = ()) -> None:
+def _write(
+    target: Path | None,
+    data: bytes,
+    *,
+    binary: bool,
+    stdout: TextIO | None,
+    inputs: Sequence[str] = (),
+) -> None:
     """The one place output is written: to the file ``target`` (never over anything that is not
-    a regular file, nor over one of ``inputs``), or stdout when it is None."""
+    a regular file, nor over one of ``inputs``), or to ``stdout`` when it is None."""
     if target is not None:
         write_atomic(target, data, inputs=inputs)
         return
     if not binary and not data.endswith(b"\n"):
         data += b"\n"  # on stdout, a text export must not run into the next output or prompt
-    write_stdout(data)
+    write_stream(stdout, data)
+
+
+@contextlib.contextmanager
+def _plugins_print_to_stderr() -> Iterator[TextIO | None]:
+    """Run plugins with stdout pointing at stderr, so that what a reader, extractor or
+    exporter prints never mixes into the output; yields the real stdout, for the output."""
+    stdout = sys.stdout
+    with contextlib.redirect_stdout(sys.stderr):
+        yield stdout
+
+
+def _laid_out(data: bytes, exporter: Exporter, indent: int | None) -> bytes:
+    """``data`` indented by ``indent`` spaces a level when it is JSON and ``indent`` is set."""
+    if indent is None or exporter.media_type != JSON_MEDIA_TYPE:
+        return data
+    return indented(data, indent).encode("utf-8")
 
 
 def _exporting(format_name: str, host: PluginHost) -> Callable[[Report], bytes]:
@@ -173,20 +202,33 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     )
     status, parts = EXIT_OK, []
     factory = functools.partial(_exporting, exporter.name)
-    with _no_cycle_collection(), _converting(items, args, host, factory) as (results, error):
+    with (
+        _plugins_print_to_stderr() as stdout,
+        _no_cycle_collection(),
+        _converting(items, args, host, factory) as (results, error),
+    ):
         for index, result in enumerate(results):
             try:
                 if output.files is None:
                     parts.append(result.report)
                 else:
+                    data = _laid_out(result.report, exporter, args.indent)
                     _write(
-                        output.files[index], result.report, binary=exporter.binary, inputs=inputs
+                        output.files[index],
+                        data,
+                        binary=exporter.binary,
+                        stdout=stdout,
+                        inputs=inputs,
                     )
             except GovreportError as exc:
                 error(str(exc))
                 status = EXIT_INPUT
-    if parts:
-        _write(output.target, join(exporter, parts, host), binary=exporter.binary, inputs=inputs)
+        if parts:
+            indent = args.indent
+            if indent is None and output.target is None and stdout is not None:
+                indent = INDENT if stdout.isatty() else None  # for reading by eye
+            data = _laid_out(join(exporter, parts, host), exporter, indent)
+            _write(output.target, data, binary=exporter.binary, stdout=stdout, inputs=inputs)
     return status
 
 
@@ -195,7 +237,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     inputs = [item.label for item in items]
     host = default_host(strict=not args.lenient)
     reports, status = [], EXIT_OK
-    with _converting(items, args, host, keep_reports) as (results, error):
+    with (
+        _plugins_print_to_stderr() as stdout,
+        _converting(items, args, host, keep_reports) as (results, error),
+    ):
         for result in results:
             if result.ok:
                 reports.append(result.report)
@@ -204,7 +249,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                 status = EXIT_INPUT
     text = COMPARE_FORMATS[args.format](compare(reports))
     target = None if args.output is None else Path(args.output)
-    _write(target, text.encode(), binary=False, inputs=inputs)
+    _write(target, text.encode(), binary=False, stdout=stdout, inputs=inputs)
     return status
 
 
@@ -258,6 +303,13 @@ def _byte_count(text: str) -> int:
     return int(text)
 
 
+def _indent(text: str) -> int:
+    """An ``--indent`` value: a whole number of spaces, 0 or more."""
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError(f"not a number of spaces from 0 to 16: {text!r}")
+    return int(text)
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="govreport",
@@ -294,6 +346,12 @@ def _parser() -> _Parser:
         default=MAX_BYTES,
         metavar="N",
         help=f"refuse inputs larger than N bytes (default: {MAX_BYTES})",
+    )
+    parse_cmd.add_argument(
+        "--indent",
+        type=_indent,
+        metavar="N",
+        help=f"indent JSON by N spaces a level (default: one line; {INDENT} on a terminal)",
     )
     parse_cmd.set_defaults(run=_cmd_parse)
 

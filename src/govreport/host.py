@@ -115,6 +115,21 @@ class Pipeline:
     """The extractors in the order they run (ascending ``order``, then name)."""
 
 
+def _misshapen(value: object) -> str | None:
+    """Why a registered item of the right kind still cannot be used, or None when it can.
+
+    A protocol check sees only that the attributes exist: a name that is not a str, or an
+    extractor ``order`` that is not an int, would fail later, outside any plugin call.
+    """
+    name = getattr(value, "name", "")
+    if not isinstance(name, str):
+        return f"registered the name {name!r}, not a str"
+    order = getattr(value, "order", 0)
+    if isinstance(order, bool) or not isinstance(order, int):
+        return f"registered {name!r} with the order {order!r}, not an int"
+    return None
+
+
 def _env_list(name: str) -> set[str]:
     return {part.strip() for part in os.environ.get(name, "").split(",") if part.strip()}
 
@@ -331,11 +346,14 @@ class PluginHost:
     def _valid(self, hook_name: str, kind: type[T]) -> Iterator[tuple[str, T]]:
         """(plugin name, value) of each item registered in ``hook_name`` that is a ``kind``."""
         for item in self._collect(hook_name):
-            if isinstance(item.value, kind):
-                yield item.plugin, item.value
-            else:
+            if not isinstance(item.value, kind):
                 message = f"registered {item.value!r}, not a {kind.__name__}"
-                self._fail(PluginError(item.plugin, hook_name, message))
+            elif (problem := _misshapen(item.value)) is not None:
+                message = problem
+            else:
+                yield item.plugin, item.value
+                continue
+            self._fail(PluginError(item.plugin, hook_name, message))
 
     def _unique(self, hook_name: str, kind: type[T]) -> dict[str, Registered]:
         by_name: dict[str, Registered] = {}

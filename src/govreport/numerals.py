@@ -1,15 +1,16 @@
 """Numerals: Arabic (half- and full-width), Chinese, financial and mixed forms → exact Decimals.
 
-This is the only module that imports cn2an, and it imports it lazily: cn2an takes longer to
-import than the rest of govreport together, and most numbers in reports are Arabic.
+Counted Chinese numerals are read by the rules of cn2an's ``normal`` mode (cn2an 0.5), kept
+here as a few patterns: importing cn2an took longer than the rest of govreport together, and a
+report's first Chinese numeral paid for it.
 """
 
 from __future__ import annotations
 
 import decimal
 import functools
+import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 CHINESE_DIGITS = "零〇○一二三四五六七八九两壹贰叁肆伍陆柒捌玖兩"
 """Characters that stand for a single digit."""
@@ -81,11 +82,76 @@ def parse_arabic(text: str) -> Decimal:
 _FRACTION_DIGITS = str.maketrans("零一二三四五六七八九", "0123456789")
 
 
-@functools.cache
-def _cn2an() -> Any:
-    import cn2an  # noqa: PLC0415 - deferred: importing cn2an costs ~150 ms
+_DIGIT_VALUES = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
+_PLACE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
-    return cn2an.cn2an
+
+@functools.cache
+def _counted_patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
+    """cn2an's rewrites of spoken forms and its pattern of well-formed counted numerals
+    (up to 9999万9999亿), compiled at first use."""
+    one_to_nine = "[一二三四五六七八九两]"
+    tens = f"{one_to_nine}?十{one_to_nine}?"
+    tens_with_one = f"{one_to_nine}十{one_to_nine}?"
+    to_99 = f"(?:{tens}|{one_to_nine})"
+    hundreds = f"(?:{one_to_nine}百(?:零{one_to_nine})?|{one_to_nine}百{tens_with_one})"
+    to_999 = f"(?:{hundreds}|{to_99})"
+    thousands = f"(?:{one_to_nine}千(?:零{to_99})?|{one_to_nine}千{hundreds})"
+    to_9999 = f"(?:{thousands}|{to_999})"
+    myriads = f"(?:{to_9999}万(?:零{to_999})?|{to_9999}万{thousands})"
+    to_8_digits = f"(?:{myriads}|{to_9999})"
+    hundred_millions = f"(?:{to_8_digits}亿(?:零{to_8_digits})?|{to_8_digits}亿{myriads})"
+    well_formed = f"零|{hundred_millions}|{to_8_digits}"
+    digit = "[零一二三四五六七八九两]"
+    rewrites = (
+        (f"(万)零(?={digit}千)", r"\1"),  # 十万零一千 as an(2)cn writes it
+        (f"([万亿])({digit}[十百])", r"\1零\2"),  # 一万一百 → 一万零一百
+        (f"(千)({digit}?十)", r"\1零\2"),
+        ("(百)(十)", r"\1一\2"),  # 一百十 → 一百一十
+        ("零十", "零一十"),
+    )
+    return (
+        tuple((re.compile(pattern), replacement) for pattern, replacement in rewrites),
+        re.compile(well_formed),
+    )
+
+
+_SPOKEN = re.compile("(?:[零一二三四五六七八九两]{0,2}[十百千万亿])+[零一二三四五六七八九两]")
+"""一万二, 三百四: the last digit counts the place below the last one written."""
+_PLACE_BELOW = {"百": "十", "千": "百", "万": "千"}  # 一万二 is 12000; 三十四 was read above
+
+
+def _counted_integer(text: str) -> int | None:
+    """The integer a counted numeral of plain characters writes (``三千零五十二``), or None.
+
+    The rules are cn2an's ``normal`` mode, so values stay what they were when it read them.
+    """
+    text = text.replace("零十", "零一十").replace("零百", "零一百")
+    rewrites, well_formed = _counted_patterns()
+    for pattern, replacement in rewrites:
+        text = pattern.sub(replacement, text)
+    if well_formed.fullmatch(text) is None:
+        if len(text) < 3 or _SPOKEN.fullmatch(text) is None or text[-2] not in _PLACE_BELOW:
+            return None
+        text += _PLACE_BELOW[text[-2]]
+    # Right to left, as cn2an sums: a place multiplies the digit before it; 万 and 亿 also
+    # multiply the places before them (五千万: 5 × 1000 × 10000).
+    total, place, section = 0, 1, 1
+    for index, ch in enumerate(reversed(text)):
+        if ch in _DIGIT_VALUES:
+            total += _DIGIT_VALUES[ch] * place
+            continue
+        place = _PLACE_VALUES[ch]
+        if place % 10000 == 0:
+            if place > section:
+                section = place
+            else:  # 万亿: the 万 of a 亿
+                section = place = place * section
+        if place < section:
+            place *= section
+        if index == len(text) - 1:
+            total += place
+    return total
 
 
 @functools.lru_cache(maxsize=4096)
@@ -105,17 +171,16 @@ def parse_chinese(text: str) -> Decimal | None:
     plain = plain.replace("廿", "二十").replace("卅", "三十")
     if plain[0] in "十百千万亿":
         plain = "一" + plain  # 十五, 百亿, 万亿: the leading 一 is implied
-    # cn2an reads a decimal part into a float, which keeps 15 or so digits: read only the
-    # integer part with it, and the digits after 点 one by one, exactly.
+    # The integer part is read by the counting rules, the digits after 点 one by one, exactly
+    # (cn2an read them into a float, which keeps 15 or so digits).
     integer, point, fraction = plain.partition("点")
     digits = fraction.translate(_FRACTION_DIGITS)
     if point and not (digits.isascii() and digits.isdigit()):
         return None
-    try:
-        whole = _cn2an()(integer, "normal")
-    except (ValueError, KeyError, IndexError):
+    whole = _counted_integer(integer)
+    if whole is None:
         return None
-    return Decimal(f"{int(whole)}.{digits}") if point else Decimal(str(whole))
+    return Decimal(f"{whole}.{digits}") if point else Decimal(whole)
 
 
 _DIGIT_BY_DIGIT = str.maketrans(

@@ -26,7 +26,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from govreport.errors import OutputError
 
@@ -149,15 +149,19 @@ def _cleaned_up_on_sigterm() -> Iterator[None]:
 
 
 def write_stdout(data: bytes) -> None:
-    """Write ``data`` to standard output, all of it.
+    """Write ``data`` to standard output, all of it (see :func:`write_stream`)."""
+    write_stream(sys.stdout, data)
+
+
+def write_stream(stream: TextIO | None, data: bytes) -> None:
+    """Write ``data`` to ``stream`` (standard output, or what it was before a redirect), all of it.
 
     Bytes, not text: the output is UTF-8 whatever the locale says stdout's encoding is. Text
     printed before is flushed first so the two stay in order.
 
-    :raises OutputError: when stdout is closed or missing, or a write fails or stops short.
+    :raises OutputError: when the stream is closed or missing, or a write fails or stops short.
     :raises BrokenPipeError: when the reader of stdout has gone away.
     """
-    stream = sys.stdout
     try:
         if stream is None:  # started with file descriptor 1 closed
             raise ValueError("no standard output")

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import json
 import math
 import os
 import re
 import types
 import typing
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from json.encoder import encode_basestring
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ import attrs
 
 from govreport.errors import InputError
 from govreport.model import Fault, Mention, OutlineNode, Quantity, Region, Report, Span
+from govreport.model.mentions import MENTION_ORDER
 from govreport.reading import read_bytes
 
 SCHEMA = "govreport/1"
@@ -65,31 +67,62 @@ def decimal_text(value: Decimal) -> str:
 # -- to data ---------------------------------------------------------------------------------
 
 
+def _number(value: Decimal) -> int | Decimal:
+    # Integral values become ints (the contract's integers); the others stay Decimals, which
+    # the encoders write with their own digits.
+    return int(value) if value == value.to_integral_value() else value
+
+
 def _data(value: object, where: str) -> Any:
     """``value`` as JSON data; ``where`` names the field in the error for an unknown type."""
-    if isinstance(value, enum.Enum):  # before str: Qualifier and Change are str enums
-        return _data(value.value, where)
-    if value is None or isinstance(value, (bool, int, float, str)):
+    kind = type(value)
+    if kind is str or kind is int or value is None:  # most values: no further call
         return value
-    if isinstance(value, Span):
-        return value.as_list()
-    if isinstance(value, Decimal):
-        # Integral values become ints (the contract's integers); the others stay Decimals,
-        # which encode() writes with their own digits.
-        return int(value) if value == value.to_integral_value() else value
-    if isinstance(value, (tuple, list)):
-        return [_data(item, where) for item in value]
-    cls = type(value)
-    if attrs.has(cls):  # e.g. a value object inside a plugin's mention
-        return {name: _data(item, f"{where}.{name}") for name, item in _fields(cls, value)}
-    raise TypeError(f"cannot write {where} as JSON: unsupported type {cls.__name__}")
+    return _converter(kind)(value, where)  # type: ignore[arg-type]
 
 
-def _fields(cls: type[attrs.AttrsInstance], instance: object) -> Iterator[tuple[str, Any]]:
-    """Name and value of each data field of ``instance``, an attrs ``cls``, in declaration order."""
-    for field in attrs.fields(cls):
-        if field.eq and field.name not in _NOT_DATA:
-            yield field.name, getattr(instance, field.name)
+@functools.cache
+def _converter(kind: type) -> Callable[[Any, str], Any]:
+    """How :func:`_data` turns a value of the type ``kind`` into JSON data: chosen once per
+    type, as a report holds hundreds of thousands of values."""
+    if issubclass(kind, enum.Enum):  # before str: Qualifier and Change are str enums
+        return lambda value, where: _data(value.value, where)
+    if issubclass(kind, (bool, int, float, str)):
+        return lambda value, where: value
+    if issubclass(kind, Span):
+        return lambda value, where: [value.start, value.end]
+    if issubclass(kind, Decimal):
+        return lambda value, where: _number(value)
+    if issubclass(kind, (tuple, list)):
+        return lambda value, where: [_data(item, where) for item in value]
+    if attrs.has(kind):  # e.g. an indicator, or a value object inside a plugin's mention
+        plan = _plan(kind)
+        return lambda value, where: {
+            name: _data(getattr(value, name), label) for name, label, _ in plan
+        }
+
+    def unsupported(value: object, where: str) -> None:
+        raise TypeError(f"cannot write {where} as JSON: unsupported type {kind.__name__}")
+
+    return unsupported
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """Name, error label and whether it is left out when None, of each data field of the attrs
+    ``cls``, in declaration order: worked out once per class, not once per mention."""
+    omitted = {
+        name
+        for kind, names in _OMITTED_WHEN_NONE.items()
+        if issubclass(cls, kind)
+        for name in names
+    }
+    label = getattr(cls, "kind", cls.__name__)
+    return tuple(
+        (field.name, f"{label}.{field.name}", field.name in omitted)
+        for field in attrs.fields(cls)
+        if field.eq and field.name not in _NOT_DATA
+    )
 
 
 def mention_to_dict(mention: Mention) -> dict[str, Any]:
@@ -98,21 +131,21 @@ def mention_to_dict(mention: Mention) -> dict[str, Any]:
     Integral numbers are ints and the others :class:`~decimal.Decimal`; :func:`encode` writes
     both exactly.
     """
-    omitted = {
-        name
-        for cls, names in _OMITTED_WHEN_NONE.items()
-        if isinstance(mention, cls)
-        for name in names
-    }
     data: dict[str, Any] = {"kind": mention.kind}
-    for name, value in _fields(type(mention), mention):
-        if value is None and name in omitted:
-            continue
-        data[name] = _data(value, f"{mention.kind}.{name}")
+    cls: type = type(mention)
+    for name, where, omitted in _plan(cls):
+        value = getattr(mention, name)
+        kind = type(value)
+        if kind is str or kind is int:  # most values: no call
+            data[name] = value
+        elif value is not None:
+            data[name] = _converter(kind)(value, where)  # type: ignore[arg-type]
+        elif not omitted:
+            data[name] = None
     return data
 
 
-def _node(node: OutlineNode, level: int) -> dict[str, Any]:
+def _node(node: OutlineNode, level: int = 1) -> dict[str, Any]:
     return {
         "marker": node.marker,
         "ordinal": node.ordinal,
@@ -135,33 +168,42 @@ def _span_only(region: Region | None) -> dict[str, Any] | None:
 def _region(region: Region) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": region.kind, "span": region.span.as_list(), "text": region.text}
     if region.outline:  # written only when there is one: reports without annexes are unchanged
-        data["outline"] = [_node(node, 1) for node in region.outline]
+        data["outline"] = [_node(node) for node in region.outline]
     return data
+
+
+def _report_items(report: Report) -> list[tuple[str, Any]]:
+    """The contract object's keys and values in contract order, extras last; the long lists
+    (outline, mentions) as iterators, so a writer can write them item by item."""
+    return [
+        ("schema", SCHEMA),
+        ("source", report.source),
+        ("title", report.title),
+        ("preamble", _span_only(report.preamble)),
+        ("closing", _span_only(report.closing)),
+        ("outline", map(_node, report.outline)),
+        ("mentions", map(mention_to_dict, sorted(report.mentions, key=MENTION_ORDER))),
+        ("front_matter", [_region(r) for r in report.front_matter]),
+        ("end_matter", [_region(r) for r in report.end_matter]),
+        ("faults", [attrs.asdict(fault) for fault in report.faults]),
+        ("reader", report.reader),
+        ("origin", map(functools.partial(_data, where="origin"), report.origin)),
+        ("text", report.text),
+    ]
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as the JSON contract's object, keys in contract order, extras last."""
-    mentions = sorted(report.mentions, key=lambda m: (m.span.start, m.span.end, m.kind))
     return {
-        "schema": SCHEMA,
-        "source": report.source,
-        "title": report.title,
-        "preamble": _span_only(report.preamble),
-        "closing": _span_only(report.closing),
-        "outline": [_node(node, 1) for node in report.outline],
-        "mentions": [mention_to_dict(m) for m in mentions],
-        "front_matter": [_region(r) for r in report.front_matter],
-        "end_matter": [_region(r) for r in report.end_matter],
-        "faults": [attrs.asdict(fault) for fault in report.faults],
-        "reader": report.reader,
-        "origin": [_data(block, "origin") for block in report.origin],
-        "text": report.text,
+        key: list(value) if isinstance(value, Iterator) else value
+        for key, value in _report_items(report)
     }
 
 
 # -- encoding --------------------------------------------------------------------------------
 
-_INDENT = "  "
+INDENT = 2
+"""Spaces a level: :func:`encode`'s default, and the command's for JSON on a terminal."""
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """A surrogate code point on its own: a ``str`` may hold one, UTF-8 cannot."""
 
@@ -170,9 +212,10 @@ def _escape_surrogate(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def _encode(value: Any, depth: int | None, out: list[str]) -> None:
-    """Append the JSON of ``value`` to ``out``: laid out as ``json.dumps(indent=2)`` does, or
-    on one line as ``json.dumps()`` does when ``depth`` is None."""
+def _encode(value: Any, depth: int | None, indent: str, out: list[str]) -> None:
+    """Append the JSON of ``value`` to ``out``: laid out as ``json.dumps(indent=…)`` does, by
+    ``indent`` a level from ``depth``, or on one line as ``json.dumps()`` does when ``depth`` is
+    None."""
     if isinstance(value, str):
         out.append(encode_basestring(value))
     elif value is None:
@@ -196,7 +239,7 @@ def _encode(value: Any, depth: int | None, out: list[str]) -> None:
         if not value:
             out.append(opening + closing)
             return
-        inner = ", " if depth is None else "\n" + _INDENT * (depth + 1)
+        inner = ", " if depth is None else "\n" + indent * (depth + 1)
         first = "" if depth is None else inner
         deeper = None if depth is None else depth + 1
         out.append(opening)
@@ -204,33 +247,129 @@ def _encode(value: Any, depth: int | None, out: list[str]) -> None:
         for index, (key, item) in enumerate(items):
             separator = first if index == 0 else ("" if depth is None else ",") + inner
             out.append(separator if key is None else separator + encode_basestring(key) + ": ")
-            _encode(item, deeper, out)
-        out.append(closing if depth is None else "\n" + _INDENT * depth + closing)
+            _encode(item, deeper, indent, out)
+        out.append(closing if depth is None else "\n" + indent * depth + closing)
     else:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def encode(data: Any, *, indent: bool = True) -> str:
+def encode(data: Any, *, indent: int | None = INDENT) -> str:
     """JSON text of ``data`` (dicts, lists, str, int, float, Decimal, bool, None), non-ASCII
-    written as is and each Decimal as a number of its own digits: indented by two spaces, or on
-    one line when ``indent`` is False.
+    written as is and each Decimal as a number of its own digits: indented by ``indent``
+    spaces a level, or on one line when ``indent`` is None.
 
     A str may hold lone surrogates (from a JSON scrape, say); written raw they make the output
     unencodable as UTF-8, so they are written as escapes, which load back exactly.
     """
     out: list[str] = []
-    _encode(data, 0 if indent else None, out)
+    _encode(data, None if indent is None else 0, " " * (indent or 0), out)
     return LONE_SURROGATE.sub(_escape_surrogate, "".join(out))
 
 
-def dumps(report: Report) -> str:
-    """The report as the contract's JSON text, with a final newline; deterministic."""
-    return encode(report_to_dict(report)) + "\n"
+class _InexactError(Exception):
+    """A Decimal no float writes with the same digits: the piece goes to :func:`encode`."""
 
 
-def dump(report: Report, path: str | os.PathLike[str]) -> None:
-    """Write :func:`dumps` of ``report`` to ``path`` as UTF-8."""
-    Path(path).write_text(dumps(report), encoding="utf-8")
+def _as_float(value: object) -> float:
+    """``value``, a Decimal, as the float whose JSON is the Decimal's own digits (16.46 is)."""
+    if isinstance(value, Decimal):
+        number = float(value)
+        if float.__repr__(number) == decimal_text(value):
+            return number
+    raise _InexactError
+
+
+def _c_encoder() -> Callable[[Any], str]:
+    """json's C encoder, made once with the layout of :func:`encode` with ``indent=None`` (its
+    separators); ``json.JSONEncoder.encode`` makes a new one each call, which costs more than
+    encoding a mention. Without json's C speed-ups, their pure-Python equivalent."""
+    arguments = (None, _as_float, encode_basestring, None, ": ", ", ", False, False, False)
+    if c_make_encoder is None:  # pragma: no cover - CPython always has it
+        return json.JSONEncoder(
+            ensure_ascii=False, check_circular=False, allow_nan=False, default=_as_float
+        ).encode
+    make = c_make_encoder(*arguments)
+    return lambda data: "".join(make(data, 0))
+
+
+_C_ENCODE = _c_encoder()
+
+
+def _one_line(data: Any) -> str:
+    """:func:`encode` of ``data`` with ``indent=None``, by json's C encoder when every Decimal in
+    it has a float of the same digits (most do: 16.46, 0.5)."""
+    try:
+        text = _C_ENCODE(data)
+    except _InexactError:
+        return encode(data, indent=None)
+    return LONE_SURROGATE.sub(_escape_surrogate, text) if LONE_SURROGATE.search(text) else text
+
+
+def _piece(data: Any, depth: int, margin: str | None) -> str:
+    """:func:`encode` of ``data`` standing ``depth`` levels deep, indented by ``margin`` a
+    level, or on one line (by the C encoder) when ``margin`` is None."""
+    if margin is None:
+        return _one_line(data)
+    out: list[str] = []
+    _encode(data, depth, margin, out)
+    return LONE_SURROGATE.sub(_escape_surrogate, "".join(out))
+
+
+_BATCH = 500
+"""Items of a long list encoded by one call (the pieces stay small, the calls few)."""
+_END = object()
+"""What ``next`` gives at the end of a list's items (no item is this object)."""
+
+
+def iter_dumps(report: Report, *, indent: int | None = None) -> Iterator[str]:
+    """The pieces of :func:`dumps` of ``report``, in order: a mention or an outline node a
+    piece, written straight from the report without building its whole tree of dicts."""
+    margin = None if indent is None else " " * indent
+    if margin is None:
+        opening, separator, closing = "{", ", ", "}"
+    else:
+        opening, separator, closing = "{\n" + margin, ",\n" + margin, "\n}"
+    yield opening
+    for index, (key, value) in enumerate(_report_items(report)):
+        head = ("" if index == 0 else separator) + encode_basestring(key) + ": "
+        if not isinstance(value, Iterator):
+            yield head + _piece(value, 1, margin)
+            continue
+        items = iter(value)
+        first = next(items, _END)
+        if first is _END:
+            yield head + "[]"
+            continue
+        if margin is None:  # a batch of items a piece: one call of the C encoder for many
+            yield head + "[" + _one_line(first)
+            while batch := list(itertools.islice(items, _BATCH)):
+                yield ", " + _one_line(batch)[1:-1]
+            yield "]"
+        else:
+            inner = ",\n" + margin * 2
+            yield head + "[" + inner[1:] + _piece(first, 2, margin)
+            yield from (inner + _piece(item, 2, margin) for item in items)
+            yield "\n" + margin + "]"
+    yield closing
+
+
+def dumps(report: Report, *, indent: int | None = None) -> str:
+    """The report as the contract's JSON text, with a final newline; deterministic. On one
+    line by default, or indented by ``indent`` spaces a level (the same JSON either way)."""
+    return "".join(iter_dumps(report, indent=indent)) + "\n"
+
+
+def indented(text: str | bytes, indent: int = INDENT) -> str:
+    """The JSON ``text`` laid out again, indented by ``indent`` spaces a level, with a final
+    newline: the same JSON (numbers keep their digits), for reading by eye."""
+    return encode(json.loads(text, parse_float=Decimal), indent=indent) + "\n"
+
+
+def dump(report: Report, path: str | os.PathLike[str], *, indent: int | None = None) -> None:
+    """Write :func:`dumps` of ``report`` to ``path`` as UTF-8, piece by piece."""
+    with Path(path).open("wb") as file:
+        file.writelines(piece.encode("utf-8") for piece in iter_dumps(report, indent=indent))
+        file.write(b"\n")
 
 
 # -- loading ---------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from govreport.hookspecs import hookimpl
 from govreport.serialise import dumps
 
 JSON = Exporter(name="json", suffix=".json", media_type="application/json", render=dumps)
-"""Writes a report as indented UTF-8 JSON following the output contract."""
+"""Writes a report as UTF-8 JSON on one line, following the output contract (the command line
+indents it on a terminal or with ``--indent``)."""
 
 
 @hookimpl

@@ -1,6 +1,6 @@
 """The ``jsonl`` format: JSON Lines, one report a line, for many reports in one file or stream.
 
-Each line is the report's contract JSON (the ``json`` format) without indentation, so it loads
+Each line is the report's contract JSON (the ``json`` format, which is on one line), so it loads
 back with ``json.loads`` line by line; a line never holds a raw line end (JSON escapes them).
 """
 
@@ -10,13 +10,7 @@ from collections.abc import Callable, Sequence
 
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import Report
-from govreport.serialise import encode, report_to_dict
-
-
-def render(report: Report) -> str:
-    """The report's line, ending with a newline."""
-    return encode(report_to_dict(report), indent=False) + "\n"
+from govreport.serialise import dumps
 
 
 def join(parts: Sequence[bytes]) -> bytes:
@@ -25,7 +19,7 @@ def join(parts: Sequence[bytes]) -> bytes:
 
 
 JSONL = Exporter(
-    name="jsonl", suffix=".jsonl", media_type="application/jsonl", render=render, join=join
+    name="jsonl", suffix=".jsonl", media_type="application/jsonl", render=dumps, join=join
 )
 """Writes a report as one line of contract JSON; joins many by concatenating their lines."""
 

@@ -45,6 +45,7 @@ import attrs
 
 from govreport.extractors.base import ExtractionContext
 from govreport.model import DateMention, Mention, Span
+from govreport.model._unchecked import unchecked
 from govreport.numerals import parse_digit_string
 
 # Chinese month and day numbers, read by table: there are only 12 and 31 of them.
@@ -239,17 +240,32 @@ class DateExtractor:
         """Every date in ``context.text``, in document order."""
         text = context.text
         found: list[Mention] = []
+        # A date's reading depends on its alternative and its text alone: reports repeat
+        # dates (12月, 2023年), so each is read once. Bounded: a text of distinct dates clears it.
+        readings: dict[tuple[int | None, str], tuple[int, str] | None] = {}
         for match in _matches(text):
-            read = _read(match)
-            if read is not None:
-                end, value = _day_range(text, *read)
-                start = match.start()
-                found.append(DateMention(span=Span(start, end), text=text[start:end], value=value))
+            start = match.start()
+            key = (match.lastindex, match.group())
+            if key in readings:
+                reading = readings[key]
+            else:
+                if len(readings) >= _MOST_READINGS:
+                    readings.clear()
+                read = _read(match)
+                reading = readings[key] = None if read is None else (read[0] - start, read[1])
+            if reading is not None:
+                end, value = _day_range(text, start + reading[0], reading[1])
+                found.append(_date(_span(start, end), text[start:end], value))
         dotted: list[Mention] = list(_outside(_dotted_days(text), found))
         if dotted:
             found = sorted(found + dotted, key=lambda mention: mention.span.start)
         return iter(found)
 
+
+_MOST_READINGS = 4096
+# Dates and spans in field order, unchecked: the offsets are the matches' own.
+_date = unchecked(DateMention)
+_span = unchecked(Span)
 
 # The closing day of a range of days: 11月6日至10日, 6—10日.
 _DAY_RANGE_END = re.compile(rf"{_DASH}(?P<day>{_DAY})[日号]")
@@ -261,8 +277,8 @@ _DOTTED_DAY = re.compile(
 
 def _day_range(text: str, end: int, value: str) -> tuple[int, str]:
     """Extend a date with a day (``--11-06``) by the closing day of a range after it."""
-    if len(value) < 3 or value[-3] != "-" or "/" in value:
-        return end, value
+    if len(value) < 7 or value[-3] != "-" or value[-6] != "-" or "/" in value:
+        return end, value  # no day (2023-12, --12: 3月—5日 is no range of days)
     found = _DAY_RANGE_END.match(text, end)
     if found is None:
         return end, value

@@ -15,6 +15,7 @@ small lexicon of idioms and place names that look like counts (三番五次, 七
 from __future__ import annotations
 
 import decimal
+import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ import attrs
 from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
+from govreport.model._unchecked import unchecked
 from govreport.model.units import ARABIC_ONLY_UNITS
 from govreport.numerals import (
     CHINESE_NUMERAL_CHARS,
@@ -236,6 +238,9 @@ class QuantityExtractor:
 
 
 _ONE = Decimal(1)
+# Quantities and spans in field order, unchecked: the scanner's offsets and values are valid.
+_quantity = unchecked(Quantity)
+_span = unchecked(Span)
 _MOST_DIGITS = 28
 """A number of more significant digits is no quantity but a code or noise: the largest value in
 a national bulletin has 15, and Python's default decimal context keeps 28, so every value read
@@ -247,7 +252,7 @@ def _too_long(written: str, value: Decimal) -> bool:
     return len(written) > _MOST_DIGITS and len(value.as_tuple().digits) > _MOST_DIGITS
 
 
-_TAIL_GROUPS = ("o1", "mult", "o2", "u", "mu", "su", "pfx", "pu", "per", "post")
+_TAIL_GROUPS = ("o1", "mult", "o2", "mult2", "umult", "uo2", "umult2", "pfx", "u", "per", "post")
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
 _DIGIT = re.compile("[0-9０-９]")
@@ -255,6 +260,19 @@ _DIGIT = re.compile("[0-9０-９]")
 # spaces, thin spaces and the ideographic space.
 _GAP = " \u00a0\u2002\u2003\u2009\u202f\u3000"
 _MINUS = "-－−"
+# The groups a number with no unit after it ends with (the match's last group), and what may
+# still make it part of a quantity: a range, a list or a ratio after it.
+_BARE_ENDS = frozenset({"arabic", "mult", "mult2"})
+_GOES_ON = _RANGE_STARTS | frozenset(_ENUMERATION) | frozenset(_RATIO_SIGNS)
+
+
+def _number_end(match: re.Match[str]) -> int:
+    """Where the number that ``match`` read ends, before its tail."""
+    for group in ("arabic", "cn", "pctnum"):
+        end = match.end(group)
+        if end >= 0:
+            return end
+    raise AssertionError("a number match reads one of the alternatives")
 
 
 @attrs.frozen
@@ -269,8 +287,13 @@ class _Patterns:
     """Where a Chinese numeral worth reading starts."""
     unit: re.Pattern[str]
     """Every spelling of the table, longest first."""
-    tail: re.Pattern[str]
-    """Everything after a number, in one match."""
+    tail: str
+    """Everything after a number, in one match: the source, compiled if ever needed alone
+    (:func:`_compiled`; the number pattern reads the tail, and compiling it costs 0.2 s)."""
+    range_chain: re.Pattern[str]
+    """Arabic numbers joined by range dashes (``1~2~3``): see :meth:`_Scanner.chain`."""
+    list_chain: re.Pattern[str]
+    """Arabic numbers joined by list words (``3和4、5``)."""
 
     @classmethod
     def of(cls, units: UnitTable) -> _Patterns:
@@ -278,13 +301,22 @@ class _Patterns:
         return cls(units, *_compile(units))
 
 
-def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
-    """The number, Chinese-start, unit and tail patterns for the spellings of ``units``.
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_Pattern = re.Pattern[str]
+
+
+def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Pattern, _Pattern]:
+    """The number, Chinese-start, unit, tail and chain patterns for the spellings of ``units``.
 
     The number pattern finds Arabic numbers, ``百分之…`` and Chinese numerals followed by
     something a quantity can continue with; qualifier words before a number are found by
     looking back from it (:meth:`_Scanner.prefix_before`), which keeps the scan cheap.
 
+    The number pattern reads the tail too, so one match reads a number and what follows.
     The unit pattern is a trie of every spelling, longest first; a spelling that would start a
     longer word (台 of 台阶) or run into Latin letters (m of mx) carries a negative lookahead,
     so the match falls back to a shorter spelling or none. The tail pattern reads everything
@@ -301,12 +333,14 @@ def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
         guards[spelling] = guard
     unit = trie_pattern(guards)
     per = "|".join(_PER)
+    # The unit is written once: what may stand before it (nothing first, then a multiplier,
+    # 千/百 or a space) is tried lazily in that order, and a multiplier with no unit after it
+    # comes last. Each copy of the unit trie costs about 40 ms to compile.
     tail = (
         rf"(?P<o1>[余多几])?"
-        rf"(?:(?P<u>{unit})"
-        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?P<mult2>亿)?(?:[{_GAP}]?(?P<mu>{unit}))?"
-        rf"|(?P<pfx>[千百])(?P<pu>{unit})"
-        rf"|[{_GAP}](?P<su>{unit}))?"
+        rf"(?:(?:(?P<umult>{_MULTIPLIER})(?P<uo2>[余多])?(?P<umult2>亿)?[{_GAP}]?"
+        rf"|(?P<pfx>[千百])|[{_GAP}])??(?P<u>{unit})"
+        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?P<mult2>亿)?)?"
         rf"(?:(?P<per>{per})(?P<pmult>{_MULTIPLIER})?(?P<punit>{'|'.join(_PER_ONLY)}|{unit}))?"
         rf"(?P<post>{'|'.join(_POST_QUALIFIER)})?"
     )
@@ -316,16 +350,27 @@ def _compile(units: UnitTable) -> tuple[re.Pattern[str], ...]:
         "余多几至到和、与及或" + _GAP + _RANGE_DASHES
     )
     follow_class = "".join(re.escape(ch) for ch in sorted(follow))
+    # The tail follows an Arabic or Chinese number in the same match: one call reads both.
     scan = (
         rf"(?P<pct>百分之|千分之)(?P<pctnum>{_CN_RUN})"
-        rf"|(?P<minus>[-－−])?(?P<arabic>{_ARABIC})"
-        rf"|(?P<cn>{_CN_RUN})(?=[{follow_class}])"
+        rf"|(?:(?P<minus>[-－−])?(?P<arabic>{_ARABIC})|(?P<cn>{_CN_RUN})(?=[{follow_class}]))"
+        + tail
     )
     # A numeral starts where its run of numeral characters starts: without the look-behind a
     # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
     # after the first character so that the search still skips ahead by that character class.
     chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
-    return re.compile(scan), re.compile(chinese), re.compile(unit), re.compile(tail)
+    # A chain's numbers but the last have an empty tail: the join after each starts no tail.
+    starts_tail = {spelling[0] for spelling in (*units.units, *MULTIPLIERS, *_POST_QUALIFIER)}
+    starts_tail |= set("千百余多几" + _GAP + "".join(_PER))
+    range_chain, list_chain = (
+        re.compile(
+            rf"(?:(?P<prev>{_ARABIC})[{re.escape(''.join(sorted(set(joins) - starts_tail)))}])+"
+            rf"(?P<last>{_ARABIC})"
+        )
+        for joins in (_RANGE_DASHES + "".join(_RANGE_WORDS), "".join(_ENUMERATION))
+    )
+    return re.compile(scan), re.compile(chinese), re.compile(unit), tail, range_chain, list_chain
 
 
 def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
@@ -352,7 +397,9 @@ class _Scanner:
         self.text = text
         self.units = patterns.units
         self.number_pattern, self.chinese_pattern = patterns.number, patterns.chinese
-        self.unit_pattern, self.tail_pattern = patterns.unit, patterns.tail
+        self.unit_pattern, self.tail_source = patterns.unit, patterns.tail
+        self.range_chain, self.list_chain = patterns.range_chain, patterns.list_chain
+        self.chain_end = 0  # for chain
         self.blocked = blocked
         self.block_index = 0  # for is_blocked
         self.list_end = 0
@@ -402,15 +449,28 @@ class _Scanner:
 
     def read(self, match: re.Match[str]) -> int:
         """Read the quantity that starts at ``match``; return where scanning goes on."""
+        text = self.text
+        last = match.lastgroup
+        if last in _BARE_ENDS and match.group("o1", "o2") == (None, None):
+            # An Arabic number, perhaps with a multiplier, and no unit: unless a range, a list,
+            # a ratio or a measure word goes on after it, it is no quantity.
+            end = match.end()
+            after = text[end : end + 1]
+            if after in _GOES_ON:
+                if last == "arabic" and match.start() >= self.chain_end:
+                    skip_to = self.chain(match, after)
+                    if skip_to is not None:
+                        return skip_to
+            elif end >= self.list_end and not self.untabled_measure_word(end):
+                return end
         number = self.number(match)
         if number is None:
-            return match.end()
-        text = self.text
+            return _number_end(match)
         if text[number.end : number.end + 1] in _RATIO_SIGNS:  # 10.1:43.5 is a ratio, no count
             ratio = _RATIO_REST.match(text, number.end)
             if ratio is not None:
                 return ratio.end()
-        tail = self.tail(number.end, number)
+        tail = self.tail(match, number)
         follows_range = text[tail.end : tail.end + 1] in _RANGE_STARTS  # "" is not in it
         second = self.range_end(number, tail) if follows_range else None
         if second is not None:
@@ -435,7 +495,7 @@ class _Scanner:
                 multiplier = tail.multiplier if tail.multiplier != 1 else shared.multiplier
                 own = _Tail(tail.end, multiplier, shared.unit, shared.unit_info, tail.qualifier)
                 self.emit(number, own, value=number.value * multiplier)
-            return max(tail.end, match.end())
+            return tail.end
         multiplier = tail.multiplier
         self.emit(
             number, tail, value=number.value if multiplier is _ONE else number.value * multiplier
@@ -452,15 +512,15 @@ class _Scanner:
         start = core_start - len(pre) if pre else core_start
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
-        if match.lastgroup == "arabic":  # the Arabic alternative ends with that group
-            return self.arabic(match, pre, start)
         cn, pct, pctnum = match.group("cn", "pct", "pctnum")
+        if cn is None and pct is None:
+            return self.arabic(match, pre, start)
         chinese = cn if cn is not None else pctnum
         if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
         if chinese[0] in _NO_LEADING or (len(chinese) == 1 and chinese in _FINANCIAL):
             return None  # 零部件, 队伍, 大陆: a character of a word, not a number
-        end = match.end()
+        end = _number_end(match)
         value = parse_chinese(chinese)
         if value is None and len(chinese) > 1 and chinese[-1] in "千百" and self.unit_at(end - 1):
             # 三万千瓦: the 千 belongs to the unit 千瓦, not to the numeral
@@ -523,13 +583,14 @@ class _Scanner:
         return True
 
     # -- tails ---------------------------------------------------------------------------
-    def tail(self, position: int, number: _Number) -> _Tail:
+    def tail(self, found: re.Match[str], number: _Number) -> _Tail:
         """Read ``余``, the multiplier, the unit and trailing qualifiers after a number.
 
-        One match of the tail pattern (see :func:`_compile`) reads them all; only the rare
+        The match that read the number read them all (see :func:`_compile`); only the rare
         cases the pattern cannot decide are finished here.
         """
         text = self.text
+        position = number.end
         qualifier = number.qualifier
         percent = number.percent_unit
         if percent is not None:  # 百分之五: the unit came first; nothing stands between
@@ -543,26 +604,29 @@ class _Scanner:
                     _POST_QUALIFIER[trailing.group()],
                 )
             return _Tail(position, _ONE, percent, self.units.get(percent), qualifier)
-        found = self.tail_pattern.match(text, position)
-        assert found is not None  # every part is optional
+        if number.chinese is not None and position != found.end("cn"):  # 三万千瓦: read again
+            again = _compiled(self.tail_source).match(text, position)
+            assert again is not None  # every part is optional
+            found = again
         # One call for all groups: the tail is read for every number.
-        over, mult, over_again, unit, unit_after_mult, spaced, prefix, prefixed, per, post = (
+        over, mult, over_again, mult2, unit_mult, unit_over, unit_mult2, prefix, unit, per, post = (
             found.group(*_TAIL_GROUPS)
         )
         if over == "几" and number.chinese is None:
             return _Tail(position, _ONE, None, None, qualifier)  # 3几 is no number
+        if unit_mult is not None:  # 4万吨: the multiplier before a unit
+            mult, over_again, mult2 = unit_mult, unit_over, unit_mult2
         if over is not None or over_again is not None:
             qualifier = Qualifier.OVER
         multiplier = MULTIPLIERS[mult] if mult is not None else _ONE
-        if found["mult2"] is not None:  # 4万多亿元: over 4 万亿
+        if mult2 is not None:  # 4万多亿元: over 4 万亿
             multiplier *= MULTIPLIERS["亿"]
-        unit = unit or unit_after_mult or spaced
         info: Unit | None
-        if unit is not None:
+        if unit is not None and prefix is None:
             info = self.units.units[unit]
-        elif prefixed is not None:  # 5千元: 千 belongs to the unit as written
-            base = self.units.units[prefixed]
-            unit = prefix + prefixed
+        elif unit is not None:  # 5千元: 千 belongs to the unit as written
+            base = self.units.units[unit]
+            unit = prefix + unit
             factor = Decimal(1000) if prefix == "千" else Decimal(100)
             info = Unit(unit, base.dimension, base.base, base.factor * factor)
         else:  # no unit: the tail ends after 余, the multiplier and 余 (never 以上)
@@ -671,7 +735,7 @@ class _Scanner:
         high = self.number(match)
         if high is None:
             return None
-        high_tail = self.tail(high.end, high)
+        high_tail = self.tail(match, high)
         if high_tail.unit is None or (tail.unit is not None and tail.unit != high_tail.unit):
             return None
         if high.value * high_tail.multiplier < number.value * (
@@ -679,6 +743,42 @@ class _Scanner:
         ):
             return None
         return high, high_tail
+
+    def chain(self, match: re.Match[str], join: str) -> int | None:
+        """Where scanning goes on past ``1~1~1…`` or ``3和3和3…``, or None to read on.
+
+        ``match`` is a bare Arabic number and ``join`` the range dash or list word after it.
+        Every number of the chain but the last has an empty tail, so only the last can lend a
+        unit: to the one before it across a dash (``1~3~5年``), or to the whole list, and a
+        list goes on past a last number with no unit when a list word follows its tail
+        (``3和4万和5个``). When neither happens, no number of the chain is a quantity and the
+        scan skips to the last; one regular expression walks the chain, so each of its
+        characters costs the same small work.
+        """
+        pattern = self.range_chain if join in _RANGE_STARTS else self.list_chain
+        chain = pattern.match(self.text, match.start("arabic"))
+        if chain is None:
+            return None
+        last = chain.start("last")
+        self.chain_end = last  # a chain is walked once, from its first number
+        found = self.number_pattern.match(self.text, last)
+        assert found is not None  # the chain pattern read a number there
+        number = self.number(found)
+        tail = self.tail(found, number) if number is not None else None
+        if tail is None or tail.unit is None:
+            if tail is not None and pattern is self.list_chain and self.next_item(tail.end):
+                return None  # the list goes on
+            return last - 1  # the join before the last number
+        if pattern is self.range_chain and chain.start("prev") > match.start("arabic"):
+            return chain.start("prev") - 1  # the range that ends with the last number
+        return None
+
+    def next_item(self, position: int) -> re.Match[str] | None:
+        """The Arabic number after a list word at ``position``, if one follows."""
+        if not self.text.startswith(_ENUMERATION, position):
+            return None
+        match = self.number_pattern.match(self.text, position + 1)
+        return match if match is not None and match["arabic"] is not None else None
 
     def shared_unit(self, position: int) -> _Tail | None:
         """The unit of the next number when a list shares it: ``4.2和0.7个百分点``.
@@ -688,16 +788,12 @@ class _Scanner:
         """
         if position < self.list_end:
             return self.list_unit
-        text = self.text
         found: _Tail | None = None
-        while text.startswith(_ENUMERATION, position):
-            match = self.number_pattern.match(text, position + 1)
-            if match is None or match["arabic"] is None:
-                break
+        while (match := self.next_item(position)) is not None:
             follower = self.number(match)
             if follower is None:
                 break
-            tail = self.tail(follower.end, follower)
+            tail = self.tail(match, follower)
             if tail.unit is not None:
                 found = tail
                 break
@@ -716,16 +812,19 @@ class _Scanner:
         if self.is_blocked(start, end) or not self.plausible(number, tail):
             return
         self.found.append(
-            Quantity(
-                span=Span(start, end),
-                text=self.text[start:end],
-                value=value,
-                unit=unit,
-                qualifier=tail.qualifier,
-                value_max=value_max,
-                change=self.change_before(start),
-                multiplier=tail.multiplier,
-                unit_info=tail.unit_info,
+            _quantity(
+                _span(start, end),
+                self.text[start:end],
+                value,
+                unit,
+                tail.qualifier,
+                value_max,
+                self.change_before(start),
+                tail.multiplier,
+                None,  # indicator, role and period: the linker's
+                None,
+                None,
+                tail.unit_info,
             )
         )
 

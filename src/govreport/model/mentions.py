@@ -7,6 +7,7 @@ Plugins define their own kinds by subclassing :class:`Mention` with a new ``kind
 from __future__ import annotations
 
 import enum
+import operator
 from decimal import Decimal
 from typing import ClassVar
 
@@ -53,6 +54,11 @@ class Role(str, enum.Enum):
     """An estimate for a period not yet closed (预计, 有望)."""
     OTHER = "other"
     """Thresholds, definitions, rules, history and examples."""
+
+
+MENTION_ORDER = operator.attrgetter("span.start", "span.end", "kind")
+"""Sort key of mentions in document order; at one span, by kind (a C-level key: thousands per
+report, sorted by the parse and by the JSON writer)."""
 
 
 @attrs.frozen(kw_only=True)

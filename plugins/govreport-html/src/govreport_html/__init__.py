@@ -170,9 +170,16 @@ document.querySelectorAll("mark[data-indicator]").forEach(function (mark) {
 """Legend boxes hide a kind's marks; hovering a number outlines its indicator's text."""
 
 
+_NOT_DISPLAYED = re.compile("[" + "".join(re.escape(chr(code)) for code in _DISPLAY) + "]")
+"""Any character of :data:`_DISPLAY`: most texts hold none, and a search is quicker than
+``str.translate``, which looks every character up in the table."""
+
+
 def _escape(text: str) -> str:
     """``text`` ready for HTML text or a quoted attribute value."""
-    return html.escape(text.translate(_DISPLAY), quote=True)
+    if _NOT_DISPLAYED.search(text) is not None:
+        text = text.translate(_DISPLAY)
+    return html.escape(text, quote=True)
 
 
 def _css_class(kind: str) -> str:
@@ -225,7 +232,7 @@ def _tooltip(mention: Mention) -> str:
     else:  # a plugin's kind: its own fields, as the json format writes them
         for name, value in mention_to_dict(mention).items():
             if name not in {"kind", "span", "text"}:
-                shown = value if isinstance(value, str) else encode(value, indent=False)
+                shown = value if isinstance(value, str) else encode(value, indent=None)
                 lines.append(f"{name}: {shown}")
     return "\n".join(lines)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import re
 import unicodedata
 import zipfile
@@ -64,16 +65,6 @@ def _printable(match: re.Match[str]) -> str:
     return chr(0x2400 + code) if code < 0x20 else "\ufffd"
 
 
-def _text(value: str | None) -> str | None:
-    """``value`` made storable in a cell: no characters XML forbids, at most a cell's length."""
-    if value is None:
-        return None
-    value = _NOT_XML.sub(_printable, value)
-    if len(value) > MAX_CELL_TEXT:
-        value = value[: MAX_CELL_TEXT - 1] + "…"
-    return value
-
-
 def _number(value: Decimal | None) -> int | float | None:
     """A number cell's value: integral values as exact ints, others as the nearest float."""
     if value is None:
@@ -106,11 +97,14 @@ class Sheet:
 
     def widths(self) -> list[int]:
         """Each column's width in character widths: its longest cell, capped, plus padding."""
-        widths = [_width(name) + 4 for name in self.header]  # room for the filter button
-        for row in self.rows:
-            for index, value in enumerate(row):
-                widths[index] = max(widths[index], _width(_shown(value)) + 2)
-        return [min(width, MAX_COLUMN_WIDTH) for width in widths]
+        columns = zip(*self.rows, strict=True) if self.rows else [()] * len(self.header)
+        widths = []
+        for name, column in zip(self.header, columns, strict=True):
+            # Each distinct value once (kinds, units and paths repeat down a column); equal
+            # values of two types (1 and True) would count once, but a column holds one type.
+            longest = max((_width(_shown(value)) for value in set(column)), default=0)
+            widths.append(min(max(_width(name) + 4, longest + 2), MAX_COLUMN_WIDTH))
+        return widths  # the header has room for the filter button
 
 
 def _shown(value: Value) -> str:
@@ -123,8 +117,11 @@ def _shown(value: Value) -> str:
 
 
 def _width(text: str) -> int:
-    """Display width of ``text``: wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Display width of ``text`` (wide and full-width characters count two), up to the cap."""
+    if len(text) >= MAX_COLUMN_WIDTH:  # wider than any column is
+        return MAX_COLUMN_WIDTH
+    kinds = list(map(unicodedata.east_asian_width, text))
+    return len(kinds) + kinds.count("W") + kinds.count("F")
 
 
 def _path(report: Report, mention: Mention) -> str:
@@ -140,8 +137,8 @@ def _by_position(report: Report) -> list[Mention]:
 def _report_sheet(report: Report) -> Sheet:
     kinds = Counter(mention.kind for mention in report.mentions)
     rows: list[tuple[Value, Value]] = [
-        ("source", _text(report.source)),
-        ("title", _text(report.title)),
+        ("source", report.source),
+        ("title", report.title),
         ("characters", len(report.text)),
         ("lines", len(report.lines.line_starts)),
         ("outline nodes", sum(1 for _ in report.walk())),
@@ -150,8 +147,7 @@ def _report_sheet(report: Report) -> Sheet:
     rows.extend((f"{kind} mentions", kinds[kind]) for kind in sorted(kinds))
     rows.append(("faults", len(report.faults)))
     rows.extend(
-        ("fault", _text(f"{fault.plugin} ({fault.hook}): {fault.message}"))
-        for fault in report.faults
+        ("fault", f"{fault.plugin} ({fault.hook}): {fault.message}") for fault in report.faults
     )
     return Sheet("report", ("field", "value"), rows)
 
@@ -161,10 +157,10 @@ def _outline_rows(report: Report) -> Iterator[tuple[Value, ...]]:
         node = place.node
         yield (
             place.level,
-            _text(node.marker),
+            node.marker,
             node.ordinal,
             node.style,
-            _text(node.title),
+            node.title,
             node.span.start,
             node.span.end,
             report.line_col(node.marker_span)[0],
@@ -196,18 +192,18 @@ def _quantities_sheet(report: Report) -> Sheet:
     )
     rows = [
         (
-            _text(q.text),
+            q.text,
             _number(q.value),
             _exact(q.value),
-            _text(q.unit),
+            q.unit,
             _enum(q.qualifier),
             _number(q.value_max),
             _exact(q.value_max),
             _enum(q.change),
-            _text(None if q.indicator is None else q.indicator.text),
+            None if q.indicator is None else q.indicator.text,
             _enum(q.role),
-            _text(q.period),
-            _text(_path(report, q)),
+            q.period,
+            _path(report, q),
             report.line_col(q)[0],
             q.span.start,
             q.span.end,
@@ -235,22 +231,22 @@ def _terms_sheet(report: Report) -> Sheet:
     for mention in _by_position(report):
         if isinstance(mention, Term):
             known: tuple[Value, ...] = (
-                _text(mention.vocabulary),
-                _text(mention.category),
-                _text(mention.subtype),
+                mention.vocabulary,
+                mention.category,
+                mention.subtype,
                 None,
                 None,
             )
         elif isinstance(mention, Formulation):
-            known = (None, None, None, _text(mention.meaning), mention.quoted)
+            known = (None, None, None, mention.meaning, mention.quoted)
         else:
             continue
         rows.append(
             (
                 mention.kind,
-                _text(mention.text),
+                mention.text,
                 *known,
-                _text(_path(report, mention)),
+                _path(report, mention),
                 report.line_col(mention)[0],
                 mention.span.start,
                 mention.span.end,
@@ -263,12 +259,12 @@ def _mentions_sheet(report: Report) -> Sheet:
     header = ("kind", "text", "start", "end", "line", "path")
     rows = [
         (
-            _text(m.kind),
-            _text(m.text),
+            m.kind,
+            m.text,
             m.span.start,
             m.span.end,
             report.line_col(m)[0],
-            _text(_path(report, m)),
+            _path(report, m),
         )
         for m in _by_position(report)
     ]
@@ -286,56 +282,213 @@ def sheets(report: Report) -> list[Sheet]:
     ]
 
 
-def _fixed_times(data: bytes) -> bytes:
-    """The zip archive ``data`` rewritten with every entry dated :data:`FIXED_TIME`."""
-    stamp = FIXED_TIME.timetuple()[:6]
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            fixed.create_system = 3  # as written on Unix, whatever the platform
-            target.writestr(fixed, source.read(entry), compress_type=zipfile.ZIP_DEFLATED)
-    return output.getvalue()
+def _cell_text(value: str) -> str:
+    """``value`` as the XML text of a cell: at most a cell's length, only characters XML holds."""
+    if len(value) > MAX_CELL_TEXT:
+        value = value[: MAX_CELL_TEXT - 1] + "…"
+    value = _NOT_XML.sub(_printable, value)
+    # A bare CR would come back as LF (XML folds line ends); the reference keeps it.
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _column_letter(number: int) -> str:
+    """The letters of the ``number``-th column (from 1): A … Z, AA …"""
+    letter = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letter = chr(65 + rest) + letter
+    return letter
+
+
+def _cell(value: Value) -> str:
+    """The ``<c>`` element of ``value`` after its reference (``<c r="B2"``), or "" for a cell
+    left out (no value).
+
+    Numbers are written as openpyxl writes them (16 significant digits, nothing for NaN or
+    infinity), so a workbook reads back as it did when openpyxl wrote it.
+    """
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return f' t="inlineStr"><is><t xml:space="preserve">{_cell_text(value)}</t></is></c>'
+    if isinstance(value, bool):
+        return f' t="b"><v>{int(value)}</v></c>'
+    return f' t="n"><v>{value:.16g}</v></c>' if math.isfinite(value) else ""
+
+
+def _rows(
+    first: int, rows: Sequence[Sequence[Value]], letters: Sequence[str], texts: dict[str, str]
+) -> str:
+    """The ``<row>`` elements of ``rows``, numbered from ``first``.
+
+    Every cell carries its reference: the format allows leaving it out, but some readers do
+    not. ``texts`` holds the cell of each text already written: kinds, units, markers and
+    outline paths repeat down a column, and are cleaned and escaped once.
+    """
+    parts = []
+    for number, row in enumerate(rows, start=first):
+        parts.append(f'<row r="{number}">')
+        for letter, value in zip(letters, row, strict=True):
+            if type(value) is str:
+                cell = texts.get(value)
+                if cell is None:
+                    cell = texts[value] = _cell(value)
+            else:
+                cell = _cell(value)
+            if cell:
+                parts.append(f'<c r="{letter}{number}"{cell}')
+        parts.append("</row>")
+    return "".join(parts)
+
+
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+_STYLES = (
+    f'<styleSheet xmlns="{_MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+"""Two cell formats: the default one, and the bold one of the header rows (``s="1"``)."""
+
+_ROWS_PER_WRITE = 2000
+"""Rows joined into one string before they go to the compressor: few calls, bounded memory."""
+
+
+def _sheet_parts(table: Sheet) -> Iterator[str]:
+    """The worksheet XML of ``table``, in pieces: bold frozen header, widths, an autofilter."""
+    letters = [_column_letter(number) for number in range(1, len(table.header) + 1)]
+    extent = f"A1:{letters[-1]}{len(table.rows) + 1}"
+    columns = "".join(
+        f'<col min="{index}" max="{index}" width="{width}" customWidth="1"/>'
+        for index, width in enumerate(table.widths(), start=1)
+    )
+    header = "".join(  # in the bold cell format
+        f'<c r="{letter}1" s="1"{_cell(name)}'
+        for letter, name in zip(letters, table.header, strict=True)
+    )
+    yield (
+        f'{_XML_DECLARATION}<worksheet xmlns="{_MAIN}"><dimension ref="{extent}"/>'
+        '<sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+        f'<sheetFormatPr defaultRowHeight="15"/><cols>{columns}</cols><sheetData>'
+        f'<row r="1">{header}</row>'
+    )
+    texts: dict[str, str] = {}
+    rows = table.rows
+    for first in range(0, len(rows), _ROWS_PER_WRITE):
+        yield _rows(first + 2, rows[first : first + _ROWS_PER_WRITE], letters, texts)
+    yield (
+        f'</sheetData><autoFilter ref="{extent}"/>'
+        '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+        "</worksheet>"
+    )
+
+
+def _package_parts(tables: Sequence[Sheet], title: str | None) -> dict[str, str]:
+    """The parts of the package other than the worksheets, by name in the archive."""
+    count = len(tables)
+    worksheets = [f"xl/worksheets/sheet{index}.xml" for index in range(1, count + 1)]
+    overrides = "".join(
+        f'<Override PartName="/{name}" ContentType="{_CONTENT_TYPE}.worksheet+xml"/>'
+        for name in worksheets
+    )
+    sheet_list = "".join(
+        f'<sheet name="{_cell_text(table.name)}" sheetId="{index}" r:id="rId{index}"/>'
+        for index, table in enumerate(tables, start=1)
+    )
+    sheet_links = "".join(
+        f'<Relationship Id="rId{index}" Type="{_RELATIONSHIPS}/worksheet" '
+        f'Target="worksheets/sheet{index}.xml"/>'
+        for index in range(1, count + 1)
+    )
+    filters = "".join(  # the range of each sheet's autofilter, as Excel itself records it
+        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
+        f"'{_cell_text(table.name).replace(chr(39), chr(39) * 2)}'!$A$1:"
+        f"${_column_letter(len(table.header))}${len(table.rows) + 1}</definedName>"
+        for index, table in enumerate(tables)
+    )
+    named_title = "" if not title else f"<dc:title>{_cell_text(title)}</dc:title>"
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {
+        "[Content_Types].xml": (
+            f"{_XML_DECLARATION}"
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CONTENT_TYPE}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_CONTENT_TYPE}.styles+xml"/>'
+            '<Override PartName="/docProps/core.xml" ContentType="application/vnd.'
+            f'openxmlformats-package.core-properties+xml"/>{overrides}</Types>'
+        ),
+        "_rels/.rels": (
+            f'{_XML_DECLARATION}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+            f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/officeDocument" '
+            'Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId2" Type="{_PACKAGE_RELATIONSHIPS}/metadata/core-properties" '
+            'Target="docProps/core.xml"/></Relationships>'
+        ),
+        "docProps/core.xml": (
+            f"{_XML_DECLARATION}<cp:coreProperties "
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"{named_title}<dc:creator>govreport-xlsx</dc:creator>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>"
+        ),
+        "xl/workbook.xml": (
+            f'{_XML_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
+            f"<bookViews><workbookView/></bookViews><sheets>{sheet_list}</sheets>"
+            f"<definedNames>{filters}</definedNames></workbook>"
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'{_XML_DECLARATION}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">{sheet_links}'
+            f'<Relationship Id="rId{count + 1}" Type="{_RELATIONSHIPS}/styles" '
+            'Target="styles.xml"/></Relationships>'
+        ),
+        "xl/styles.xml": _XML_DECLARATION + _STYLES,
+    }
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry dated :data:`FIXED_TIME`, as written on Unix whatever the platform."""
+    entry = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+    entry.create_system = 3
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
 
 
 def write_workbook(tables: Sequence[Sheet], title: str | None) -> bytes:
-    """The bytes of an xlsx workbook holding ``tables``, one sheet each, in order."""
-    # openpyxl is imported here, not at the top: govreport imports every plugin module when
-    # plugins load, and most runs never write a workbook. It ships no type hints (hence the
-    # ignores): its objects are Any to the type checker.
-    import openpyxl  # type: ignore[import-untyped]  # noqa: PLC0415 - deferred: ~100 ms
-    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]  # noqa: PLC0415
+    """The bytes of an xlsx workbook holding ``tables``, one sheet each, in order.
 
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    bold = openpyxl.styles.Font(bold=True)
-    for table in tables:
-        sheet = workbook.create_sheet(table.name)
-        sheet.append(table.header)
-        for cell in sheet[1]:
-            cell.font = bold
-        for row in table.rows:
-            sheet.append(row)
-        for cells in sheet.iter_rows(min_row=2):
-            for cell in cells:
-                if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula
-                    cell.data_type = "s"
-        for index, width in enumerate(table.widths(), start=1):
-            sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
-    properties = workbook.properties
-    properties.creator = "govreport-xlsx"
-    properties.title = _text(title)
-    properties.created = properties.modified = FIXED_TIME
-    # ExcelWriter rather than Workbook.save, which stamps the current time as the modified time.
+    The SpreadsheetML is written directly, each worksheet streamed into the archive: a cell
+    object per cell (openpyxl) cost 0.1 ms a cell, 14 times the json format's time.
+    """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    return _fixed_times(buffer.getvalue())
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, part in _package_parts(tables, title).items():
+            archive.writestr(_entry(name), part)
+        for index, table in enumerate(tables, start=1):
+            with archive.open(_entry(f"xl/worksheets/sheet{index}.xml"), "w") as stream:
+                for piece in _sheet_parts(table):
+                    stream.write(piece.encode("utf-8"))
+    return buffer.getvalue()
 
 
 def _workbook(report: Report) -> bytes:
