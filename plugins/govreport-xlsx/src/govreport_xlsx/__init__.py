@@ -116,17 +116,51 @@ def _shown(value: Value) -> str:
     return str(value)
 
 
+class _CharacterWidths(dict[int, str]):
+    """Each character as two when it is wide or full-width, as itself otherwise, for
+    ``str.translate``: a character is looked up in the Unicode database once, not per cell."""
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        wide = unicodedata.east_asian_width(character) in ("W", "F")
+        self[code] = shown = character * 2 if wide else character
+        return shown
+
+
+_CHARACTER_WIDTHS = _CharacterWidths()
+
+
 def _width(text: str) -> int:
     """Display width of ``text`` (wide and full-width characters count two), up to the cap."""
     if len(text) >= MAX_COLUMN_WIDTH:  # wider than any column is
         return MAX_COLUMN_WIDTH
-    kinds = list(map(unicodedata.east_asian_width, text))
-    return len(kinds) + kinds.count("W") + kinds.count("F")
+    return len(text) if text.isascii() else len(text.translate(_CHARACTER_WIDTHS))
 
 
-def _path(report: Report, mention: Mention) -> str:
-    """The outline path of ``mention`` as markers, outermost first: ``一、 > 一是``."""
-    return " > ".join(node.marker for node in report.outline_path(mention))
+class _Places:
+    """Each mention's outline path as markers, outermost first (``一、 > 一是``), and line.
+
+    Worked out once per mention, though three sheets list most mentions, and each path's
+    text once per innermost node.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        self._texts: dict[int, str] = {}  # by the id of the path's innermost node
+        self._known: dict[tuple[int, int], tuple[str, int]] = {}  # by span
+
+    def __call__(self, mention: Mention) -> tuple[str, int]:
+        """The outline path and line of ``mention``."""
+        span = (mention.span.start, mention.span.end)
+        known = self._known.get(span)
+        if known is None:
+            path = self._report.outline_path(mention)
+            key = id(path[-1]) if path else 0
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = " > ".join(node.marker for node in path)
+            known = self._known[span] = (text, self._report.line_col(mention)[0])
+        return known
 
 
 def _by_position(report: Report) -> list[Mention]:
@@ -172,7 +206,7 @@ def _outline_sheet(report: Report) -> Sheet:
     return Sheet("outline", header, list(_outline_rows(report)))
 
 
-def _quantities_sheet(report: Report) -> Sheet:
+def _quantities_sheet(report: Report, place: _Places) -> Sheet:
     header = (
         "text",
         "value",
@@ -203,8 +237,7 @@ def _quantities_sheet(report: Report) -> Sheet:
             None if q.indicator is None else q.indicator.text,
             _enum(q.role),
             q.period,
-            _path(report, q),
-            report.line_col(q)[0],
+            *place(q),
             q.span.start,
             q.span.end,
         )
@@ -213,7 +246,7 @@ def _quantities_sheet(report: Report) -> Sheet:
     return Sheet("quantities", header, rows)
 
 
-def _terms_sheet(report: Report) -> Sheet:
+def _terms_sheet(report: Report, place: _Places) -> Sheet:
     header = (
         "kind",
         "text",
@@ -246,8 +279,7 @@ def _terms_sheet(report: Report) -> Sheet:
                 mention.kind,
                 mention.text,
                 *known,
-                _path(report, mention),
-                report.line_col(mention)[0],
+                *place(mention),
                 mention.span.start,
                 mention.span.end,
             )
@@ -255,30 +287,24 @@ def _terms_sheet(report: Report) -> Sheet:
     return Sheet("terms", header, rows)
 
 
-def _mentions_sheet(report: Report) -> Sheet:
+def _mentions_sheet(report: Report, place: _Places) -> Sheet:
     header = ("kind", "text", "start", "end", "line", "path")
-    rows = [
-        (
-            m.kind,
-            m.text,
-            m.span.start,
-            m.span.end,
-            report.line_col(m)[0],
-            _path(report, m),
-        )
-        for m in _by_position(report)
-    ]
+    rows = []
+    for m in _by_position(report):
+        path, line = place(m)
+        rows.append((m.kind, m.text, m.span.start, m.span.end, line, path))
     return Sheet("mentions", header, rows)
 
 
 def sheets(report: Report) -> list[Sheet]:
     """The workbook's tables for ``report``, in sheet order, before any spreadsheet library."""
+    place = _Places(report)
     return [
         _report_sheet(report),
         _outline_sheet(report),
-        _quantities_sheet(report),
-        _terms_sheet(report),
-        _mentions_sheet(report),
+        _quantities_sheet(report, place),
+        _terms_sheet(report, place),
+        _mentions_sheet(report, place),
     ]
 
 
@@ -327,20 +353,26 @@ def _rows(
     not. ``texts`` holds the cell of each text already written: kinds, units, markers and
     outline paths repeat down a column, and are cleaned and escaped once.
     """
-    parts = []
-    for number, row in enumerate(rows, start=first):
-        parts.append(f'<row r="{number}">')
-        for letter, value in zip(letters, row, strict=True):
-            if type(value) is str:
-                cell = texts.get(value)
-                if cell is None:
-                    cell = texts[value] = _cell(value)
-            else:
-                cell = _cell(value)
-            if cell:
-                parts.append(f'<c r="{letter}{number}"{cell}')
-        parts.append("</row>")
-    return "".join(parts)
+
+    def cell(value: Value) -> str:
+        if type(value) is not str:
+            return _cell(value)
+        known = texts.get(value)
+        if known is None:
+            known = texts[value] = _cell(value)
+        return known
+
+    # Column by column into cells, then one join per row: no Python call per cell there.
+    columns = [map(cell, column) for column in zip(*rows, strict=True)]
+    references = [f'<c r="{letter}' for letter in letters]
+    return "".join(
+        [
+            f'<row r="{number}">'
+            + "".join([f'{ref}{number}"{tail}' for ref, tail in zip(references, cells) if tail])
+            + "</row>"
+            for number, cells in enumerate(zip(*columns), start=first)
+        ]
+    )
 
 
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
