@@ -174,9 +174,15 @@ _NOT_DISPLAYED = re.compile("[" + "".join(re.escape(chr(code)) for code in _DISP
 """Any character of :data:`_DISPLAY`: most texts hold none, and a search is quicker than
 ``str.translate``, which looks every character up in the table."""
 
+_ESCAPED = re.compile(_NOT_DISPLAYED.pattern[:-1] + re.escape("&<>\"'") + "]")
+"""Any character :func:`_escape` changes: most stretches of report text hold none, and one
+search is quicker than the replacements that would find nothing."""
+
 
 def _escape(text: str) -> str:
     """``text`` ready for HTML text or a quoted attribute value."""
+    if _ESCAPED.search(text) is None:
+        return text
     if _NOT_DISPLAYED.search(text) is not None:
         text = text.translate(_DISPLAY)
     return html.escape(text, quote=True)
@@ -309,6 +315,10 @@ def _nest(wanted: Iterable[_Piece]) -> list[_Piece]:
             for edge in (part.start, part.end)
             if start < edge < end
         )
+        if not cuts:  # most pieces: kept whole
+            kept.append(piece)
+            recent.append(piece)
+            continue
         parts = [
             piece._replace(start=low, end=high)
             for low, high in itertools.pairwise([start, *sorted(cuts), end])
