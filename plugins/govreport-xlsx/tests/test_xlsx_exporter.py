@@ -321,3 +321,14 @@ def test_every_kind_of_value_reads_back_as_from_openpyxl() -> None:
     ours = govreport_xlsx.write_workbook([table], "t<&>")
     assert cells(ours) == cells(openpyxl_workbook([table]))
     assert openpyxl.load_workbook(io.BytesIO(ours)).properties.title == "t<&>"
+
+
+@pytest.mark.parametrize("name", sorted(EXPORT_INPUTS))
+def test_paths_and_lines_worked_out_in_one_sweep_are_the_outlines(name: str) -> None:
+    # The sweep reuses a path while mentions stay between the same children: it must give
+    # what the outline gives for each mention, as three sheets list them.
+    report = govreport.parse(EXPORT_INPUTS[name](30_000) + sample_text())
+    place = govreport_xlsx._Places(report)
+    for mention in sorted(report.mentions, key=lambda m: (m.span.start, m.span.end)):
+        markers = " > ".join(node.marker for node in report.outline_path(mention))
+        assert place(mention) == (markers, report.line_col(mention)[0])

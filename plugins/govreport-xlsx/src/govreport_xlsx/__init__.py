@@ -29,6 +29,7 @@ import re
 import sys
 import unicodedata
 import zipfile
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -36,7 +37,7 @@ from typing import Any, TypeAlias, cast
 
 import govreport
 from govreport.exporters.base import Exporter
-from govreport.model import Formulation, Mention, Report, Term
+from govreport.model import Formulation, Mention, OutlineNode, Report, Term
 
 __all__ = ["MEDIA_TYPE", "XLSX", "Sheet", "register_exporters", "sheets", "write_workbook"]
 
@@ -151,27 +152,45 @@ def _width(text: str) -> int:
 class _Places:
     """Each mention's outline path as markers, outermost first (``一、 > 一是``), and line.
 
-    Worked out once per mention, though three sheets list most mentions, and each path's
-    text once per innermost node.
+    Mentions come in document order, and most lie where the one before did: between the same
+    two children of the same node, which is all a path depends on. Only a mention outside that
+    stretch is looked up in the outline; each path's text is joined once per innermost node.
     """
 
     def __init__(self, report: Report) -> None:
         self._report = report
+        self._line_starts = report.lines.line_starts
         self._texts: dict[int, str] = {}  # by the id of the path's innermost node
-        self._known: dict[tuple[int, int], tuple[str, int]] = {}  # by span
+        self._stretch = (0, -1)  # where every non-empty span has the path of ``_text``
+        self._text = ""
 
     def __call__(self, mention: Mention) -> tuple[str, int]:
         """The outline path and line of ``mention``."""
-        span = (mention.span.start, mention.span.end)
-        known = self._known.get(span)
-        if known is None:
+        start, end = mention.span.start, mention.span.end
+        low, high = self._stretch
+        if not low <= start < end <= high:
             path = self._report.outline_path(mention)
-            key = id(path[-1]) if path else 0
-            text = self._texts.get(key)
+            inner = path[-1] if path else None
+            text = self._texts.get(id(inner))
             if text is None:
-                text = self._texts[key] = " > ".join(node.marker for node in path)
-            known = self._known[span] = (text, self._report.line_col(mention)[0])
-        return known
+                text = self._texts[id(inner)] = " > ".join(node.marker for node in path)
+            self._text = text
+            self._stretch = self._between_children(inner, start)
+        return self._text, bisect_right(self._line_starts, start)
+
+    def _between_children(self, node: OutlineNode | None, offset: int) -> tuple[int, int]:
+        """The stretch of ``node`` (the top of the outline for None) around ``offset`` that
+        none of its children holds."""
+        if node is None:
+            children, low, high = self._report.outline, 0, len(self._report.text)
+        else:
+            children, low, high = node.children, node.span.start, node.span.end
+        index = bisect_right(children, offset, key=lambda child: child.span.start)
+        if index:
+            low = max(low, children[index - 1].span.end)
+        if index < len(children):
+            high = children[index].span.start
+        return low, high
 
 
 def _by_position(report: Report) -> list[Mention]:
