@@ -20,6 +20,7 @@ with :func:`html.escape`, and the same report always gives the same page.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -188,6 +189,7 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@functools.cache  # a class per kind, asked for each mention
 def _css_class(kind: str) -> str:
     """The CSS class of a mention kind: ``m-`` and the kind, reduced to safe characters."""
     return "m-" + re.sub(r"[^a-z0-9_-]+", "-", kind.lower())
@@ -332,8 +334,8 @@ class _Nested:
     """Properly nested spans, indexed to list the ones that strictly contain a point."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        # Outer before inner: by start, then longest first.
-        self._spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+        # Outer before inner: by start, then longest first (the end negated: no key function).
+        self._spans = [(low, -high) for low, high in sorted({(low, -high) for low, high in spans})]
         self._starts = [low for low, _ in self._spans]
         self._parents: list[int] = []
         """Index of the smallest span around each span, or -1."""
