@@ -11,7 +11,11 @@ import attrs
 import jsonschema
 import pytest
 
+from govreport.corpus.outputs import export_bytes
+from govreport.errors import InputError
+from govreport.exporters.base import Exporter
 from govreport.exporters.json import JSON
+from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost
 from govreport.model import (
     DEFAULT_UNITS,
@@ -286,6 +290,37 @@ def test_export_is_deterministic() -> None:
     first = JSON.export(build_report())
     assert JSON.export(build_report()) == first
     assert JSON.export(build_report()).encode() == first.encode()
+
+
+def test_the_pieces_join_to_the_export() -> None:
+    report = build_report()
+    assert JSON.pieces is not None
+    assert "".join(JSON.pieces(report)) == JSON.export(report)
+    host = PluginHost(load_entrypoints=False)
+    assert export_bytes(JSON, report, host) == JSON.export(report).encode()
+
+
+def test_a_piece_utf8_cannot_write_is_one_line_with_its_place() -> None:
+    surrogate = Exporter(
+        name="pieces",
+        suffix=".txt",
+        media_type="text/plain",
+        render=lambda report: "ab\udc80",
+        pieces=lambda report: iter(["ab", "c\udc80"]),
+    )
+    host = PluginHost(load_entrypoints=False)
+    host.register(_Exporting(surrogate), name="pieces")
+    with pytest.raises(InputError, match="holds U\\+DC80 at character 3, which UTF-8"):
+        export_bytes(surrogate, build_report(), host)
+
+
+class _Exporting:
+    def __init__(self, exporter: Exporter) -> None:
+        self.exporter = exporter
+
+    @hookimpl
+    def register_exporters(self, register: Callable[[Exporter], None]) -> None:
+        register(self.exporter)
 
 
 def test_output_validates_against_the_shipped_schema(exported: dict[str, Any]) -> None:

@@ -41,7 +41,7 @@ from govreport.corpus.outputs import choose_exporter, export_bytes, join, plan
 from govreport.errors import GovreportError, InputError, PluginError
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
-from govreport.output import write_atomic, write_stream
+from govreport.output import Data, write_atomic, write_stream
 from govreport.protocols import Exporter
 from govreport.reading import MAX_BYTES, read_stream
 from govreport.serialise import INDENT, indented
@@ -112,7 +112,7 @@ def _items(
 
 def _write(
     target: Path | None,
-    data: bytes,
+    data: Data,
     *,
     binary: bool,
     stdout: TextIO | None,
@@ -137,14 +137,14 @@ def _plugins_print_to_stderr() -> Iterator[TextIO | None]:
         yield stdout
 
 
-def _laid_out(data: bytes, exporter: Exporter, indent: int | None) -> bytes:
+def _laid_out(data: Data, exporter: Exporter, indent: int | None) -> Data:
     """``data`` indented by ``indent`` spaces a level when it is JSON and ``indent`` is set."""
     if indent is None or exporter.media_type != JSON_MEDIA_TYPE:
         return data
     return indented(data, indent).encode("utf-8")
 
 
-def _exporting(format_name: str, host: PluginHost) -> Callable[[Report], bytes]:
+def _exporting(format_name: str, host: PluginHost) -> Callable[[Report], Data]:
     """The batch ``finish`` that exports a report as ``format_name`` (in any process)."""
     exporter = host.exporter(format_name)
     return lambda report: export_bytes(exporter, report, host)

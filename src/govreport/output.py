@@ -37,9 +37,14 @@ _CHUNK = 1 << 20
 """Most bytes handed to one ``write`` call: a pipe or a terminal takes large writes in parts."""
 
 
+Data = bytes | bytearray
+"""Output as it is written: a large export may come as the bytearray it was built in, which
+``bytes()`` would copy whole once more."""
+
+
 def write_atomic(
     path: str | os.PathLike[str],
-    data: bytes,
+    data: Data,
     *,
     inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> None:
@@ -148,12 +153,12 @@ def _cleaned_up_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def write_stdout(data: bytes) -> None:
+def write_stdout(data: Data) -> None:
     """Write ``data`` to standard output, all of it (see :func:`write_stream`)."""
     write_stream(sys.stdout, data)
 
 
-def write_stream(stream: TextIO | None, data: bytes) -> None:
+def write_stream(stream: TextIO | None, data: Data) -> None:
     """Write ``data`` to ``stream`` (standard output, or what it was before a redirect), all of it.
 
     Bytes, not text: the output is UTF-8 whatever the locale says stdout's encoding is. Text
@@ -179,7 +184,7 @@ def write_stream(stream: TextIO | None, data: bytes) -> None:
     _write_all(descriptor, data, STDOUT)
 
 
-def _write_buffer(buffer: BinaryIO, data: bytes) -> None:
+def _write_buffer(buffer: BinaryIO, data: Data) -> None:
     """Write ``data`` to a stdout that has no file descriptor, checking what it took."""
     count = buffer.write(data)
     buffer.flush()
@@ -187,7 +192,7 @@ def _write_buffer(buffer: BinaryIO, data: bytes) -> None:
         raise OutputError(f"{STDOUT}: short write: {count} of {len(data)} bytes written")
 
 
-def _write_all(descriptor: int, data: bytes, name: str) -> None:
+def _write_all(descriptor: int, data: Data, name: str) -> None:
     """Write every byte of ``data`` to ``descriptor``, looping over partial writes.
 
     :raises OutputError: when a write fails or writes nothing.

@@ -90,6 +90,10 @@ class Exporter:
     """For formats that hold many reports in one file (JSON Lines, CSV, Parquet): one output
     holding the reports of several exports of this format, in order (``join([part])`` is
     ``part``). Each report is exported on its own (in a worker process, say), then joined."""
+    pieces: Callable[[Report], Iterable[str]] | None = None
+    """For a text format whose output can be large: the text of ``render`` in pieces, in order
+    (``"".join(pieces(report)) == render(report)``), so that the command line encodes it piece
+    by piece and never holds the whole text beside its bytes."""
 
     def export(self, report: Report) -> str | bytes:
         """``render(report)``; the host calls it through :meth:`PluginHost.export

@@ -359,7 +359,7 @@ def dumps(report: Report, *, indent: int | None = None) -> str:
     return "".join(iter_dumps(report, indent=indent)) + "\n"
 
 
-def indented(text: str | bytes, indent: int = INDENT) -> str:
+def indented(text: str | bytes | bytearray, indent: int = INDENT) -> str:
     """The JSON ``text`` laid out again, indented by ``indent`` spaces a level, with a final
     newline: the same JSON (numbers keep their digits), for reading by eye."""
     return encode(json.loads(text, parse_float=Decimal), indent=indent) + "\n"

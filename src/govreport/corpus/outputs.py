@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import attrs
 
@@ -22,6 +23,7 @@ from govreport.errors import InputError
 from govreport.exporters.base import Exporter
 from govreport.host import PluginHost
 from govreport.model import Report
+from govreport.output import Data
 
 DEFAULT_FORMAT = "json"
 """The format when neither ``--format`` nor an ``-o`` suffix names one."""
@@ -106,25 +108,51 @@ def _one_holds_one(exporter: Exporter, where: str) -> str:
     )
 
 
-def export_bytes(exporter: Exporter, report: Report, host: PluginHost) -> bytes:
+def export_bytes(exporter: Exporter, report: Report, host: PluginHost) -> Data:
     """``report`` in ``exporter``'s format, as bytes, through :meth:`PluginHost.export` (which
     names a failing plugin); text that UTF-8 cannot write is refused in one line."""
+    if exporter.pieces is not None:
+        plugin = host.exporter_plugin(exporter.name)
+        arguments = {"exporter": exporter, "report": report}
+        return call_plugin(plugin, "export", _encoded_pieces, arguments, passes=(InputError,))
     output = host.export(exporter.name, report)
     if isinstance(output, bytes):
         return output
     try:
         return output.encode("utf-8")
-    except UnicodeEncodeError as exc:  # a reader plugin let a lone surrogate through
-        bad = f"U+{ord(output[exc.start]):04X}"
-        message = f"the {exporter.name} output holds {bad} at character {exc.start}"
-        raise InputError(f"{message}, which UTF-8 cannot write") from exc
+    except UnicodeEncodeError as exc:
+        _unwritable(exporter, output, exc, 0)
 
 
-def join(exporter: Exporter, parts: Sequence[bytes], host: PluginHost) -> bytes:
+def _encoded_pieces(exporter: Exporter, report: Report) -> bytearray:
+    """The pieces of ``exporter`` for ``report`` encoded one by one into one buffer: the whole
+    text is never held beside its bytes (a 10 MB report's JSON is some 50 MB)."""
+    assert exporter.pieces is not None
+    # A bytearray, returned as it is: bytes(buffer) would copy the whole output once more.
+    buffer, written = bytearray(), 0
+    for piece in exporter.pieces(report):
+        try:
+            buffer += piece.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            _unwritable(exporter, piece, exc, written)
+        written += len(piece)
+    return buffer
+
+
+def _unwritable(exporter: Exporter, text: str, error: UnicodeEncodeError, offset: int) -> NoReturn:
+    """Refuse, in one line, an output that holds a lone surrogate (let through by a reader
+    plugin) at ``error.start`` of ``text``, which starts at character ``offset``."""
+    bad = f"U+{ord(text[error.start]):04X}"
+    message = f"the {exporter.name} output holds {bad} at character {offset + error.start}"
+    raise InputError(f"{message}, which UTF-8 cannot write") from error
+
+
+def join(exporter: Exporter, parts: Sequence[Data], host: PluginHost) -> Data:
     """The one output holding ``parts``: the part itself when there is one; a failing
     ``join`` is named like a failing export."""
     if exporter.join is None:
         (part,) = parts  # plan() lets several parts into one output only for joining exporters
         return part
     plugin = host.exporter_plugin(exporter.name)
-    return call_plugin(plugin, "join", exporter.join, {"parts": parts})
+    exported = [bytes(part) for part in parts]  # no copy: only a pieces export is a bytearray
+    return call_plugin(plugin, "join", exporter.join, {"parts": exported})

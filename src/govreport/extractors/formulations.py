@@ -284,8 +284,8 @@ class FormulationExtractor:
         for vocabulary in extra:
             for entry in vocabulary.entries:
                 glossary.setdefault(entry.term, entry.meaning or entry.category)
-        merged = attrs.evolve(self, glossary=glossary) if extra else self
-        return attrs.evolve(merged, configured_for=vocabularies)
+        # One evolve: each one compiles the glossary's patterns again.
+        return attrs.evolve(self, glossary=glossary, configured_for=vocabularies)
 
     def find(self, text: str) -> Iterator[Mention]:
         """Every formulation in ``text``, in document order."""
