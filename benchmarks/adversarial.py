@@ -35,9 +35,10 @@ from bench import load_corpus  # the script's own folder, added just above
 
 import govreport
 from govreport.extractors.base import ExtractionContext
-from govreport.indicators import LinkContext
 from govreport.model import Mention, OutlineNode, Span
 from govreport.model._unchecked import unchecked
+from govreport.model.mentions import MENTION_ORDER
+from govreport.parsing import link_context_of
 from govreport.structure import parse_structure
 from govreport.testing.adversarial import (
     ADVERSARIAL_INPUTS,
@@ -209,15 +210,8 @@ def print_parts(name: str, text: str, host: govreport.PluginHost, budget: float)
         found.extend(extractor.extract(context))
     linker = host.indicator_linker
     if linker is not None:
-        found.sort(key=lambda mention: (mention.span.start, mention.span.end, mention.kind))
-        link_context = LinkContext(
-            text=text,
-            mentions=found,
-            outline=structure.outline,
-            front_matter=structure.front_matter,
-            closing=structure.closing,
-            lexicon=host.indicator_lexicon,
-        )
+        found.sort(key=MENTION_ORDER)
+        link_context = link_context_of(text, found, structure, host.indicator_lexicon)
         seconds = paused_gc_seconds(lambda: list(linker.link(link_context)))
         parts.append((f"indicator linker {linker.name}", seconds))
     print(f"{name}: {len(text):,} characters; the 2× budget is {budget:.3f} s")

@@ -12,13 +12,13 @@ import attrs
 from govreport.boundary import call_plugin, misfit
 from govreport.errors import PluginError
 from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
-from govreport.indicators import IndicatorLinker, Link, LinkContext
+from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext
 from govreport.model import Fault, Mention, Quantity, Report, SourceText, Span
 from govreport.model._unchecked import unchecked
 from govreport.model.mentions import MENTION_ORDER
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
-from govreport.structure import parse_structure
+from govreport.structure import Structure, parse_structure
 
 
 def parse(
@@ -112,14 +112,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
             found.extend(new)
     found.sort(key=MENTION_ORDER)
     if linker is not None:
-        link_context = LinkContext(
-            text=text,
-            mentions=found,
-            outline=structure.outline,
-            front_matter=structure.front_matter,
-            closing=structure.closing,
-            lexicon=lexicon,
-        )
+        link_context = link_context_of(text, found, structure, lexicon)
         _link_indicators(link_context, found, linker, host.indicator_linker_plugin, fail)
     report = Report(
         text=text,
@@ -138,6 +131,21 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
     if len(faults) != len(report.faults):  # a report_parsed hook failed in tolerant mode
         report = attrs.evolve(report, faults=tuple(faults))
     return report
+
+
+def link_context_of(
+    text: str, mentions: list[Mention], structure: Structure, lexicon: IndicatorLexicon
+) -> LinkContext:
+    """What the indicator linker reads of a parse: the text, its ``mentions`` in
+    ``MENTION_ORDER``, the parts of its ``structure`` and the host's ``lexicon``."""
+    return LinkContext(
+        text=text,
+        mentions=mentions,
+        outline=structure.outline,
+        front_matter=structure.front_matter,
+        closing=structure.closing,
+        lexicon=lexicon,
+    )
 
 
 def _link_indicators(
