@@ -32,11 +32,11 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from govreport._regex import PARSER
 from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.model import Entry, Mention, Span, Term, Vocabulary
 from govreport.model._unchecked import unchecked
 from govreport.model.vocabulary import NameStart
-from govreport.structure.markers import _sre_parse
 
 # -- where a name may start ----------------------------------------------------------------------
 
@@ -323,7 +323,7 @@ def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:
 def _spelled(anchor: str) -> str:
     """The characters every match of ``anchor`` begins with: its literals up to the first
     thing that is not one, look-arounds passed over (``水(?<!污水)厂`` → ``水厂``)."""
-    parsed = _sre_parse.parse(anchor)
+    parsed = PARSER.parse(anchor)
     if parsed.state.flags & re.IGNORECASE:
         return ""
     spelled = []

@@ -122,9 +122,9 @@ _TAIL_WINDOW = 20
 _TRAILING = "、等"
 _CONJUNCTIONS = "、和及与等"
 _NOT_COUNTED = "（和及与或"
+"""What a counted noun never opens with (the words after are another phrase's)."""
 _NO_NOUN = "，,。；;：:、！？!?\n）)%"
 """What no counted noun starts with."""
-"""What a counted noun never opens with."""
 _LEVEL = re.compile(r"新?(?:台阶|大关|关口|规模|水平|量级)")
 """Nouns of a level reached (迈上1万亿元台阶, 达到万亿元规模): never what a value measures."""
 _NOT_TAIL = frozenset(_words("行为 作为 认为 成为 签约 节约 制约 合约 履约"))

@@ -8,13 +8,13 @@ never by its first character: ``（1）`` and ``（一）`` both start with ``�
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
+from govreport._regex import PARSER
 from govreport.model.outline import ITEM_RANK
 from govreport.numerals import parse_chinese
 
@@ -156,11 +156,6 @@ def match_marker(
 # Ranges of code points a match can start with; None when the pattern does not say.
 _Ranges = list[tuple[int, int]]
 
-try:  # the regular expression parser: re._parser since Python 3.11, sre_parse before
-    _sre_parse: Any = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - Python 3.10
-    _sre_parse = importlib.import_module("sre_parse")
-
 
 def _first_ranges(pattern: re.Pattern[str]) -> _Ranges | None:
     """The characters a match of ``pattern`` can start with, as code point ranges.
@@ -171,7 +166,7 @@ def _first_ranges(pattern: re.Pattern[str]) -> _Ranges | None:
     if pattern.flags & (re.IGNORECASE | re.LOCALE):
         return None
     try:
-        return _first_of(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+        return _first_of(PARSER.parse(pattern.pattern, pattern.flags).data)
     except Exception:  # an unfamiliar parse tree: no shortcut for this style
         return None
 
