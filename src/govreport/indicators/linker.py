@@ -23,12 +23,12 @@ from govreport.model._unchecked import unchecked
 _BOUNDARIES = "。；！？!?;\r\n"
 """What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
 _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
-_CLAUSE = r"[，,：:]"
+_CLAUSE = re.compile(r"[，,：:]")
 """What ends a clause inside a sentence."""
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
 _CUES = (
-    f"(?=[{CUE_STARTS}])(?:"
+    "(?:"
     + "|".join(
         f"(?P<{name}>{pattern.pattern})"
         for name, pattern in (
@@ -42,7 +42,7 @@ _CUES = (
     )
     + ")"
 )
-"""Every role and period cue, found in one pass over a sentence (compiled by the linker)."""
+"""Every role and period cue (the linker finds them in each sentence with one search)."""
 _YEAR = re.compile(r"(\d{4})年")
 _COMPARED_DATE = "比较与同自从"
 """A date right after one of these is a comparison base, not the figure's period."""
@@ -125,12 +125,11 @@ class RuleLinker:
     def __init__(self) -> None:
         # Compiled here, once per linker and so once per host, rather than at import.
         self._phrases = PhraseRules()
-        # One scan of a sentence finds its end, its clauses and its cues; it skips to the
-        # characters they start with (half the cost of trying each alternative everywhere).
-        self._scan = re.compile(
-            f"(?=[{_BOUNDARIES}{_CLAUSE[1:-1]}{CUE_STARTS}])"
-            f"(?:(?P<end>[{_BOUNDARIES}])|(?P<clause>{_CLAUSE})|{_CUES})"
-        )
+        # A cue's first character is matched, then the cue from it (a lookahead inside a
+        # one-character lookbehind): a pattern that opens with a character class lets the
+        # search skip to those characters, which one opening with a lookahead does not
+        # (that tried the lookahead at every character, at 15 times the cost).
+        self._cues = re.compile(f"[{CUE_STARTS}](?<=(?={_CUES})(?s:.))")
 
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
@@ -161,22 +160,20 @@ class RuleLinker:
         starts = [q.span.start for q in quantities]
         date_starts = [d.span.start for d in dates]
         date_ends = [d.span.end for d in dates]
-        scan = self._scan
+        cue_scan = self._cues
         while i < n:
             first = quantities[i].span.start
             before = _BOUNDARY.search(backwards, size - first)
             s_start = 0 if before is None else size - before.start()
-            s_end = size
-            clauses = [s_start]
+            after = _BOUNDARY.search(text, first)
+            s_end = size if after is None else after.start()
+            clauses = [s_start, *[match.end() for match in _CLAUSE.finditer(text, s_start, s_end)]]
             cues: list[tuple[int, str]] = []
-            for match in scan.finditer(text, s_start):
+            cue_end = s_start
+            for match in cue_scan.finditer(text, s_start, s_end):
                 kind = match.lastgroup or ""
-                if kind == "end":
-                    s_end = match.start()
-                    break
-                if kind == "clause":
-                    clauses.append(match.end())
-                else:
+                if match.start() >= cue_end:  # one inside a cue is part of it (过去五年来)
+                    cue_end = match.end(kind)
                     cues.append((match.start(), kind))
             inner = _between(markers, s_start + 1, s_end + 1)
             if inner:
