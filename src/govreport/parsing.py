@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import attrs
 
@@ -167,27 +169,27 @@ def _link_indicators(
     except PluginError as error:
         fail(error)
         return
-    places = [i for i, mention in enumerate(found) if isinstance(mention, Quantity)]
-    if len(links) != len(places):
-        failed(f"gave {len(links)} links for {len(places)} quantities")
+    # (the quantities and their places picked by the class's own instance check: no
+    # Python-level loop over the mentions)
+    quantities = cast("list[Quantity]", list(filter(Quantity.__instancecheck__, found)))
+    if len(links) != len(quantities):
+        failed(f"gave {len(links)} links for {len(quantities)} quantities")
         return
-    updated: list[tuple[int, Quantity]] = []
-    for place, link in zip(places, links, strict=True):
-        quantity = found[place]
-        assert isinstance(quantity, Quantity)
+    size = len(text)
+    for quantity, link in zip(quantities, links, strict=True):  # all checked before any is set
         indicator = link.indicator
         if indicator is not None:
             span = indicator.span
             if (
                 text[span.start : span.end] != indicator.text
-                or span.end > len(text)
+                or span.end > size
                 or span.overlaps(quantity.span)
             ):
                 failed(f"indicator {indicator.text!r} at {span} is not beside {quantity.text!r}")
                 return
-        updated.append((place, _linked(quantity, link)))
-    for place, quantity in updated:
-        found[place] = quantity
+    places = itertools.compress(range(len(found)), map(Quantity.__instancecheck__, found))
+    for place, quantity, link in zip(places, quantities, links, strict=True):
+        found[place] = _linked(quantity, link)
 
 
 def _links(linker: IndicatorLinker, context: LinkContext) -> list[Link]:

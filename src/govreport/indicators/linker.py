@@ -8,9 +8,10 @@ dates, its role cues and the indicator phrases of all its quantities together
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
-from typing import cast
+from typing import NamedTuple, cast
 
 import attrs
 
@@ -185,15 +186,17 @@ class RuleLinker:
             if paragraph.end <= s_start:
                 paragraph = _paragraph(text, s_start, frame)
             facts = _make_sentence(
-                text,
-                s_start,
-                s_end,
-                clauses,
-                cues,
-                dates[date_at:k],
-                frame,
-                sections.at(s_start),
-                paragraph,
+                (
+                    text,
+                    s_start,
+                    s_end,
+                    clauses,
+                    cues,
+                    dates[date_at:k],
+                    frame,
+                    sections.at(s_start),
+                    paragraph,
+                )
             )
             links += _link_sentence(facts, group, self._phrases, backwards, context.lexicon)
             i = j
@@ -220,8 +223,7 @@ class _Paragraph:
 _NO_PARAGRAPH = _Paragraph(start=-1, end=-1, period=None, plans_from=-1)
 
 
-@attrs.frozen(kw_only=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     """One sentence with what its report, heading and paragraph say of its figures."""
 
     text: str
@@ -237,8 +239,9 @@ class _Sentence:
     paragraph: _Paragraph
 
 
-_make_sentence = unchecked(_Sentence)
-"""The sentence facts in field order, unchecked: made once per sentence with quantities."""
+_make_sentence = functools.partial(tuple.__new__, _Sentence)
+"""The sentence facts from their fields in order, made as the tuple they are: once per sentence
+with quantities (a NamedTuple's own ``__new__`` is a Python call)."""
 
 
 def _link_sentence(

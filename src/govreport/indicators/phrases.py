@@ -14,15 +14,14 @@ sentence's subject. A quantity that modifies a noun counted by the next quantity
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from govreport.extractors.trie import trie_pattern
 from govreport.indicators.base import IndicatorLexicon
 from govreport.model import Quantity
-from govreport.model._unchecked import unchecked
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -141,8 +140,7 @@ _SHORTEST_CUT = 4
 """What is left after such a cut is at least this long (投入财政帮扶资金 keeps 帮扶资金)."""
 
 
-@attrs.frozen(kw_only=True)
-class Phrase:
+class Phrase(NamedTuple):
     """What the text around a quantity says it measures."""
 
     span: tuple[int, int] | None
@@ -156,8 +154,9 @@ class Phrase:
     (``…，增长5.5%``), and so its role."""
 
 
-_make_phrase = unchecked(Phrase)
-"""Phrases in field order, unchecked: one per quantity."""
+_make_phrase = functools.partial(tuple.__new__, Phrase)
+"""A phrase made from its fields in order as the tuple it is: one per quantity (a NamedTuple's
+own ``__new__`` is a Python call)."""
 
 
 def _run_length(text: str, quantities: Sequence[Quantity], first: int) -> int:
@@ -503,5 +502,5 @@ class PhraseRules:
                 subject = span
             if threshold and span is not None:
                 bounded = span
-            phrases.append(_make_phrase(span, threshold, base, not own))
+            phrases.append(_make_phrase((span, threshold, base, not own)))
         return phrases
