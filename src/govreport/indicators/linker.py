@@ -17,7 +17,7 @@ import attrs
 
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
-from govreport.indicators.phrases import Phrase, PhraseRules
+from govreport.indicators.phrases import PhraseRules
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span, places
 from govreport.model._unchecked import unchecked
 
@@ -114,8 +114,6 @@ class _Section:
 _NO_SECTION = _Section(role=None, year=None)
 _SHARED_ROLES = frozenset((Role.TARGET, Role.FORECAST))
 """Roles a quantity that names nothing takes from the quantity before it."""
-_PLAIN = Phrase(span=None)
-"""A phrase that is no threshold and no starting value: what a sentence's own role is read for."""
 
 
 class RuleLinker:
@@ -268,37 +266,43 @@ def _link_sentence(
     # Without cues, every quantity of the sentence has its role and period; without dates
     # either, they come from its heading, paragraph and report alone.
     cued = bool(facts.cues)
-    sentence_role = None if cued else _role(facts, facts.start, _PLAIN)
+    stated = cued or bool(dates)
+    sentence_role = None if cued else _role(facts, facts.start)
+    # The year of a result, and of a target (the year planned for, unless the heading says)
+    year = section.year or frame.review_year
+    target_year = frame.plan_year if frame.plan_year is not None and section.year is None else year
+    result_period = facts.paragraph.period or (None if year is None else str(year))
+    target_period = facts.paragraph.period or (None if target_year is None else str(target_year))
     out: list[Link] = []
     named: tuple[int, int] | None = None
     indicator: Indicator | None = None
-    for quantity, phrase in zip(group, phrases, strict=True):
-        if phrase.threshold or phrase.base:
+    previous_role: Role | None = None
+    for quantity, (span, threshold, base, carried) in zip(group, phrases, strict=True):
+        if threshold or base:
             role = Role.OTHER
         elif sentence_role is not None:
             role = sentence_role
         else:
-            role = _role(facts, quantity.span.start, phrase)
-        if phrase.carried and out and out[-1].role in _SHARED_ROLES:
-            role = out[-1].role
-        year = section.year or frame.review_year
-        if role is Role.TARGET and frame.plan_year is not None and section.year is None:
-            year = frame.plan_year
-        if cued or dates:
-            period = _period(facts, quantity, year)
-        else:
-            period = facts.paragraph.period or (None if year is None else str(year))
-        if phrase.threshold:
+            role = _role(facts, quantity.span.start)
+        if carried and previous_role in _SHARED_ROLES:
+            role = previous_role
+        if threshold:
             period = None
-        elif phrase.base:
-            period = periods.base_period(period)
-        span = phrase.span
+        else:
+            target = role is Role.TARGET
+            if stated:
+                period = _period(facts, quantity, target_year if target else year)
+            else:
+                period = target_period if target else result_period
+            if base:
+                period = periods.base_period(period)
         if span is None:
             indicator = named = None
         elif span != named:  # a carried indicator is the same value: made once
             a, b = named = span
             indicator = _make_indicator(text[a:b], _make_span(a, b))
         out.append(_make_link(indicator, role, period))
+        previous_role = role
     return out
 
 
@@ -310,11 +314,9 @@ def _cue(facts: _Sentence, kind: str, start: int, end: int) -> int:
     return -1
 
 
-def _role(facts: _Sentence, q_start: int, phrase: Phrase) -> Role:
-    """Other for thresholds and starting values; every figure of a bulletin is a result;
-    else the cues of the quantity's clause, of its sentence, its heading and its paragraph."""
-    if phrase.threshold or phrase.base:
-        return Role.OTHER
+def _role(facts: _Sentence, q_start: int) -> Role:
+    """The role of a quantity that is no threshold or starting value: every figure of a bulletin
+    is a result; else the cues of its clause, of its sentence, its heading and its paragraph."""
     frame, section = facts.frame, facts.section
     if frame.bulletin:
         return Role.ACTUAL

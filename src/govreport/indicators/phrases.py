@@ -45,12 +45,21 @@ _CHANGE_VERBS = _words(
 
 # The tail is matched backwards: the text before a number reversed, against the reversed words
 # and comparisons, anchored at its start (one attempt instead of one per starting position).
-_COMPARED_REVERSED = (
-    r"(?:比相)?(?:(?:末|底|期同|度)?年上|(?:期同|末|底)?年去|初年|期同|季上|月上|年常"
-    r"|(?:末|底|期同)?年\d{4}|国全|省全|市全)[比较与同]"
+# Each alternative opens with a plain character, so the engine passes over those that cannot
+# match by their first character (an optional opening group made it try each of them).
+_COMPARED_REVERSED = tuple(
+    f"{compared}{base}[比较与同]"
+    for compared in ("比相", "")
+    for base in _words(
+        r"末年上 底年上 期同年上 度年上 年上 期同年去 末年去 底年去 年去 初年 期同 季上 月上 年常"
+        r" 末年\d{4} 底年\d{4} 期同年\d{4} 年\d{4} 国全 省全 市全"
+    )
 )
-"""``比上年``, ``较去年同期``, ``较常年``, ``与2021年相比`` … reversed."""
-"""The verbs and comparisons at the end of the text before a number."""
+"""``比上年``, ``较去年同期``, ``较常年``, ``与2021年相比`` … reversed, ``比相`` first."""
+_HIGHER_REVERSED = tuple(
+    f"{than}于[高低快慢]" for than in ("国全", "省全", "市全", "区全", "平水均平", "")
+)
+"""``高于``, ``低于全国``, ``快于平均水平`` … reversed."""
 
 _PLACES = _words(
     """
@@ -195,13 +204,10 @@ class PhraseRules:
         # The tail is matched backwards: the text before a number reversed, against the
         # reversed words and comparisons, anchored at its start (one attempt, not one per
         # starting position).
-        self._tail = re.compile(
-            r"(?:"  # comparisons first: 末年上比 is 比上年末, not the word 年末 and a stray 上比
-            + _COMPARED_REVERSED
-            + r"|比同|比环|(?:国全|省全|市全|区全|平水均平)?于[高低快慢]|"
-            + trie_pattern(sorted(word[::-1] for word in _CHANGE_VERBS))
-            + r")+"
-        )
+        # (comparisons first: 末年上比 is 比上年末, not the word 年末 and a stray 上比)
+        alternatives = (*_COMPARED_REVERSED, "比同", "比环", *_HIGHER_REVERSED)
+        verbs = trie_pattern(sorted(word[::-1] for word in _CHANGE_VERBS))
+        self._tail = re.compile(f"(?:{'|'.join(alternatives)}|{verbs})+")
         # A place, time or adverb first, else a verb: the words that open a phrase.
         self._lead = re.compile(f"(?:{trie_pattern(_PLACES)})|(?P<verb>{trie_pattern(_VERBS)})")
         self._verb = re.compile(trie_pattern(_VERBS))
