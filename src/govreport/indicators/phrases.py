@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from govreport.extractors.trie import trie_pattern
@@ -27,6 +27,15 @@ from govreport.model import Quantity
 def _words(text: str) -> tuple[str, ...]:
     """The words of a space-separated list."""
     return tuple(text.split())
+
+
+def skipping(pattern: str, starts: Iterable[str]) -> re.Pattern[str]:
+    """``pattern`` compiled for searches that skip to ``starts``, the characters its matches
+    start with: one of them is matched, then ``pattern`` from it inside a one-character
+    lookbehind, so a match is that character, with the groups ``pattern`` set. (Opening with a
+    character class lets the engine skip by it; a group or lookahead first is tried at every
+    position.)"""
+    return re.compile(f"[{re.escape(''.join(sorted(set(starts))))}](?<=(?={pattern})(?s:.))")
 
 
 _CLAUSE_END = "，,：:"
@@ -211,7 +220,10 @@ class PhraseRules:
         # A place, time or adverb first, else a verb: the words that open a phrase.
         self._lead = re.compile(f"(?:{trie_pattern(_PLACES)})|(?P<verb>{trie_pattern(_VERBS)})")
         self._verb = re.compile(trie_pattern(_VERBS))
-        self._stop = re.compile(trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])")
+        # (only where a stop starts is read)
+        self._stop = skipping(
+            trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])", [*(w[0] for w in _STOPS), "达", "中"]
+        )
 
     def _after(self, text: str, start: int, end: int) -> int:
         """Where the counted noun that starts at ``start`` ends (``start`` when there is none):
