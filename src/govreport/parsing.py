@@ -179,11 +179,11 @@ def _link_indicators(
     for quantity, link in zip(quantities, links, strict=True):  # all checked before any is set
         indicator = link.indicator
         if indicator is not None:
-            span = indicator.span
+            span, q_span = indicator.span, quantity.span
             if (
                 text[span.start : span.end] != indicator.text
                 or span.end > size
-                or span.overlaps(quantity.span)
+                or (span.start < q_span.end and q_span.start < span.end)  # (Span.overlaps)
             ):
                 failed(f"indicator {indicator.text!r} at {span} is not beside {quantity.text!r}")
                 return
