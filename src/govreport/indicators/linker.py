@@ -17,7 +17,7 @@ import attrs
 
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
-from govreport.indicators.phrases import PhraseRules, skipping
+from govreport.indicators.phrases import PhraseRules
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span, places
 from govreport.model._unchecked import unchecked
 
@@ -124,9 +124,11 @@ class RuleLinker:
     def __init__(self) -> None:
         # Compiled here, once per linker and so once per host, rather than at import.
         self._phrases = PhraseRules()
-        # (a search that skips to the cues' first characters costs a fifteenth of one trying a
-        # lookahead for them at every character)
-        self._cues = skipping(_CUES, CUE_STARTS)
+        # A sentence's end and its clauses are searched for by character class, its cues by
+        # their first characters: one of them is matched, then the cue from it inside a
+        # one-character lookbehind (a pattern that opens with a lookahead is tried at every
+        # character; one that opens with a class lets the engine skip to it).
+        self._cues = re.compile(f"[{CUE_STARTS}](?<=(?={_CUES})(?s:.))")
 
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
