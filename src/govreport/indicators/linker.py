@@ -17,7 +17,7 @@ import attrs
 
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
-from govreport.indicators.phrases import PhraseRules
+from govreport.indicators.phrases import PhraseRules, skipping
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span, places
 from govreport.model._unchecked import unchecked
 
@@ -125,10 +125,8 @@ class RuleLinker:
         # Compiled here, once per linker and so once per host, rather than at import.
         self._phrases = PhraseRules()
         # A sentence's end and its clauses are searched for by character class, its cues by
-        # their first characters: one of them is matched, then the cue from it inside a
-        # one-character lookbehind (a pattern that opens with a lookahead is tried at every
-        # character; one that opens with a class lets the engine skip to it).
-        self._cues = re.compile(f"[{CUE_STARTS}](?<=(?={_CUES})(?s:.))")
+        # their first characters (a pattern opening with a lookahead is tried at every one).
+        self._cues = skipping(_CUES, CUE_STARTS)
 
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""

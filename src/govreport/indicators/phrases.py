@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from govreport.extractors.trie import trie_pattern
@@ -27,6 +27,15 @@ from govreport.model import Quantity
 def _words(text: str) -> tuple[str, ...]:
     """The words of a space-separated list."""
     return tuple(text.split())
+
+
+def skipping(pattern: str, starts: Iterable[str]) -> re.Pattern[str]:
+    """``pattern`` compiled for searches that skip to ``starts``, the characters its matches
+    start with: one of them is matched, then ``pattern`` from it inside a one-character
+    lookbehind, so a match is that character, with the groups ``pattern`` set. (Opening with a
+    character class lets the engine skip by it; a group or lookahead first is tried at every
+    position.)"""
+    return re.compile(f"[{re.escape(''.join(sorted(set(starts))))}](?<=(?={pattern})(?s:.))")
 
 
 _CLAUSE_END = "，,：:"
@@ -137,8 +146,11 @@ _LEVEL = re.compile(r"新?(?:台阶|大关|关口|规模|水平|量级)")
 """Nouns of a level reached (迈上1万亿元台阶, 达到万亿元规模): never what a value measures."""
 _NOT_TAIL = frozenset(_words("行为 作为 认为 成为 签约 节约 制约 合约 履约"))
 """Words ending in a tail character (为, 约) that are nouns or verbs of the phrase."""
-_REGION = re.compile(r"[^、，（）“”]{1,8}?(?:经济区|经济带|都市圈|城市群|新区)(?=[^、，）”]{2})")
+_REGION_WORDS = "经济区|经济带|都市圈|城市群|新区"
+_REGION = re.compile(rf"[^、，（）“”]{{1,8}}?(?:{_REGION_WORDS})(?=[^、，）”]{{2}})")
 """A region that opens a phrase (成都平原经济区经济总量): a place, left out."""
+_REGION_WORD = re.compile(_REGION_WORDS)
+"""What a phrase with a region holds: searched for first (most phrases hold none)."""
 _LONG_PHRASE = 10
 """A phrase longer than this is cut after its first inner verb (…多种形式开展专题教育)."""
 _SHORTEST_WORD = 2
@@ -211,7 +223,10 @@ class PhraseRules:
         # A place, time or adverb first, else a verb: the words that open a phrase.
         self._lead = re.compile(f"(?:{trie_pattern(_PLACES)})|(?P<verb>{trie_pattern(_VERBS)})")
         self._verb = re.compile(trie_pattern(_VERBS))
-        self._stop = re.compile(trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])")
+        # (only where a stop starts is read)
+        self._stop = skipping(
+            trie_pattern(_STOPS) + r"|达(?=\d)|中(?=[，,])", [*(w[0] for w in _STOPS), "达", "中"]
+        )
 
     def _after(self, text: str, start: int, end: int) -> int:
         """Where the counted noun that starts at ``start`` ends (``start`` when there is none):
@@ -304,9 +319,10 @@ class PhraseRules:
                     cut = inner.end()
             if cut > start:
                 start, end = self._strip_lead(text, cut, end)
-        region = _REGION.match(text, start, end)
-        if region is not None:
-            start = region.end()
+        if _REGION_WORD.search(text, start + 1, end) is not None:
+            region = _REGION.match(text, start, end)
+            if region is not None:
+                start = region.end()
         while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
             end -= 1
         if end > start and text[end - 1] in "）)":
