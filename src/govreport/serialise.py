@@ -451,22 +451,23 @@ def _mention_text(mention: Mention) -> str:
     return _mention_writer(type(mention))(mention, "")  # type: ignore[arg-type]
 
 
-def _long_pieces(data: Any) -> Iterator[str]:
+def _long_pieces(data: Any, depth: int = 2) -> Iterator[str]:
     """:func:`_one_line` of ``data`` in pieces: a long string in slices, and lists and dicts
-    that may hold one (a region's text) item by item, so that neither the string's JSON nor
-    the whole value's is ever held whole (a 10 MB report's text is 7 MB as a str)."""
+    ``depth`` levels down (a list of regions, a region) item by item, so that neither a long
+    string's JSON nor the whole value's is held whole (a 10 MB report's text is 7 MB as a
+    str, and its end matter's text may be most of it)."""
     if isinstance(data, str) and len(data) > _SLICE:
         yield '"'
         for start in range(0, len(data), _SLICE):
             yield _escaped(encode_basestring(data[start : start + _SLICE])[1:-1])
         yield '"'
-    elif isinstance(data, (list, dict)) and data:
+    elif isinstance(data, (list, dict)) and data and depth > 0:
         opening, closing = ("{", "}") if isinstance(data, dict) else ("[", "]")
         items = data.items() if isinstance(data, dict) else ((None, item) for item in data)
         for index, (key, item) in enumerate(items):
             separator = opening if index == 0 else ", "
             yield separator if key is None else separator + encode_basestring(key) + ": "
-            yield from _long_pieces(item)
+            yield from _long_pieces(item, depth - 1)
         yield closing
     else:
         yield _one_line(data)
