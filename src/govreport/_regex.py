@@ -1,14 +1,216 @@
-"""The standard library's regular-expression parser, for reading what a pattern starts with.
+"""The standard library's regular-expression internals, as govreport uses them.
 
-Private to govreport: the marker index and the vocabulary extractor both read parse trees.
+Private to govreport: the marker index and the vocabulary extractor read parse trees
+(:data:`PARSER`), and :data:`PATTERN_CACHE` keeps compiled patterns between processes.
+
+Compiling govreport's patterns is most of its start-up: sre parses and compiles them in Python,
+about 140 ms of CPU for the 190 patterns of import and host build. What sre makes of a pattern
+is a list of integers, a function of the pattern, its flags and the Python build alone, and
+``_sre.compile`` turns that list back into the pattern in microseconds. So the lists are kept in
+a file per Python build (:func:`cache_path`), read when govreport is imported and put into
+``re``'s own cache, where ``re.compile`` finds them; a pattern whose source or flags changed
+is simply not found and compiled as usual. The file is written, the way Python writes bytecode,
+only when a pattern compiled during import or a host build (:meth:`PatternCache.keeping`) is
+not in it yet, and never when ``sys.dont_write_bytecode`` is set. An unreadable, foreign or
+damaged file is ignored: the cache can make start-up slow, never a parse different.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import json
+import os
+import re
+import sys
+import zlib
+from array import array
+from collections.abc import Iterator
 from typing import Any
 
-try:  # re._parser since Python 3.11, sre_parse before
+_sre: Any = importlib.import_module("_sre")
+try:  # re._parser and re._compiler since Python 3.11, sre_parse and sre_compile before
     PARSER: Any = importlib.import_module("re._parser")
+    COMPILER: Any = importlib.import_module("re._compiler")
 except ImportError:  # pragma: no cover - Python 3.10
     PARSER = importlib.import_module("sre_parse")
+    COMPILER = importlib.import_module("sre_compile")
+
+CACHE_DIR_VARIABLE = "GOVREPORT_CACHE_DIR"
+"""Environment variable naming the folder govreport keeps caches in; empty: keep none."""
+
+_FORMAT = b"govreport sre cache 1\n"
+_BUILD = repr(
+    (
+        *(sys.version, sys.implementation.name, sys.byteorder, sys.maxunicode),
+        *(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS),
+    )
+)
+"""Everything sre's output depends on besides the pattern and its flags."""
+_UNCACHED_FLAGS = re.DEBUG | re.LOCALE
+"""re does not cache DEBUG patterns; LOCALE ones are left to it too."""
+_MAX_ENTRIES = 512
+"""At most this many patterns are kept (re's own cache holds 512), the newest."""
+_CODE = next(code for code in "IL" if array(code).itemsize == _sre.CODESIZE)
+"""The array type code of one sre code word."""
+
+_Key = tuple[str, int]
+"""A pattern and the flags it was compiled with (as re's cache keys them, less the type)."""
+_Entry = tuple[int, int, dict[str, int], "array[int]"]
+"""What sre made of a pattern: its flags, number of groups, group index and code."""
+
+
+def cache_path() -> str | None:
+    """The cache file for this Python build, or None when there is no folder to keep it in.
+
+    The folder is ``$GOVREPORT_CACHE_DIR``, else the user's cache folder (``$XDG_CACHE_HOME``
+    or ``~/.cache``, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows) + ``govreport``.
+    """
+    folder = os.environ.get(CACHE_DIR_VARIABLE)
+    if folder is None:
+        if sys.platform == "win32":
+            base = os.environ.get("LOCALAPPDATA", "")
+        elif sys.platform == "darwin":
+            base = os.path.expanduser("~/Library/Caches")
+        else:
+            base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+        if not os.path.isabs(base):  # no home to expand ~ into
+            return None
+        folder = os.path.join(base, "govreport")
+    if not folder:
+        return None
+    build = zlib.crc32(_BUILD.encode())
+    return os.path.join(folder, f"sre-{sys.implementation.cache_tag}-{build:08x}.bin")
+
+
+class PatternCache:
+    """Compiled patterns kept in a file (``path``; None: kept nowhere), put into re's cache.
+
+    :param path: the cache file (:func:`cache_path`).
+    """
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        """The cache file; None once it cannot be read or written."""
+        self._stored: dict[_Key, _Entry] = {}
+        """What the file holds: flags, groups, group index and code of each pattern."""
+        self._compiled: dict[_Key, None] = {}
+        """Patterns noted by :meth:`collect`, in order (a dict as an ordered set)."""
+        self._before: set[Any] = set()
+
+    def load(self) -> None:
+        """Read the file and put its patterns into re's cache; :meth:`collect` notes what follows."""
+        try:
+            self._stored = _read(self.path) if self.path is not None else {}
+            for (source, flags), (pattern_flags, groups, groupindex, code) in self._stored.items():
+                indexgroup: list[str | None] = [None] * groups
+                for name, index in groupindex.items():
+                    indexgroup[index] = name
+                compiled = _sre.compile(
+                    source, pattern_flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup)
+                )
+                re._cache.setdefault((str, source, flags), compiled)  # type: ignore[attr-defined]
+        except Exception:  # a cache must never stop an import: compile as if there were none
+            self._stored = {}
+        self._before = set(re._cache)  # type: ignore[attr-defined]
+
+    def collect(self) -> None:
+        """Note the patterns compiled since :meth:`load` or the last :meth:`collect`."""
+        now = set(re._cache)  # type: ignore[attr-defined]
+        for kind, source, flags in now - self._before:
+            if kind is str and not flags & _UNCACHED_FLAGS and (source, flags) not in self._stored:
+                self._compiled[source, flags] = None
+        self._before = now
+
+    @contextlib.contextmanager
+    def keeping(self) -> Iterator[None]:
+        """Keep the patterns compiled inside the ``with`` block: :meth:`save` them at its end."""
+        self._before = set(re._cache)  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            self.collect()
+            self.save()
+
+    def save(self) -> None:
+        """Write the file again when patterns noted by :meth:`collect` are not in it yet."""
+        new = [key for key in self._compiled if key not in self._stored]
+        if not new or self.path is None or sys.dont_write_bytecode:
+            return
+        entries = dict(self._stored)
+        for key in new:
+            entry = _entry(*key)
+            if entry is not None:
+                entries[key] = entry
+        self._compiled.clear()
+        kept = dict(list(entries.items())[-_MAX_ENTRIES:])
+        try:
+            _write(self.path, kept)
+        except OSError:  # a read-only or full disk: keep compiling, stop trying to write
+            self.path = None
+        self._stored = kept
+
+
+def _entry(source: str, flags: int) -> _Entry | None:
+    """What sre makes of ``source``: its flags, groups, group index and code; None unless
+    building it from them gives the pattern re.compile gave (equal patterns have equal code)."""
+    try:
+        parsed = PARSER.parse(source, flags)
+        code = COMPILER._code(parsed, flags)
+        state = parsed.state
+        entry = (flags | state.flags, state.groups, dict(state.groupdict), array(_CODE, code))
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        rebuilt = _sre.compile(
+            source, entry[0], code, state.groups - 1, entry[2], tuple(indexgroup)
+        )
+    except Exception:  # sre internals other than these: leave the pattern out
+        return None
+    return entry if rebuilt == re.compile(source, flags) else None
+
+
+def _read(path: str) -> dict[_Key, _Entry]:
+    """The entries of the cache file at ``path``; none when it is missing or not this build's."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError:
+        return {}
+    if not data.startswith(_FORMAT):
+        return {}
+    header_end = data.index(b"\n", len(_FORMAT))
+    header = json.loads(data[len(_FORMAT) : header_end])
+    if header["build"] != _BUILD:
+        return {}
+    words = array(_CODE)
+    words.frombytes(data[header_end + 1 :])
+    return {
+        (source, flags): (pattern_flags, groups, groupindex, words[start:end])
+        for source, flags, pattern_flags, groups, groupindex, start, end in header["patterns"]
+    }
+
+
+def _write(path: str, entries: dict[_Key, _Entry]) -> None:
+    """Write ``entries`` to ``path`` at once (a temporary file renamed over it)."""
+    words = array(_CODE)
+    patterns = []
+    for (source, flags), (pattern_flags, groups, groupindex, code) in entries.items():
+        start = len(words)
+        words.extend(code)
+        patterns.append([source, flags, pattern_flags, groups, groupindex, start, len(words)])
+    header = json.dumps({"build": _BUILD, "patterns": patterns}, ensure_ascii=True)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "wb") as file:
+            file.write(_FORMAT + header.encode() + b"\n" + words.tobytes())
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+
+
+PATTERN_CACHE = PatternCache(cache_path())
+"""The cache of this process, loaded when govreport is imported (``govreport/__init__.py``)."""
+PATTERN_CACHE.load()

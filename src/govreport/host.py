@@ -28,6 +28,7 @@ import attrs
 import pluggy
 
 from govreport import hookspecs
+from govreport._regex import PATTERN_CACHE
 from govreport.boundary import call_plugin
 from govreport.errors import InputError, PluginError
 from govreport.indicators import IndicatorLexicon, IndicatorLinker, IndicatorTerm
@@ -160,24 +161,25 @@ class PluginHost:
     ) -> None:
         self.strict = strict
         """Whether registration failures raise (True) or are kept in :attr:`faults`."""
-        self._faults: list[PluginError] = []
-        self._build_faults: list[PluginError] = []
-        self._building = False
-        self.manager = pluggy.PluginManager(hookspecs.PROJECT)
-        self.manager.add_hookspecs(hookspecs)
-        self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
-        for name in self._blocked:
-            self.manager.set_blocked(name)
-        for name, module in BUILTIN_PLUGINS.items():
-            if name not in self._blocked:
-                self.manager.register(importlib.import_module(module), name=name)
-        self._distributions: dict[str, tuple[str, str]] = {}
-        if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
-            self._load_entry_points()
-        for plugin in plugins:
-            self._register(plugin, None)
-        self._validate()
-        self._build()
+        with PATTERN_CACHE.keeping():  # what the imports and the build compile
+            self._faults: list[PluginError] = []
+            self._build_faults: list[PluginError] = []
+            self._building = False
+            self.manager = pluggy.PluginManager(hookspecs.PROJECT)
+            self.manager.add_hookspecs(hookspecs)
+            self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
+            for name in self._blocked:
+                self.manager.set_blocked(name)
+            for name, module in BUILTIN_PLUGINS.items():
+                if name not in self._blocked:
+                    self.manager.register(importlib.import_module(module), name=name)
+            self._distributions: dict[str, tuple[str, str]] = {}
+            if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
+                self._load_entry_points()
+            for plugin in plugins:
+                self._register(plugin, None)
+            self._validate()
+            self._build()
 
     def register(self, plugin: object, *, name: str | None = None) -> None:
         """Add ``plugin`` to this host and compile the pipeline again.
@@ -185,9 +187,10 @@ class PluginHost:
         :raises PluginError: on a strict host, when the plugin cannot be registered or what it
             registers is invalid.
         """
-        self._register(plugin, name)
-        self._validate()
-        self._build()
+        with PATTERN_CACHE.keeping():
+            self._register(plugin, name)
+            self._validate()
+            self._build()
 
     def _register(self, plugin: object, name: str | None) -> None:
         """Register ``plugin``; a hook whose arguments the spec does not know is a failure.
