@@ -171,7 +171,8 @@ def _entry(source: str, flags: int) -> _Entry | None:
 
 
 def _read(path: str) -> dict[_Key, _Entry]:
-    """The entries of the cache file at ``path``; none when it is missing or not this build's."""
+    """The entries of the cache file at ``path``; none when it is missing, not this build's or
+    damaged (its code's CRC differs)."""
     try:
         with open(path, "rb") as file:
             data = file.read()
@@ -181,10 +182,11 @@ def _read(path: str) -> dict[_Key, _Entry]:
         return {}
     header_end = data.index(b"\n", len(_FORMAT))
     header = json.loads(data[len(_FORMAT) : header_end])
-    if header["build"] != _BUILD:
+    code = data[header_end + 1 :]
+    if header["build"] != _BUILD or header["crc"] != zlib.crc32(code):
         return {}
     words = array(_CODE)
-    words.frombytes(data[header_end + 1 :])
+    words.frombytes(code)
     return {
         (source, flags): (pattern_flags, groups, groupindex, words[start:end])
         for source, flags, pattern_flags, groups, groupindex, start, end in header["patterns"]
@@ -199,12 +201,13 @@ def _write(path: str, entries: dict[_Key, _Entry]) -> None:
         start = len(words)
         words.extend(code)
         patterns.append([source, flags, pattern_flags, groups, groupindex, start, len(words)])
-    header = json.dumps({"build": _BUILD, "patterns": patterns}, ensure_ascii=True)
+    blob = words.tobytes()
+    header = json.dumps({"build": _BUILD, "crc": zlib.crc32(blob), "patterns": patterns})
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         with open(temporary, "wb") as file:
-            file.write(_FORMAT + header.encode() + b"\n" + words.tobytes())
+            file.write(_FORMAT + header.encode() + b"\n" + blob)
         os.replace(temporary, path)
     finally:
         with contextlib.suppress(OSError):
