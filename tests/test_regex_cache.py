@@ -136,6 +136,20 @@ def test_unwritable_folder_is_left_alone(tmp_path: Path) -> None:
     assert cache.path is None  # tried once, then not again
 
 
+@pytest.mark.usefixtures("fresh_re", "writing")
+def test_written_once_a_process(tmp_path: Path) -> None:
+    path = tmp_path / "cache.bin"
+    cache = PatternCache(str(path))
+    cache.load()
+    with cache.keeping():
+        re.compile(PATTERNS[0])
+    with cache.keeping():  # a second host with patterns of its own
+        re.compile(PATTERNS[1])
+    re.purge()
+    PatternCache(str(path)).load()
+    assert [key[1] for key in re._cache] == [PATTERNS[0]]  # type: ignore[attr-defined]
+
+
 def test_cache_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(_regex.CACHE_DIR_VARIABLE, str(tmp_path))
     path = _regex.cache_path()

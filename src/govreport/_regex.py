@@ -53,6 +53,8 @@ _MAX_ENTRIES = 512
 """At most this many patterns are kept (re's own cache holds 512), the newest."""
 _CODE = next(code for code in "IL" if array(code).itemsize == _sre.CODESIZE)
 """The array type code of one sre code word."""
+_RE_CACHE: dict[Any, Any] = getattr(re, "_cache", {})
+"""re's own cache, keyed by (type, pattern, flags); an inert dict where re has none."""
 
 _Key = tuple[str, int]
 """A pattern and the flags it was compiled with (as re's cache keys them, less the type)."""
@@ -91,7 +93,8 @@ class PatternCache:
 
     def __init__(self, path: str | None) -> None:
         self.path = path
-        """The cache file; None once it cannot be read or written."""
+        """The cache file; None when there is none, or once this process has had its one
+        attempt at writing it (:meth:`save`)."""
         self._stored: dict[_Key, _Entry] = {}
         """What the file holds: flags, groups, group index and code of each pattern."""
         self._compiled: dict[_Key, None] = {}
@@ -109,14 +112,16 @@ class PatternCache:
                 compiled = _sre.compile(
                     source, pattern_flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup)
                 )
-                re._cache.setdefault((str, source, flags), compiled)  # type: ignore[attr-defined]
+                _RE_CACHE.setdefault((str, source, flags), compiled)
         except Exception:  # a cache must never stop an import: compile as if there were none
             self._stored = {}
-        self._before = set(re._cache)  # type: ignore[attr-defined]
+        self._before = set(_RE_CACHE)
 
     def collect(self) -> None:
         """Note the patterns compiled since :meth:`load` or the last :meth:`collect`."""
-        now = set(re._cache)  # type: ignore[attr-defined]
+        if self.path is None:
+            return
+        now = set(_RE_CACHE)
         for kind, source, flags in now - self._before:
             if kind is str and not flags & _UNCACHED_FLAGS and (source, flags) not in self._stored:
                 self._compiled[source, flags] = None
@@ -125,7 +130,7 @@ class PatternCache:
     @contextlib.contextmanager
     def keeping(self) -> Iterator[None]:
         """Keep the patterns compiled inside the ``with`` block: :meth:`save` them at its end."""
-        self._before = set(re._cache)  # type: ignore[attr-defined]
+        self._before = set(_RE_CACHE)
         try:
             yield
         finally:
@@ -133,22 +138,26 @@ class PatternCache:
             self.save()
 
     def save(self) -> None:
-        """Write the file again when patterns noted by :meth:`collect` are not in it yet."""
+        """Write the file again when patterns noted by :meth:`collect` are not in it yet.
+
+        Once a process: start-up is what the file is for, and a process that builds host after
+        host with patterns of its own (a fuzzer's random vocabularies) must not rewrite it each
+        time. Nor is a read-only or full disk tried again.
+        """
         new = [key for key in self._compiled if key not in self._stored]
-        if not new or self.path is None or sys.dont_write_bytecode:
+        self._compiled.clear()
+        if not new or self.path is None:
+            return
+        path, self.path = self.path, None  # one attempt a process
+        if sys.dont_write_bytecode:
             return
         entries = dict(self._stored)
         for key in new:
             entry = _entry(*key)
             if entry is not None:
                 entries[key] = entry
-        self._compiled.clear()
-        kept = dict(list(entries.items())[-_MAX_ENTRIES:])
-        try:
-            _write(self.path, kept)
-        except OSError:  # a read-only or full disk: keep compiling, stop trying to write
-            self.path = None
-        self._stored = kept
+        with contextlib.suppress(OSError):  # a read-only or full disk: compile as before
+            _write(path, dict(list(entries.items())[-_MAX_ENTRIES:]))
 
 
 def _entry(source: str, flags: int) -> _Entry | None:
