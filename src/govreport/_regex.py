@@ -207,6 +207,8 @@ def _write(path: str, entries: dict[_Key, _Entry]) -> None:
     words = array(_CODE)
     patterns = []
     for (source, flags), (pattern_flags, groups, groupindex, code) in entries.items():
+        if json.loads(json.dumps(source)) != source:
+            continue  # lone surrogates that JSON would read back as one character: not kept
         start = len(words)
         words.extend(code)
         patterns.append([source, flags, pattern_flags, groups, groupindex, start, len(words)])
