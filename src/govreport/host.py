@@ -22,7 +22,7 @@ import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pluggy
@@ -40,6 +40,9 @@ from govreport.protocols import (
     MentionExtractor,
 )
 from govreport.structure.markers import STYLES, Markers, MarkerStyle
+
+if TYPE_CHECKING:
+    from importlib.metadata import Distribution
 
 ENTRY_POINT_GROUP = "govreport"
 """Entry-point group external plugins register under."""
@@ -173,7 +176,9 @@ class PluginHost:
             for name, module in BUILTIN_PLUGINS.items():
                 if name not in self._blocked:
                     self.manager.register(importlib.import_module(module), name=name)
-            self._distributions: dict[str, tuple[str, str]] = {}
+            self._distributions: dict[str, Distribution] = {}
+            """The distribution of each entry-point plugin; its name and version are read
+            (from its metadata file) only when the plugins are listed."""
             if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
                 self._load_entry_points()
             for plugin in plugins:
@@ -239,8 +244,11 @@ class PluginHost:
             if self.manager.is_blocked(point.name) or self.manager.has_plugin(point.name):
                 continue
             dist = point.dist
-            dist_name = dist.name if dist is not None else None
-            if allowed is not None and point.name not in allowed and dist_name not in allowed:
+            if (
+                allowed is not None
+                and point.name not in allowed
+                and (dist.name if dist is not None else None) not in allowed
+            ):
                 continue
             try:
                 plugin = point.load()
@@ -249,7 +257,7 @@ class PluginHost:
                 continue
             self._register(plugin, point.name)
             if dist is not None:
-                self._distributions[point.name] = (dist.name, dist.version)
+                self._distributions[point.name] = dist
 
     # -- faults ----------------------------------------------------------------------------
     @property
@@ -509,8 +517,10 @@ class PluginHost:
                 PluginInfo(
                     name=name,
                     builtin=builtin,
-                    distribution=dist[0] if dist is not None else None,
-                    version=dist[1] if dist is not None else (_own_version() if builtin else None),
+                    distribution=dist.name if dist is not None else None,
+                    version=dist.version
+                    if dist is not None
+                    else (_own_version() if builtin else None),
                     hooks=tuple(hooks),
                     provides=tuple(sorted(provides.get(name, ()))),
                 )
