@@ -162,7 +162,8 @@ class PatternCache:
 
 def _entry(source: str, flags: int) -> _Entry | None:
     """What sre makes of ``source``: its flags, groups, group index and code; None unless
-    building it from them gives the pattern re.compile gave (equal patterns have equal code)."""
+    building it from them gives the pattern re.compile gave (equal patterns have equal code;
+    the groups are compared apart, as pattern equality leaves them out)."""
     try:
         parsed = PARSER.parse(source, flags)
         code = COMPILER._code(parsed, flags)
@@ -176,7 +177,9 @@ def _entry(source: str, flags: int) -> _Entry | None:
         )
     except Exception:  # sre internals other than these: leave the pattern out
         return None
-    return entry if rebuilt == re.compile(source, flags) else None
+    compiled = re.compile(source, flags)
+    same = (rebuilt.groups, rebuilt.groupindex) == (compiled.groups, compiled.groupindex)
+    return entry if same and rebuilt == compiled else None
 
 
 def _read(path: str) -> dict[_Key, _Entry]:
