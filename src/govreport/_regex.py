@@ -106,12 +106,7 @@ class PatternCache:
         try:
             self._stored = _read(self.path) if self.path is not None else {}
             for (source, flags), (pattern_flags, groups, groupindex, code) in self._stored.items():
-                indexgroup: list[str | None] = [None] * groups
-                for name, index in groupindex.items():
-                    indexgroup[index] = name
-                compiled = _sre.compile(
-                    source, pattern_flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup)
-                )
+                compiled = _built(source, pattern_flags, groups, groupindex, code.tolist())
                 _RE_CACHE.setdefault((str, source, flags), compiled)
         except Exception:  # a cache must never stop an import: compile as if there were none
             self._stored = {}
@@ -160,6 +155,19 @@ class PatternCache:
             _write(path, dict(list(entries.items())[-_MAX_ENTRIES:]))
 
 
+def _built(
+    source: str, flags: int, groups: int, groupindex: dict[str, int], code: list[int]
+) -> re.Pattern[str]:
+    """The pattern of ``source`` from what sre compiled it to, as ``re._compiler`` makes it."""
+    indexgroup: list[str | None] = [None] * groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    pattern: re.Pattern[str] = _sre.compile(
+        source, flags, code, groups - 1, groupindex, tuple(indexgroup)
+    )
+    return pattern
+
+
 def _entry(source: str, flags: int) -> _Entry | None:
     """What sre makes of ``source``: its flags, groups, group index and code; None unless
     building it from them gives the pattern re.compile gave (equal patterns have equal code;
@@ -169,12 +177,7 @@ def _entry(source: str, flags: int) -> _Entry | None:
         code = COMPILER._code(parsed, flags)
         state = parsed.state
         entry = (flags | state.flags, state.groups, dict(state.groupdict), array(_CODE, code))
-        indexgroup: list[str | None] = [None] * state.groups
-        for name, index in state.groupdict.items():
-            indexgroup[index] = name
-        rebuilt = _sre.compile(
-            source, entry[0], code, state.groups - 1, entry[2], tuple(indexgroup)
-        )
+        rebuilt = _built(source, entry[0], state.groups, entry[2], code)
     except Exception:  # sre internals other than these: leave the pattern out
         return None
     compiled = re.compile(source, flags)
