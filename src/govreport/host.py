@@ -50,10 +50,10 @@ ENTRY_POINT_GROUP = "govreport"
 BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
-        "builtin.html": "govreport.readers.html",
-        "builtin.docx": "govreport.readers.docx",
-        "builtin.doc": "govreport.readers.doc",
-        "builtin.pdf": "govreport.readers.pdf",
+        "builtin.html": "govreport.builtin.readers:HTML",
+        "builtin.docx": "govreport.builtin.readers:DOCX",
+        "builtin.doc": "govreport.builtin.readers:DOC",
+        "builtin.pdf": "govreport.builtin.readers:PDF",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.indicators": "govreport.builtin.indicators",
         "builtin.json": "govreport.exporters.json",
@@ -64,9 +64,17 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
         "builtin.parquet": "govreport.exporters.parquet",
     }
 )
-"""Plugin name → module of every built-in plugin."""
+"""Plugin name → where every built-in plugin is: a module, or ``module:attribute`` for a plugin
+object (:func:`builtin_plugin` gives the plugin)."""
 
 T = TypeVar("T")
+
+
+def builtin_plugin(name: str) -> object:
+    """The built-in plugin called ``name`` (a key of :data:`BUILTIN_PLUGINS`), imported."""
+    module, _, attribute = BUILTIN_PLUGINS[name].partition(":")
+    plugin: object = importlib.import_module(module)
+    return getattr(plugin, attribute) if attribute else plugin
 
 
 @attrs.frozen(kw_only=True)
@@ -173,9 +181,9 @@ class PluginHost:
             self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
             for name in self._blocked:
                 self.manager.set_blocked(name)
-            for name, module in BUILTIN_PLUGINS.items():
+            for name in BUILTIN_PLUGINS:
                 if name not in self._blocked:
-                    self.manager.register(importlib.import_module(module), name=name)
+                    self.manager.register(builtin_plugin(name), name=name)
             self._distributions: dict[str, Distribution] = {}
             """The distribution of each entry-point plugin; its name and version are read
             (from its metadata file) only when the plugins are listed."""
