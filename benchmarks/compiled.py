@@ -63,8 +63,9 @@ MODULES = (
 Left out because the compiled module breaks: ``extractors/formulations.py`` (an attrs field's
 ``@_quotes.default`` method is not attached, so the field has no value), ``model/*`` (attrs
 fields declared in the class body reach attrs as the wrong objects: "tuple object expected"),
-``extractors/base.py``, ``indicators/base.py`` and ``protocols.py`` (compiled Protocol classes
-are no longer protocols for ``@runtime_checkable``)."""
+``indicators/base.py`` (a compiled Protocol class is no longer a protocol for
+``@runtime_checkable``). ``protocols.py`` and ``extractors/base.py`` hold protocols and
+re-exports, no work of the parse."""
 SETUP = """\
 from setuptools import setup
 from mypyc.build import mypycify
