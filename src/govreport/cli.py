@@ -37,7 +37,7 @@ from govreport import __version__
 from govreport.corpus.batch import Factory, Item, ParseResult, convert_all, expand, keep_reports
 from govreport.corpus.compare import FORMATS as COMPARE_FORMATS
 from govreport.corpus.compare import compare
-from govreport.corpus.outputs import choose_exporter, export_bytes, join, plan
+from govreport.corpus.outputs import choose_exporter, export_bytes, export_parts, join, plan
 from govreport.errors import GovreportError, InputError, PluginError
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
@@ -174,9 +174,6 @@ def _writing(format_name: str, files: _Files, host: PluginHost) -> Callable[[Rep
     that no export travels back whole): as the exporter's pieces come, encoded one by one into
     a temporary file that replaces the target only once all are written, so that neither the
     whole export nor its text is held (JSON laid out by ``--indent`` is laid out whole)."""
-    # Imported here, not with the others: those lines are being reworked for start-up.
-    from govreport.corpus.outputs import export_parts  # noqa: PLC0415
-
     exporter = host.exporter(format_name)
 
     def finish(report: Report) -> Path:
