@@ -72,6 +72,8 @@ _PRE_QUALIFIER: dict[str, Qualifier | None] = {
 _PREFIX_LENGTHS = tuple(sorted({len(word) for word in _PRE_QUALIFIER}, reverse=True))
 _PREFIX_LAST = frozenset(word[-1] for word in _PRE_QUALIFIER)
 _ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What glues a number to the one before it as a code, version or ordinal (A3, 1.5.3, 第3).
+_NOT_BEFORE_DIGITS = _ASCII_WORD | frozenset("．.０１２３４５６７８９第")
 # A one-character prefix that is really the end of a word: 节约, 通过, 最近, 打破 …
 _PREFIX_WORD_ENDS: dict[str, str] = {
     "约": "节制签合预契邀公条相特违履婚守大",
@@ -247,9 +249,10 @@ a national bulletin has 15, and Python's default decimal context keeps 28, so ev
 stays exact when multiplied (万, 亿, unit factors) and fits the JSON contract's numbers."""
 
 
-def _too_long(written: str, value: Decimal) -> bool:
-    # The written length bounds the significant digits: the exact count only for long numbers.
-    return len(written) > _MOST_DIGITS and len(value.as_tuple().digits) > _MOST_DIGITS
+def _too_many_digits(value: Decimal) -> bool:
+    # Only asked of numbers written longer than _MOST_DIGITS characters: the written length
+    # bounds the significant digits, so the rest need no count.
+    return len(value.as_tuple().digits) > _MOST_DIGITS
 
 
 _TAIL_GROUPS = ("o1", "mult", "o2", "mult2", "umult", "uo2", "umult2", "pfx", "u", "per", "post")
@@ -358,8 +361,12 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     )
     # A numeral starts where its run of numeral characters starts: without the look-behind a
     # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
-    # after the first character so that the search still skips ahead by that character class.
-    chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
+    # after the first character, and 百分之/千分之 are read from their 百/千 (numeral
+    # characters too), so that the pattern starts with one class: sre's search skips ahead by
+    # it in C instead of trying the pattern at every character.
+    chinese = (
+        rf"[{_CN}](?:(?<=[百千])分之|(?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}]))"
+    )
     # A chain's numbers but the last have an empty tail: the join after each starts no tail.
     starts_tail = {spelling[0] for spelling in (*units.units, *MULTIPLIERS, *_POST_QUALIFIER)}
     starts_tail |= set("千百余多几" + _GAP + "".join(_PER))
@@ -401,7 +408,7 @@ class _Scanner:
         self.range_chain, self.list_chain = patterns.range_chain, patterns.list_chain
         self.chain_end = 0  # for chain
         self.blocked = blocked
-        self.block_index = 0  # for is_blocked
+        self.block_index = 0  # for emit
         self.list_end = 0
         self.list_unit: _Tail | None = None
         self.found: list[Quantity] = []
@@ -422,7 +429,7 @@ class _Scanner:
         digit = chinese = -1
         position = 0
         # Blocked spans (dates, formulations, markers …) are disjoint and sorted, and starts
-        # only grow: one pointer walks them (the emit check keeps its own, see is_blocked).
+        # only grow: one pointer walks them (emit keeps its own).
         blocked, skip = self.blocked, 0
         while True:
             if digit < position:
@@ -504,6 +511,9 @@ class _Scanner:
 
     # -- numbers -------------------------------------------------------------------------
     def number(self, match: re.Match[str]) -> _Number | None:
+        """The number ``match`` read, with the qualifier word before it, or None when it is
+        none (an ordinal, a code, part of a word). Arabic numbers, nearly all candidates,
+        are read here; Chinese ones by :meth:`chinese_number`."""
         text = self.text
         core_start = match.start()
         # Most numbers have no qualifier word before them: one look decides.
@@ -512,10 +522,37 @@ class _Scanner:
         start = core_start - len(pre) if pre else core_start
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
-        cn, pct, pctnum = match.group("cn", "pct", "pctnum")
-        if cn is None and pct is None:
-            return self.arabic(match, pre, start)
-        chinese = cn if cn is not None else pctnum
+        digits = match["arabic"]
+        if digits is None:
+            return self.chinese_number(match, pre, start)
+        digits_start, end = match.span("arabic")
+        sign = match["minus"]
+        if sign is not None:
+            ahead = text[core_start - 1] if core_start else ""
+            if pre is None and ahead == "第":
+                return None  # 第-3: an ordinal
+            # A dash between two numbers or after a code is a range dash, not a minus sign.
+            if pre is not None or not ahead or ahead in _ASCII_WORD or ahead in "%％)）":
+                sign = None
+                start = digits_start if pre is None else start
+        lead = text[digits_start - 1] if digits_start else ""
+        if sign is None and lead in _NOT_BEFORE_DIGITS:
+            return None  # 第3, A3, 1.5.3: an ordinal, a code, a version
+        if text[end : end + 1] in _ASCII_WORD and self.unit_at(end) is None:
+            return None  # 5G, 4A级, 3D — but 4800PF, 5kW
+        value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
+        if len(digits) > _MOST_DIGITS and _too_many_digits(value):
+            return None
+        if sign is not None or (lead == "下" and text.endswith("零下", 0, digits_start)):
+            value = -value  # -3, 零下12℃
+        qualifier = _PRE_QUALIFIER[pre] if pre else None
+        return _Number(start, end, value, None, qualifier, pre is not None)
+
+    def chinese_number(self, match: re.Match[str], pre: str | None, start: int) -> _Number | None:
+        """The Chinese numeral or ``百分之…`` that ``match`` read (see :meth:`number`)."""
+        text = self.text
+        cn, pct = match.group("cn", "pct")
+        chinese = cn if cn is not None else match["pctnum"]
         if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
         if chinese[0] in _NO_LEADING or (len(chinese) == 1 and chinese in _FINANCIAL):
@@ -526,42 +563,13 @@ class _Scanner:
             # 三万千瓦: the 千 belongs to the unit 千瓦, not to the numeral
             chinese, end = chinese[:-1], end - 1
             value = parse_chinese(chinese)
-        if value is None or _too_long(chinese, value):
+        if value is None or (len(chinese) > _MOST_DIGITS and _too_many_digits(value)):
             return None
         percent = None
         if pct is not None:
             percent = "%" if pct == "百分之" else "‰"
         qualifier = _PRE_QUALIFIER[pre] if pre else None
         return _Number(start, end, value, chinese, qualifier, pre is not None, percent)
-
-    def arabic(self, match: re.Match[str], pre: str | None, start: int) -> _Number | None:
-        text = self.text
-        if pre is None and text[start - 1 : start] == "第":
-            return None  # 第3: an ordinal
-        digits_start, end = match.span("arabic")
-        sign, digits = match.group("minus", "arabic")
-        if sign is not None:
-            ahead = text[match.start("minus") - 1] if match.start("minus") else ""
-            # A dash between two numbers or after a code is a range dash, not a minus sign.
-            if pre is not None or not ahead or ahead in _ASCII_WORD or ahead in "%％)）":
-                sign = None
-                start = digits_start if pre is None else start
-        lead = text[digits_start - 1] if digits_start else ""
-        if sign is None and lead and (lead in _ASCII_WORD or lead in "．.０１２３４５６７８９第"):
-            return None
-        if text[end : end + 1] in _ASCII_WORD and self.unit_at(end) is None:
-            return None  # 5G, 4A级, 3D — but 4800PF, 5kW
-        # 零下12℃
-        below_zero = sign is None and lead == "下" and text.endswith("零下", 0, digits_start)
-        value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
-        if _too_long(digits, value):
-            return None
-        if sign is not None and pre is None:
-            start = match.start("minus")
-        if sign is not None or below_zero:
-            value = -value
-        qualifier = _PRE_QUALIFIER[pre] if pre else None
-        return _Number(start, end, value, None, qualifier, pre is not None)
 
     def prefix_before(self, position: int) -> str | None:
         """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
@@ -640,9 +648,12 @@ class _Scanner:
         if per is not None:
             unit, info = self.compound(found, unit, info)
         end = found.end()
-        capacity = info is not None and info.dimension in _CAPACITY_DIMENSIONS
-        if post is None and capacity and text.startswith("级", end):  # 20万吨级: a class
-            assert info is not None
+        if (  # 20万吨级: a class
+            post is None
+            and text.startswith("级", end)
+            and info is not None
+            and info.dimension in _CAPACITY_DIMENSIONS
+        ):
             unit, end = unit + "级", end + 1
             info = attrs.evolve(info, name=unit, aliases=())
             trailing = _POST.match(text, end)
@@ -809,7 +820,14 @@ class _Scanner:
         if unit is None:
             return
         start, end = number.start, tail.end
-        if self.is_blocked(start, end) or not self.plausible(number, tail):
+        # Blocked spans: a marker, an earlier mention or a lexicon word. This pointer lags the
+        # scan's: a qualifier before a number may reach back into a span that ends before it.
+        blocked = self.blocked  # disjoint and sorted, so one pointer walks them in step
+        index = self.block_index
+        while blocked[index][1] <= start:
+            index += 1
+        self.block_index = index
+        if blocked[index][0] < end or not self.plausible(number, tail):
             return
         self.found.append(
             _quantity(
@@ -925,19 +943,6 @@ class _Scanner:
         before = start >= 2 and text[start - 2] in _LABEL_NUMERALS and _is_han(text[start - 1])
         after = text[end : end + 1] in _LABEL_NUMERALS and _is_han(text[end + 1 : end + 2])
         return before or after
-
-    def is_blocked(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word.
-
-        Its pointer lags the scan's: a qualifier before a number may reach back into a span
-        that ends before the number.
-        """
-        blocked = self.blocked  # disjoint and sorted, so one pointer walks them in step
-        index = self.block_index
-        while blocked[index][1] <= start:
-            index += 1
-        self.block_index = index
-        return blocked[index][0] < end
 
     def change_before(self, start: int) -> Change | None:
         """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
