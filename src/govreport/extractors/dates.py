@@ -242,20 +242,27 @@ class DateExtractor:
         found: list[Mention] = []
         # A date's reading depends on its alternative and its text alone: reports repeat
         # dates (12月, 2023年), so each is read once. Bounded: a text of distinct dates clears it.
-        readings: dict[tuple[int | None, str], tuple[int, str] | None] = {}
+        readings: dict[tuple[int | None, str], _Reading] = {}
         for match in _matches(text):
             start = match.start()
             key = (match.lastindex, match.group())
-            if key in readings:
-                reading = readings[key]
-            else:
+            reading = readings.get(key)
+            if reading is None:
                 if len(readings) >= _MOST_READINGS:
                     readings.clear()
                 read = _read(match)
-                reading = readings[key] = None if read is None else (read[0] - start, read[1])
-            if reading is not None:
-                end, value = _day_range(text, start + reading[0], reading[1])
-                found.append(_date(_span(start, end), text[start:end], value))
+                reading = readings[key] = (
+                    _NOT_A_DATE
+                    if read is None
+                    else (read[0] - start, read[1], _takes_closing_day(read[1]))
+                )
+            if reading is _NOT_A_DATE:
+                continue
+            length, value, takes_closing_day = reading
+            end = start + length
+            if takes_closing_day:
+                end, value = _day_range(text, end, value)
+            found.append(_date(_span(start, end), text[start:end], value))
         dotted: list[Mention] = list(_outside(_dotted_days(text), found))
         if dotted:
             found = sorted(found + dotted, key=lambda mention: mention.span.start)
@@ -263,6 +270,10 @@ class DateExtractor:
 
 
 _MOST_READINGS = 4096
+_Reading = tuple[int, str, bool]
+"""A date's length and value as read, and whether a closing day may extend it."""
+_NOT_A_DATE: _Reading = (0, "", False)
+"""The reading of a match that is no date after all."""
 # Dates and spans in field order, unchecked: the offsets are the matches' own.
 _date = unchecked(DateMention)
 _span = unchecked(Span)
@@ -275,10 +286,15 @@ _DOTTED_DAY = re.compile(
 )
 
 
+def _takes_closing_day(value: str) -> bool:
+    """True for a value with a day (``--11-06``), which a range of days may close; not for
+    ``2023-12`` or ``--12`` (3月—5日 is no range of days)."""
+    return len(value) >= 7 and value[-3] == "-" and value[-6] == "-" and "/" not in value
+
+
 def _day_range(text: str, end: int, value: str) -> tuple[int, str]:
-    """Extend a date with a day (``--11-06``) by the closing day of a range after it."""
-    if len(value) < 7 or value[-3] != "-" or value[-6] != "-" or "/" in value:
-        return end, value  # no day (2023-12, --12: 3月—5日 is no range of days)
+    """Extend a date with a day (``--11-06``, :func:`_takes_closing_day`) by the closing day of
+    a range after it."""
     found = _DAY_RANGE_END.match(text, end)
     if found is None:
         return end, value
