@@ -151,14 +151,19 @@ LEXICON: tuple[str, ...] = (
     "三令五申", "七上八下", "五花八门", "四面八方", "一五一十", "两个一百年",
     "七台河", "三台县", "五台山", "九台区", "三门峡", "五家渠", "十堰", "八一",
 )  # fmt: skip
-_LEXICON = re.compile("|".join(sorted(map(re.escape, LEXICON), key=len, reverse=True)))
+_LEXICON = re.compile(trie_pattern(LEXICON))  # longest first, one branch per character
 
 
 # The verb right before a quantity, past 了, spaces and a footnote marker (增长[3]5.2%).
+# One trie of both lists, so that the search skips in C to a verb's first character; no word
+# of one list starts a word of the other, so the word found tells the direction.
 _CHANGE_VERB = re.compile(
-    rf"(?:(?P<up>{trie_pattern(_INCREASE)})|(?P<down>{trie_pattern(_DECREASE)}))"
-    r"[了 ]*(?:[\[［【]\d{1,2}[\]］】])?$"
+    rf"(?P<verb>{trie_pattern((*_INCREASE, *_DECREASE))})[了 ]*(?:[\[［【]\d{{1,2}}[\]］】])?$"
 )
+_CHANGES = {
+    **dict.fromkeys(_INCREASE, Change.INCREASE),
+    **dict.fromkeys(_DECREASE, Change.DECREASE),
+}
 # What may stand right before a quantity whose change a verb gives: the verb's last character,
 # 了, a space, or the end of a footnote marker.
 _BEFORE_CHANGED = frozenset("".join(word[-1] for word in (*_INCREASE, *_DECREASE)) + "了 ]］】")
@@ -950,7 +955,7 @@ class _Scanner:
         if start and text[start - 1] in _BEFORE_CHANGED:  # else no verb can end right here
             verb = _CHANGE_VERB.search(text, max(0, start - 10), start)
             if verb is not None:
-                return Change.INCREASE if verb.lastgroup == "up" else Change.DECREASE
+                return _CHANGES[verb["verb"]]
         if not start or text[start - 1] not in _ENUMERATION:
             return None  # no list goes on here
         for candidate in self.found[-1:-3:-1]:  # the last two quantities, nearest first
