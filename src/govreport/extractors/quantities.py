@@ -369,9 +369,7 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     # after the first character, and 百分之/千分之 are read from their 百/千 (numeral
     # characters too), so that the pattern starts with one class: sre's search skips ahead by
     # it in C instead of trying the pattern at every character.
-    chinese = (
-        rf"[{_CN}](?:(?<=[百千])分之|(?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}]))"
-    )
+    chinese = rf"[{_CN}](?:(?<=[百千])分之|(?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}]))"
     # A chain's numbers but the last have an empty tail: the join after each starts no tail.
     starts_tail = {spelling[0] for spelling in (*units.units, *MULTIPLIERS, *_POST_QUALIFIER)}
     starts_tail |= set("千百余多几" + _GAP + "".join(_PER))
