@@ -68,6 +68,8 @@ _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2}
 _NOT_BEFORE_ARABIC = r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?<![0-9０-９][.．])"
 _NOT_BEFORE_CN = r"(?<![〇○◯零一二三四五六七八九十百千万两0-9０-９])"
 _ARABIC_YEAR = rf"{_NOT_BEFORE_ARABIC}[12１２][0-9０-９]{{3}}"
+# Every character a year may be written with (the keyword search and the date pattern).
+_YEAR_CHARS = "0-9０-９〇○◯零Oo一二三四五六七八九"
 # Read digit by digit, with the zero look-alikes of domain §7 (○ U+25CB, ◯ U+25EF, Latin O, 0, 零).
 _CN_YEAR = rf"{_NOT_BEFORE_CN}[一二][〇○◯零Oo0０一二三四五六七八九]{{3}}"
 _YEAR = rf"(?:{_ARABIC_YEAR}|{_CN_YEAR})"
@@ -98,6 +100,9 @@ def _period_pattern(tag: str) -> str:
 _DATE = re.compile(
     # Every date starts with a digit or one of these: a cheap test before the alternatives.
     r"(?=[0-9０-９一二三四五六七八九十上下第前])(?:"
+    # The first three alternatives start with a year: one test of its four characters spares
+    # a month or a quarter (12月, 一季度) trying each of them.
+    rf"(?=[12１２一二][{_YEAR_CHARS}]{{3}})(?:"
     + "|".join(
         (
             # 2018—2021年度: a range of years
@@ -107,6 +112,11 @@ _DATE = re.compile(
             # 2023-12-15, 2023/12/15, 2023.12.15; not inside a path, URL or version number
             rf"(?<![-/／.．:])(?P<iy>{_ARABIC_YEAR})(?P<sep>[-/.．])(?P<im>[0-9]{{1,2}})(?P=sep)"
             r"(?P<id>[0-9]{1,2})(?![0-9A-Za-z/-]|[.．][0-9])",
+        )
+    )
+    + ")|"
+    + "|".join(
+        (
             # 12月15日, 11月底, 1—11月: a month without its year
             _months_pattern("n"),
             # 上半年, 一季度, 前三季度; not 每一季度, nor 以上/以下 followed by 半年
@@ -122,7 +132,6 @@ _DATE = re.compile(
 # keyword, _DATE_START finds where a date could start in the ten characters before it, reading no
 # further than the character after the keyword, and _DATE is tried there. Dates come out as a
 # scan with _DATE alone finds them: the leftmost first, the next one from where the last ended.
-_YEAR_CHARS = "0-9０-９〇○◯零Oo一二三四五六七八九"
 _KEYWORD = re.compile(
     rf"[年月季\-/.．](?:(?<=[{_YEAR_CHARS}]{{4}}年)|(?<=半年)|(?<=[0-9０-９十一二三四五六七八九]月)"
     rf"|(?<=[一二三四两1-4１-４]季)|(?<=[0-9０-９]{{4}}[\-/.．]))"

@@ -167,6 +167,8 @@ _CHANGES = {
 # What may stand right before a quantity whose change a verb gives: the verb's last character,
 # 了, a space, or the end of a footnote marker.
 _BEFORE_CHANGED = frozenset("".join(word[-1] for word in (*_INCREASE, *_DECREASE)) + "了 ]］】")
+# What stands right before a quantity whose change is given (see _Scanner.change_before).
+_CHANGE_CUES = _BEFORE_CHANGED | frozenset(_ENUMERATION)
 _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
 # 零 and 〇 stand inside a counted number (三千零五十二, GB/T 15835 §5.2.5), never first: 零部件,
 # 零距离. The financial forms count in amounts written with several of them (叁仟伍佰); one
@@ -832,15 +834,19 @@ class _Scanner:
         self.block_index = index
         if blocked[index][0] < end or not self.plausible(number, tail):
             return
+        text = self.text
+        # Most quantities follow neither a verb nor a list word: one look spares the call.
+        before = text[start - 1 : start]
+        change = self.change_before(start) if before in _CHANGE_CUES else None
         self.found.append(
             _quantity(
                 _span(start, end),
-                self.text[start:end],
+                text[start:end],
                 value,
                 unit,
                 tail.qualifier,
                 value_max,
-                self.change_before(start),
+                change,
                 tail.multiplier,
                 None,  # indicator, role and period: the linker's
                 None,
