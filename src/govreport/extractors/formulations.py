@@ -374,9 +374,12 @@ def _big_categories(text: str) -> list[_Candidate]:
     return found
 
 
-# N项 + a word naming a fixed set of norms (rule 4). Not inside a longer number or an ordinal.
+# N项 + a word naming a fixed set of norms (rule 4). Not inside a longer number or an ordinal:
+# the test looks back from the first numeral over both, so that the pattern starts with a plain
+# class and the engine skips ahead to one.
 _NORM_SET = re.compile(
-    r"(?<![第〇零一二三四五六七八九十百千万两0-9０-９])[两三四五六七八九十]{1,3}[项条个]"
+    r"[两三四五六七八九十](?<![第〇零一二三四五六七八九十百千万两0-9０-９][两三四五六七八九十])"
+    r"[两三四五六七八九十]{0,2}[项条个]"
     r"(?:基本原则|原则|主张|准则|禁令|纪律|注意|不准|严禁|铁律|有之)"
 )
 
