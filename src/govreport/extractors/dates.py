@@ -289,9 +289,10 @@ _span = unchecked(Span)
 
 # The closing day of a range of days: 11月6日至10日, 6—10日.
 _DAY_RANGE_END = re.compile(rf"{_DASH}(?P<day>{_DAY})[日号]")
-# Month·day: 5·18, “7·20” (domain §7 middle dots). Not inside a longer number or a decimal.
+# Month·day: 5·18, “7·20” (domain §7 middle dots). Not inside a longer number or a decimal: the
+# test looks back from the first digit over both, so that the pattern starts with a plain class.
 _DOTTED_DAY = re.compile(
-    r"(?<![0-9０-９.．·・•‧])(?P<m>[0-9]{1,2})[·・•‧](?P<d>[0-9]{1,2})(?![0-9０-９.．·・•‧])"
+    r"(?P<m>[0-9](?<![0-9０-９.．·・•‧][0-9])[0-9]?)[·・•‧](?P<d>[0-9]{1,2})(?![0-9０-９.．·・•‧])"
 )
 
 
