@@ -395,9 +395,12 @@ def _norm_sets(text: str) -> list[_Candidate]:
 
 # A notes or glossary list (rule 5): its heading at a line start, then entries whose headword
 # (after an optional [1], 1. or ① of its own) ends at the first colon of the line.
-_NOTES_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:(?:名词解释|名词注释|注释)[：:]?|注[：:])", re.MULTILINE
-)
+_NOTES_HEADING = r"[ \t\u3000]*(?:(?:名词解释|名词注释|注释)[：:]?|注[：:])"
+# The first line's heading, else the first after a line feed (what ``^`` in MULTILINE mode
+# finds): the line feed, a literal, lets the search skip ahead in C, where ``^`` is tried at
+# every character.
+_NOTES_FIRST = re.compile(_NOTES_HEADING)
+_NOTES_AFTER_BREAK = re.compile("\n" + _NOTES_HEADING)
 _HEADWORD = re.compile(
     r"^[ \t\u3000]*(?:[\[［【(（]?[0-9０-９]{1,2}[\]］】)）.．、]|[①-⑳])?[ \t\u3000]*"
     rf"(?P<word>[^：:\n\r，。；]{{2,{MAX_QUOTED}}})[：:]",
@@ -407,7 +410,7 @@ _HEADWORD = re.compile(
 
 def _headwords(text: str) -> list[_Candidate]:
     """Headwords of the notes list that number something (rule 5)."""
-    notes = _NOTES_HEADING.search(text)
+    notes = _NOTES_FIRST.match(text) or _NOTES_AFTER_BREAK.search(text)
     if notes is None:
         return []
     found: list[_Candidate] = []
