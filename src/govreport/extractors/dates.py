@@ -43,6 +43,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from govreport.extractors._optional import optional
 from govreport.extractors.base import ExtractionContext
 from govreport.model import DateMention, Mention, Span
 from govreport.model._unchecked import unchecked
@@ -87,8 +88,10 @@ def _months_pattern(tag: str) -> str:
     """A month, a month range, or a month with its day or 底/末/初/旬; groups prefixed ``tag``."""
     month = rf"(?:{_ARABIC_MONTH}|{_CN_MONTH})"
     return (
-        rf"(?P<{tag}m1>{month})(?:{_DASH}(?P<{tag}m2>{month}))?月"
-        rf"(?:(?P<{tag}day>{_DAY})[日号]|(?P<{tag}suf>份|{_ENDS}|上旬|中旬|下旬))?"
+        rf"(?P<{tag}m1>{month})"
+        + optional(rf"{_DASH}(?P<{tag}m2>{month})")
+        + "月"
+        + optional(rf"(?P<{tag}day>{_DAY})[日号]|(?P<{tag}suf>份|{_ENDS}|上旬|中旬|下旬)")
     )
 
 
@@ -108,7 +111,8 @@ _DATE = re.compile(
             # 2018—2021年度: a range of years
             rf"(?P<ry1>{_YEAR}){_DASH}(?P<ry2>{_YEAR})年度?",
             # 2023年, 2023年度, 2023年3月…, 2023年上半年, 2015年底, 2015年年末
-            rf"(?P<year>{_YEAR})年(?:度|{_months_pattern('y')}|{_period_pattern('y')}|年?(?P<yends>{_ENDS}))?",
+            rf"(?P<year>{_YEAR})年"
+            + optional(rf"度|{_months_pattern('y')}|{_period_pattern('y')}|年?(?P<yends>{_ENDS})"),
             # 2023-12-15, 2023/12/15, 2023.12.15; not inside a path, URL or version number
             rf"(?<![-/／.．:])(?P<iy>{_ARABIC_YEAR})(?P<sep>[-/.．])(?P<im>[0-9]{{1,2}})(?P=sep)"
             r"(?P<id>[0-9]{1,2})(?![0-9A-Za-z/-]|[.．][0-9])",
@@ -144,7 +148,7 @@ _DATE_START = re.compile(
     # years, year ranges and ISO dates
     rf"[{_YEAR_CHARS}]{{3}}(?:年|[\-/.．]|{_DASH}[12１２一二][{_YEAR_CHARS}]{{3}}年)"
     # months and month ranges
-    rf"|[0-9０-９一二]?(?:{_DASH}{_ANY_MONTH})?月"
+    rf"|[0-9０-９一二]?{optional(_DASH + _ANY_MONTH)}月"
     # half years and quarters
     r"|半年|[一二三四1-4１-４两]?季度)"
 )

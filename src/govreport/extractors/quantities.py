@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import attrs
 
+from govreport.extractors._optional import lazy_optional, optional
 from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
@@ -37,22 +38,7 @@ from govreport.numerals import (
 )
 
 _CN = CHINESE_NUMERAL_CHARS
-
-
-def _optional(pattern: str) -> str:
-    """``(?:pattern)?`` as sre matches it faster: an alternation with an empty last branch
-    tries the same things in the same order, and costs a few hundred instructions less than
-    the repeat a group (or a sequence) under ``?`` compiles to. Every candidate number goes
-    through a dozen of them."""
-    return f"(?:{pattern}|)"
-
-
-def _lazy_optional(pattern: str) -> str:
-    """``(?:pattern)??``, the empty branch first (see :func:`_optional`)."""
-    return f"(?:|{pattern})"
-
-
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)" + _optional("[.．][0-9０-９]+")
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)" + optional("[.．][0-9０-９]+")
 # The longest counted numeral is about 24 characters (九千九百九十九亿九千九百…); the bound and
 # the possessive repeat (no backtracking inside a run) keep 1 MB of 一 linear.
 _RATIO_REST = re.compile(rf"(?:[:：]{_ARABIC})+")  # :43.5:46.4 after 10.1
@@ -361,25 +347,25 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     # The unit is written once: what may stand before it (nothing first, then a multiplier,
     # 千/百 or a space) is tried lazily in that order, and a multiplier with no unit after it
     # comes last. Each copy of the unit trie costs about 40 ms to compile.
-    before_unit = _lazy_optional(
+    before_unit = lazy_optional(
         rf"(?P<umult>{_MULTIPLIER})"
-        + _optional("(?P<uo2>[余多])")
-        + _optional("(?P<umult2>亿)")
+        + optional("(?P<uo2>[余多])")
+        + optional("(?P<umult2>亿)")
         + rf"[{_GAP}]?|(?P<pfx>[千百])|[{_GAP}]"
     )
     multiplier_alone = (
-        rf"(?P<mult>{_MULTIPLIER})" + _optional("(?P<o2>[余多])") + _optional("(?P<mult2>亿)")
+        rf"(?P<mult>{_MULTIPLIER})" + optional("(?P<o2>[余多])") + optional("(?P<mult2>亿)")
     )
     per_unit = (
         rf"(?P<per>{per})"
-        + _optional(rf"(?P<pmult>{_MULTIPLIER})")
+        + optional(rf"(?P<pmult>{_MULTIPLIER})")
         + rf"(?P<punit>{'|'.join(_PER_ONLY)}|{unit})"
     )
     tail = (
-        _optional("(?P<o1>[余多几])")
-        + _optional(rf"{before_unit}(?P<u>{unit})|{multiplier_alone}")
-        + _optional(per_unit)
-        + _optional(rf"(?P<post>{'|'.join(_POST_QUALIFIER)})")
+        optional("(?P<o1>[余多几])")
+        + optional(rf"{before_unit}(?P<u>{unit})|{multiplier_alone}")
+        + optional(per_unit)
+        + optional(rf"(?P<post>{'|'.join(_POST_QUALIFIER)})")
     )
     # A Chinese numeral is only worth reading when something that can follow a quantity does:
     # this keeps 统一, 一体, 进一步 … out of the Python code altogether.
@@ -390,7 +376,7 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     # The tail follows an Arabic or Chinese number in the same match: one call reads both.
     scan = (
         rf"(?P<pct>百分之|千分之)(?P<pctnum>{_CN_RUN})|(?:"
-        + _optional("(?P<minus>[-－−])")
+        + optional("(?P<minus>[-－−])")
         + rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_RUN})(?=[{follow_class}]))"
         + tail
     )
