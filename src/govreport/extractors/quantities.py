@@ -399,34 +399,46 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     return re.compile(scan), re.compile(chinese), re.compile(unit), tail, range_chain, list_chain
 
 
-def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
-    """Where no quantity may stand: disjoint, sorted, and ended by a sentinel that every
-    position lies before (so the pointers that walk them need no bounds check)."""
-    blocked = [(s.start, s.end) for s in context.marker_spans]
-    blocked += [(m.span.start, m.span.end) for m in context.found]
-    blocked += [(m.start(), m.end()) for m in _LEXICON.finditer(context.text)]
-    blocked.sort()
-    merged: list[tuple[int, int]] = []  # overlapping spans joined: disjoint, sorted
-    for start, end in blocked:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+def _blocked_spans(context: ExtractionContext) -> tuple[list[int], list[int]]:
+    """Where no quantity may stand: the starts and the ends of disjoint spans, in order, each
+    list ended by a sentinel that every position lies before (so the pointers that walk them
+    need no bounds check)."""
+    text = context.text
+    # Each span packed into one int that sorts as its (start, end) pair would: a dense text
+    # has a mention every few characters, and a tuple each is garbage for the collector.
+    shift = len(text).bit_length()
+    packed = [s.start << shift | s.end for s in context.marker_spans]
+    packed += [m.span.start << shift | m.span.end for m in context.found]
+    packed += [m.start() << shift | m.end() for m in _LEXICON.finditer(text)]
+    packed.sort()
+    mask = (1 << shift) - 1
+    starts: list[int] = []
+    ends: list[int] = []  # overlapping spans joined
+    for key in packed:
+        start, end = key >> shift, key & mask
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
         elif end > start:
-            merged.append((start, end))
-    merged.append((sys.maxsize, sys.maxsize))
-    return merged
+            starts.append(start)
+            ends.append(end)
+    starts.append(sys.maxsize)
+    ends.append(sys.maxsize)
+    return starts, ends
 
 
 class _Scanner:
     """One pass over a text; holds the lookup tables for the unit spellings."""
 
-    def __init__(self, text: str, patterns: _Patterns, blocked: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, text: str, patterns: _Patterns, blocked: tuple[list[int], list[int]]
+    ) -> None:
         self.text = text
         self.units = patterns.units
         self.number_pattern, self.chinese_pattern = patterns.number, patterns.chinese
         self.unit_pattern, self.tail_source = patterns.unit, patterns.tail
         self.range_chain, self.list_chain = patterns.range_chain, patterns.list_chain
         self.chain_end = 0  # for chain
-        self.blocked = blocked
+        self.block_starts, self.block_ends = blocked
         self.block_index = 0  # for emit
         self.list_end = 0
         self.list_unit: _Tail | None = None
@@ -449,7 +461,7 @@ class _Scanner:
         position = 0
         # Blocked spans (dates, formulations, markers …) are disjoint and sorted, and starts
         # only grow: one pointer walks them (emit keeps its own).
-        blocked, skip = self.blocked, 0
+        block_starts, block_ends, skip = self.block_starts, self.block_ends, 0
         while True:
             if digit < position:
                 found = search_digit(text, position)
@@ -465,10 +477,10 @@ class _Scanner:
                 start = chinese
             else:
                 return self.found
-            while blocked[skip][1] <= start:
+            while block_ends[skip] <= start:
                 skip += 1
-            if blocked[skip][0] <= start:
-                position = blocked[skip][1]  # inside a date, formulation, marker …: no quantity
+            if block_starts[skip] <= start:
+                position = block_ends[skip]  # inside a date, formulation, marker …: no quantity
                 continue
             match = match_at(text, start)
             position = self.read(match) if match is not None else start + 1
@@ -841,12 +853,12 @@ class _Scanner:
         start, end = number.start, tail.end
         # Blocked spans: a marker, an earlier mention or a lexicon word. This pointer lags the
         # scan's: a qualifier before a number may reach back into a span that ends before it.
-        blocked = self.blocked  # disjoint and sorted, so one pointer walks them in step
+        ends = self.block_ends  # disjoint and sorted, so one pointer walks them in step
         index = self.block_index
-        while blocked[index][1] <= start:
+        while ends[index] <= start:
             index += 1
         self.block_index = index
-        if blocked[index][0] < end or not self.plausible(number, tail):
+        if self.block_starts[index] < end or not self.plausible(number, tail):
             return
         text = self.text
         # Most quantities follow neither a verb nor a list word: one look spares the call.
