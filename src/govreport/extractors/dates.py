@@ -43,6 +43,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from govreport.extractors._optional import optional
 from govreport.extractors.base import ExtractionContext
 from govreport.model import DateMention, Mention, Span
 from govreport.model._unchecked import unchecked
@@ -68,6 +69,8 @@ _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "两": 2}
 _NOT_BEFORE_ARABIC = r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?<![0-9０-９][.．])"
 _NOT_BEFORE_CN = r"(?<![〇○◯零一二三四五六七八九十百千万两0-9０-９])"
 _ARABIC_YEAR = rf"{_NOT_BEFORE_ARABIC}[12１２][0-9０-９]{{3}}"
+# Every character a year may be written with (the keyword search and the date pattern).
+_YEAR_CHARS = "0-9０-９〇○◯零Oo一二三四五六七八九"
 # Read digit by digit, with the zero look-alikes of domain §7 (○ U+25CB, ◯ U+25EF, Latin O, 0, 零).
 _CN_YEAR = rf"{_NOT_BEFORE_CN}[一二][〇○◯零Oo0０一二三四五六七八九]{{3}}"
 _YEAR = rf"(?:{_ARABIC_YEAR}|{_CN_YEAR})"
@@ -85,8 +88,10 @@ def _months_pattern(tag: str) -> str:
     """A month, a month range, or a month with its day or 底/末/初/旬; groups prefixed ``tag``."""
     month = rf"(?:{_ARABIC_MONTH}|{_CN_MONTH})"
     return (
-        rf"(?P<{tag}m1>{month})(?:{_DASH}(?P<{tag}m2>{month}))?月"
-        rf"(?:(?P<{tag}day>{_DAY})[日号]|(?P<{tag}suf>份|{_ENDS}|上旬|中旬|下旬))?"
+        rf"(?P<{tag}m1>{month})"
+        + optional(rf"{_DASH}(?P<{tag}m2>{month})")
+        + "月"
+        + optional(rf"(?P<{tag}day>{_DAY})[日号]|(?P<{tag}suf>份|{_ENDS}|上旬|中旬|下旬)")
     )
 
 
@@ -98,15 +103,24 @@ def _period_pattern(tag: str) -> str:
 _DATE = re.compile(
     # Every date starts with a digit or one of these: a cheap test before the alternatives.
     r"(?=[0-9０-９一二三四五六七八九十上下第前])(?:"
+    # The first three alternatives start with a year: one test of its four characters spares
+    # a month or a quarter (12月, 一季度) trying each of them.
+    rf"(?=[12１２一二][{_YEAR_CHARS}]{{3}})(?:"
     + "|".join(
         (
             # 2018—2021年度: a range of years
             rf"(?P<ry1>{_YEAR}){_DASH}(?P<ry2>{_YEAR})年度?",
             # 2023年, 2023年度, 2023年3月…, 2023年上半年, 2015年底, 2015年年末
-            rf"(?P<year>{_YEAR})年(?:度|{_months_pattern('y')}|{_period_pattern('y')}|年?(?P<yends>{_ENDS}))?",
+            rf"(?P<year>{_YEAR})年"
+            + optional(rf"度|{_months_pattern('y')}|{_period_pattern('y')}|年?(?P<yends>{_ENDS})"),
             # 2023-12-15, 2023/12/15, 2023.12.15; not inside a path, URL or version number
             rf"(?<![-/／.．:])(?P<iy>{_ARABIC_YEAR})(?P<sep>[-/.．])(?P<im>[0-9]{{1,2}})(?P=sep)"
             r"(?P<id>[0-9]{1,2})(?![0-9A-Za-z/-]|[.．][0-9])",
+        )
+    )
+    + ")|"
+    + "|".join(
+        (
             # 12月15日, 11月底, 1—11月: a month without its year
             _months_pattern("n"),
             # 上半年, 一季度, 前三季度; not 每一季度, nor 以上/以下 followed by 半年
@@ -122,7 +136,6 @@ _DATE = re.compile(
 # keyword, _DATE_START finds where a date could start in the ten characters before it, reading no
 # further than the character after the keyword, and _DATE is tried there. Dates come out as a
 # scan with _DATE alone finds them: the leftmost first, the next one from where the last ended.
-_YEAR_CHARS = "0-9０-９〇○◯零Oo一二三四五六七八九"
 _KEYWORD = re.compile(
     rf"[年月季\-/.．](?:(?<=[{_YEAR_CHARS}]{{4}}年)|(?<=半年)|(?<=[0-9０-９十一二三四五六七八九]月)"
     rf"|(?<=[一二三四两1-4１-４]季)|(?<=[0-9０-９]{{4}}[\-/.．]))"
@@ -135,7 +148,7 @@ _DATE_START = re.compile(
     # years, year ranges and ISO dates
     rf"[{_YEAR_CHARS}]{{3}}(?:年|[\-/.．]|{_DASH}[12１２一二][{_YEAR_CHARS}]{{3}}年)"
     # months and month ranges
-    rf"|[0-9０-９一二]?(?:{_DASH}{_ANY_MONTH})?月"
+    rf"|[0-9０-９一二]?{optional(_DASH + _ANY_MONTH)}月"
     # half years and quarters
     r"|半年|[一二三四1-4１-４两]?季度)"
 )
@@ -242,20 +255,27 @@ class DateExtractor:
         found: list[Mention] = []
         # A date's reading depends on its alternative and its text alone: reports repeat
         # dates (12月, 2023年), so each is read once. Bounded: a text of distinct dates clears it.
-        readings: dict[tuple[int | None, str], tuple[int, str] | None] = {}
+        readings: dict[tuple[int | None, str], _Reading] = {}
         for match in _matches(text):
             start = match.start()
             key = (match.lastindex, match.group())
-            if key in readings:
-                reading = readings[key]
-            else:
+            reading = readings.get(key)
+            if reading is None:
                 if len(readings) >= _MOST_READINGS:
                     readings.clear()
                 read = _read(match)
-                reading = readings[key] = None if read is None else (read[0] - start, read[1])
-            if reading is not None:
-                end, value = _day_range(text, start + reading[0], reading[1])
-                found.append(_date(_span(start, end), text[start:end], value))
+                reading = readings[key] = (
+                    _NOT_A_DATE
+                    if read is None
+                    else (read[0] - start, read[1], _takes_closing_day(read[1]))
+                )
+            if reading is _NOT_A_DATE:
+                continue
+            length, value, takes_closing_day = reading
+            end = start + length
+            if takes_closing_day:
+                end, value = _day_range(text, end, value)
+            found.append(_date(_span(start, end), text[start:end], value))
         dotted: list[Mention] = list(_outside(_dotted_days(text), found))
         if dotted:
             found = sorted(found + dotted, key=lambda mention: mention.span.start)
@@ -263,22 +283,32 @@ class DateExtractor:
 
 
 _MOST_READINGS = 4096
+_Reading = tuple[int, str, bool]
+"""A date's length and value as read, and whether a closing day may extend it."""
+_NOT_A_DATE: _Reading = (0, "", False)
+"""The reading of a match that is no date after all."""
 # Dates and spans in field order, unchecked: the offsets are the matches' own.
 _date = unchecked(DateMention)
 _span = unchecked(Span)
 
 # The closing day of a range of days: 11月6日至10日, 6—10日.
 _DAY_RANGE_END = re.compile(rf"{_DASH}(?P<day>{_DAY})[日号]")
-# Month·day: 5·18, “7·20” (domain §7 middle dots). Not inside a longer number or a decimal.
+# Month·day: 5·18, “7·20” (domain §7 middle dots). Not inside a longer number or a decimal: the
+# test looks back from the first digit over both, so that the pattern starts with a plain class.
 _DOTTED_DAY = re.compile(
-    r"(?<![0-9０-９.．·・•‧])(?P<m>[0-9]{1,2})[·・•‧](?P<d>[0-9]{1,2})(?![0-9０-９.．·・•‧])"
+    r"(?P<m>[0-9](?<![0-9０-９.．·・•‧][0-9])[0-9]?)[·・•‧](?P<d>[0-9]{1,2})(?![0-9０-９.．·・•‧])"
 )
 
 
+def _takes_closing_day(value: str) -> bool:
+    """True for a value with a day (``--11-06``), which a range of days may close; not for
+    ``2023-12`` or ``--12`` (3月—5日 is no range of days)."""
+    return len(value) >= 7 and value[-3] == "-" and value[-6] == "-" and "/" not in value
+
+
 def _day_range(text: str, end: int, value: str) -> tuple[int, str]:
-    """Extend a date with a day (``--11-06``) by the closing day of a range after it."""
-    if len(value) < 7 or value[-3] != "-" or value[-6] != "-" or "/" in value:
-        return end, value  # no day (2023-12, --12: 3月—5日 is no range of days)
+    """Extend a date with a day (``--11-06``, :func:`_takes_closing_day`) by the closing day of
+    a range after it."""
     found = _DAY_RANGE_END.match(text, end)
     if found is None:
         return end, value

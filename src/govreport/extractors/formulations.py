@@ -374,9 +374,12 @@ def _big_categories(text: str) -> list[_Candidate]:
     return found
 
 
-# N项 + a word naming a fixed set of norms (rule 4). Not inside a longer number or an ordinal.
+# N项 + a word naming a fixed set of norms (rule 4). Not inside a longer number or an ordinal:
+# the test looks back from the first numeral over both, so that the pattern starts with a plain
+# class and the engine skips ahead to one.
 _NORM_SET = re.compile(
-    r"(?<![第〇零一二三四五六七八九十百千万两0-9０-９])[两三四五六七八九十]{1,3}[项条个]"
+    r"[两三四五六七八九十](?<![第〇零一二三四五六七八九十百千万两0-9０-９][两三四五六七八九十])"
+    r"[两三四五六七八九十]{0,2}[项条个]"
     r"(?:基本原则|原则|主张|准则|禁令|纪律|注意|不准|严禁|铁律|有之)"
 )
 
@@ -392,9 +395,12 @@ def _norm_sets(text: str) -> list[_Candidate]:
 
 # A notes or glossary list (rule 5): its heading at a line start, then entries whose headword
 # (after an optional [1], 1. or ① of its own) ends at the first colon of the line.
-_NOTES_HEADING = re.compile(
-    r"^[ \t\u3000]*(?:(?:名词解释|名词注释|注释)[：:]?|注[：:])", re.MULTILINE
-)
+_NOTES_HEADING = r"[ \t\u3000]*(?:(?:名词解释|名词注释|注释)[：:]?|注[：:])"
+# The first line's heading, else the first after a line feed (what ``^`` in MULTILINE mode
+# finds): the line feed, a literal, lets the search skip ahead in C, where ``^`` is tried at
+# every character.
+_NOTES_FIRST = re.compile(_NOTES_HEADING)
+_NOTES_AFTER_BREAK = re.compile("\n" + _NOTES_HEADING)
 _HEADWORD = re.compile(
     r"^[ \t\u3000]*(?:[\[［【(（]?[0-9０-９]{1,2}[\]］】)）.．、]|[①-⑳])?[ \t\u3000]*"
     rf"(?P<word>[^：:\n\r，。；]{{2,{MAX_QUOTED}}})[：:]",
@@ -404,7 +410,7 @@ _HEADWORD = re.compile(
 
 def _headwords(text: str) -> list[_Candidate]:
     """Headwords of the notes list that number something (rule 5)."""
-    notes = _NOTES_HEADING.search(text)
+    notes = _NOTES_FIRST.match(text) or _NOTES_AFTER_BREAK.search(text)
     if notes is None:
         return []
     found: list[_Candidate] = []

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import attrs
 
+from govreport.extractors._optional import lazy_optional, optional
 from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
@@ -37,7 +38,7 @@ from govreport.numerals import (
 )
 
 _CN = CHINESE_NUMERAL_CHARS
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)" + optional("[.．][0-9０-９]+")
 # The longest counted numeral is about 24 characters (九千九百九十九亿九千九百…); the bound and
 # the possessive repeat (no backtracking inside a run) keep 1 MB of 一 linear.
 _RATIO_REST = re.compile(rf"(?:[:：]{_ARABIC})+")  # :43.5:46.4 after 10.1
@@ -72,6 +73,8 @@ _PRE_QUALIFIER: dict[str, Qualifier | None] = {
 _PREFIX_LENGTHS = tuple(sorted({len(word) for word in _PRE_QUALIFIER}, reverse=True))
 _PREFIX_LAST = frozenset(word[-1] for word in _PRE_QUALIFIER)
 _ASCII_WORD = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What glues a number to the one before it as a code, version or ordinal (A3, 1.5.3, 第3).
+_NOT_BEFORE_DIGITS = _ASCII_WORD | frozenset("．.０１２３４５６７８９第")
 # A one-character prefix that is really the end of a word: 节约, 通过, 最近, 打破 …
 _PREFIX_WORD_ENDS: dict[str, str] = {
     "约": "节制签合预契邀公条相特违履婚守大",
@@ -149,17 +152,24 @@ LEXICON: tuple[str, ...] = (
     "三令五申", "七上八下", "五花八门", "四面八方", "一五一十", "两个一百年",
     "七台河", "三台县", "五台山", "九台区", "三门峡", "五家渠", "十堰", "八一",
 )  # fmt: skip
-_LEXICON = re.compile("|".join(sorted(map(re.escape, LEXICON), key=len, reverse=True)))
+_LEXICON = re.compile(trie_pattern(LEXICON))  # longest first, one branch per character
 
 
 # The verb right before a quantity, past 了, spaces and a footnote marker (增长[3]5.2%).
+# One trie of both lists, so that the search skips in C to a verb's first character; no word
+# of one list starts a word of the other, so the word found tells the direction.
 _CHANGE_VERB = re.compile(
-    rf"(?:(?P<up>{trie_pattern(_INCREASE)})|(?P<down>{trie_pattern(_DECREASE)}))"
-    r"[了 ]*(?:[\[［【]\d{1,2}[\]］】])?$"
+    rf"(?P<verb>{trie_pattern((*_INCREASE, *_DECREASE))})[了 ]*(?:[\[［【]\d{{1,2}}[\]］】])?$"
 )
+_CHANGES = {
+    **dict.fromkeys(_INCREASE, Change.INCREASE),
+    **dict.fromkeys(_DECREASE, Change.DECREASE),
+}
 # What may stand right before a quantity whose change a verb gives: the verb's last character,
 # 了, a space, or the end of a footnote marker.
 _BEFORE_CHANGED = frozenset("".join(word[-1] for word in (*_INCREASE, *_DECREASE)) + "了 ]］】")
+# What stands right before a quantity whose change is given (see _Scanner.change_before).
+_CHANGE_CUES = _BEFORE_CHANGED | frozenset(_ENUMERATION)
 _LABEL_NUMERALS = frozenset("一二三四五六七八九十两双")
 # 零 and 〇 stand inside a counted number (三千零五十二, GB/T 15835 §5.2.5), never first: 零部件,
 # 零距离. The financial forms count in amounts written with several of them (叁仟伍佰); one
@@ -247,9 +257,10 @@ a national bulletin has 15, and Python's default decimal context keeps 28, so ev
 stays exact when multiplied (万, 亿, unit factors) and fits the JSON contract's numbers."""
 
 
-def _too_long(written: str, value: Decimal) -> bool:
-    # The written length bounds the significant digits: the exact count only for long numbers.
-    return len(written) > _MOST_DIGITS and len(value.as_tuple().digits) > _MOST_DIGITS
+def _too_many_digits(value: Decimal) -> bool:
+    # Only asked of numbers written longer than _MOST_DIGITS characters: the written length
+    # bounds the significant digits, so the rest need no count.
+    return len(value.as_tuple().digits) > _MOST_DIGITS
 
 
 _TAIL_GROUPS = ("o1", "mult", "o2", "mult2", "umult", "uo2", "umult2", "pfx", "u", "per", "post")
@@ -336,13 +347,25 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     # The unit is written once: what may stand before it (nothing first, then a multiplier,
     # 千/百 or a space) is tried lazily in that order, and a multiplier with no unit after it
     # comes last. Each copy of the unit trie costs about 40 ms to compile.
+    before_unit = lazy_optional(
+        rf"(?P<umult>{_MULTIPLIER})"
+        + optional("(?P<uo2>[余多])")
+        + optional("(?P<umult2>亿)")
+        + rf"[{_GAP}]?|(?P<pfx>[千百])|[{_GAP}]"
+    )
+    multiplier_alone = (
+        rf"(?P<mult>{_MULTIPLIER})" + optional("(?P<o2>[余多])") + optional("(?P<mult2>亿)")
+    )
+    per_unit = (
+        rf"(?P<per>{per})"
+        + optional(rf"(?P<pmult>{_MULTIPLIER})")
+        + rf"(?P<punit>{'|'.join(_PER_ONLY)}|{unit})"
+    )
     tail = (
-        rf"(?P<o1>[余多几])?"
-        rf"(?:(?:(?P<umult>{_MULTIPLIER})(?P<uo2>[余多])?(?P<umult2>亿)?[{_GAP}]?"
-        rf"|(?P<pfx>[千百])|[{_GAP}])??(?P<u>{unit})"
-        rf"|(?P<mult>{_MULTIPLIER})(?P<o2>[余多])?(?P<mult2>亿)?)?"
-        rf"(?:(?P<per>{per})(?P<pmult>{_MULTIPLIER})?(?P<punit>{'|'.join(_PER_ONLY)}|{unit}))?"
-        rf"(?P<post>{'|'.join(_POST_QUALIFIER)})?"
+        optional("(?P<o1>[余多几])")
+        + optional(rf"{before_unit}(?P<u>{unit})|{multiplier_alone}")
+        + optional(per_unit)
+        + optional(rf"(?P<post>{'|'.join(_POST_QUALIFIER)})")
     )
     # A Chinese numeral is only worth reading when something that can follow a quantity does:
     # this keeps 统一, 一体, 进一步 … out of the Python code altogether.
@@ -352,14 +375,17 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     follow_class = "".join(re.escape(ch) for ch in sorted(follow))
     # The tail follows an Arabic or Chinese number in the same match: one call reads both.
     scan = (
-        rf"(?P<pct>百分之|千分之)(?P<pctnum>{_CN_RUN})"
-        rf"|(?:(?P<minus>[-－−])?(?P<arabic>{_ARABIC})|(?P<cn>{_CN_RUN})(?=[{follow_class}]))"
+        rf"(?P<pct>百分之|千分之)(?P<pctnum>{_CN_RUN})|(?:"
+        + optional("(?P<minus>[-－−])")
+        + rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_RUN})(?=[{follow_class}]))"
         + tail
     )
     # A numeral starts where its run of numeral characters starts: without the look-behind a
     # run longer than _CN_RUN's bound is tried again from each of its characters. It stands
-    # after the first character so that the search still skips ahead by that character class.
-    chinese = rf"百分之|千分之|[{_CN}](?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}])"
+    # after the first character, and 百分之/千分之 are read from their 百/千 (numeral
+    # characters too), so that the pattern starts with one class: sre's search skips ahead by
+    # it in C instead of trying the pattern at every character.
+    chinese = rf"[{_CN}](?:(?<=[百千])分之|(?<![{_CN}]{{2}}){_CN_RUN_REST}(?=[{follow_class}]))"
     # A chain's numbers but the last have an empty tail: the join after each starts no tail.
     starts_tail = {spelling[0] for spelling in (*units.units, *MULTIPLIERS, *_POST_QUALIFIER)}
     starts_tail |= set("千百余多几" + _GAP + "".join(_PER))
@@ -373,35 +399,47 @@ def _compile(units: UnitTable) -> tuple[_Pattern, _Pattern, _Pattern, str, _Patt
     return re.compile(scan), re.compile(chinese), re.compile(unit), tail, range_chain, list_chain
 
 
-def _blocked_spans(context: ExtractionContext) -> list[tuple[int, int]]:
-    """Where no quantity may stand: disjoint, sorted, and ended by a sentinel that every
-    position lies before (so the pointers that walk them need no bounds check)."""
-    blocked = [(s.start, s.end) for s in context.marker_spans]
-    blocked += [(m.span.start, m.span.end) for m in context.found]
-    blocked += [(m.start(), m.end()) for m in _LEXICON.finditer(context.text)]
-    blocked.sort()
-    merged: list[tuple[int, int]] = []  # overlapping spans joined: disjoint, sorted
-    for start, end in blocked:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+def _blocked_spans(context: ExtractionContext) -> tuple[list[int], list[int]]:
+    """Where no quantity may stand: the starts and the ends of disjoint spans, in order, each
+    list ended by a sentinel that every position lies before (so the pointers that walk them
+    need no bounds check)."""
+    text = context.text
+    # Each span packed into one int that sorts as its (start, end) pair would: a dense text
+    # has a mention every few characters, and a tuple each is garbage for the collector.
+    shift = len(text).bit_length()
+    packed = [s.start << shift | s.end for s in context.marker_spans]
+    packed += [m.span.start << shift | m.span.end for m in context.found]
+    packed += [m.start() << shift | m.end() for m in _LEXICON.finditer(text)]
+    packed.sort()
+    mask = (1 << shift) - 1
+    starts: list[int] = []
+    ends: list[int] = []  # overlapping spans joined
+    for key in packed:
+        start, end = key >> shift, key & mask
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
         elif end > start:
-            merged.append((start, end))
-    merged.append((sys.maxsize, sys.maxsize))
-    return merged
+            starts.append(start)
+            ends.append(end)
+    starts.append(sys.maxsize)
+    ends.append(sys.maxsize)
+    return starts, ends
 
 
 class _Scanner:
     """One pass over a text; holds the lookup tables for the unit spellings."""
 
-    def __init__(self, text: str, patterns: _Patterns, blocked: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, text: str, patterns: _Patterns, blocked: tuple[list[int], list[int]]
+    ) -> None:
         self.text = text
         self.units = patterns.units
         self.number_pattern, self.chinese_pattern = patterns.number, patterns.chinese
         self.unit_pattern, self.tail_source = patterns.unit, patterns.tail
         self.range_chain, self.list_chain = patterns.range_chain, patterns.list_chain
         self.chain_end = 0  # for chain
-        self.blocked = blocked
-        self.block_index = 0  # for is_blocked
+        self.block_starts, self.block_ends = blocked
+        self.block_index = 0  # for emit
         self.list_end = 0
         self.list_unit: _Tail | None = None
         self.found: list[Quantity] = []
@@ -422,8 +460,8 @@ class _Scanner:
         digit = chinese = -1
         position = 0
         # Blocked spans (dates, formulations, markers …) are disjoint and sorted, and starts
-        # only grow: one pointer walks them (the emit check keeps its own, see is_blocked).
-        blocked, skip = self.blocked, 0
+        # only grow: one pointer walks them (emit keeps its own).
+        block_starts, block_ends, skip = self.block_starts, self.block_ends, 0
         while True:
             if digit < position:
                 found = search_digit(text, position)
@@ -439,10 +477,10 @@ class _Scanner:
                 start = chinese
             else:
                 return self.found
-            while blocked[skip][1] <= start:
+            while block_ends[skip] <= start:
                 skip += 1
-            if blocked[skip][0] <= start:
-                position = blocked[skip][1]  # inside a date, formulation, marker …: no quantity
+            if block_starts[skip] <= start:
+                position = block_ends[skip]  # inside a date, formulation, marker …: no quantity
                 continue
             match = match_at(text, start)
             position = self.read(match) if match is not None else start + 1
@@ -504,6 +542,9 @@ class _Scanner:
 
     # -- numbers -------------------------------------------------------------------------
     def number(self, match: re.Match[str]) -> _Number | None:
+        """The number ``match`` read, with the qualifier word before it, or None when it is
+        none (an ordinal, a code, part of a word). Arabic numbers, nearly all candidates,
+        are read here; Chinese ones by :meth:`chinese_number`."""
         text = self.text
         core_start = match.start()
         # Most numbers have no qualifier word before them: one look decides.
@@ -512,10 +553,37 @@ class _Scanner:
         start = core_start - len(pre) if pre else core_start
         if pre and not self.prefix_stands(pre, start, match):
             pre, start = None, core_start
-        cn, pct, pctnum = match.group("cn", "pct", "pctnum")
-        if cn is None and pct is None:
-            return self.arabic(match, pre, start)
-        chinese = cn if cn is not None else pctnum
+        digits = match["arabic"]
+        if digits is None:
+            return self.chinese_number(match, pre, start)
+        digits_start, end = match.span("arabic")
+        sign = match["minus"]
+        if sign is not None:
+            ahead = text[core_start - 1] if core_start else ""
+            if pre is None and ahead == "第":
+                return None  # 第-3: an ordinal
+            # A dash between two numbers or after a code is a range dash, not a minus sign.
+            if pre is not None or not ahead or ahead in _ASCII_WORD or ahead in "%％)）":
+                sign = None
+                start = digits_start if pre is None else start
+        lead = text[digits_start - 1] if digits_start else ""
+        if sign is None and lead in _NOT_BEFORE_DIGITS:
+            return None  # 第3, A3, 1.5.3: an ordinal, a code, a version
+        if text[end : end + 1] in _ASCII_WORD and self.unit_at(end) is None:
+            return None  # 5G, 4A级, 3D — but 4800PF, 5kW
+        value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
+        if len(digits) > _MOST_DIGITS and _too_many_digits(value):
+            return None
+        if sign is not None or (lead == "下" and text.endswith("零下", 0, digits_start)):
+            value = -value  # -3, 零下12℃
+        qualifier = _PRE_QUALIFIER[pre] if pre else None
+        return _Number(start, end, value, None, qualifier, pre is not None)
+
+    def chinese_number(self, match: re.Match[str], pre: str | None, start: int) -> _Number | None:
+        """The Chinese numeral or ``百分之…`` that ``match`` read (see :meth:`number`)."""
+        text = self.text
+        cn, pct = match.group("cn", "pct")
+        chinese = cn if cn is not None else match["pctnum"]
         if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
         if chinese[0] in _NO_LEADING or (len(chinese) == 1 and chinese in _FINANCIAL):
@@ -526,42 +594,13 @@ class _Scanner:
             # 三万千瓦: the 千 belongs to the unit 千瓦, not to the numeral
             chinese, end = chinese[:-1], end - 1
             value = parse_chinese(chinese)
-        if value is None or _too_long(chinese, value):
+        if value is None or (len(chinese) > _MOST_DIGITS and _too_many_digits(value)):
             return None
         percent = None
         if pct is not None:
             percent = "%" if pct == "百分之" else "‰"
         qualifier = _PRE_QUALIFIER[pre] if pre else None
         return _Number(start, end, value, chinese, qualifier, pre is not None, percent)
-
-    def arabic(self, match: re.Match[str], pre: str | None, start: int) -> _Number | None:
-        text = self.text
-        if pre is None and text[start - 1 : start] == "第":
-            return None  # 第3: an ordinal
-        digits_start, end = match.span("arabic")
-        sign, digits = match.group("minus", "arabic")
-        if sign is not None:
-            ahead = text[match.start("minus") - 1] if match.start("minus") else ""
-            # A dash between two numbers or after a code is a range dash, not a minus sign.
-            if pre is not None or not ahead or ahead in _ASCII_WORD or ahead in "%％)）":
-                sign = None
-                start = digits_start if pre is None else start
-        lead = text[digits_start - 1] if digits_start else ""
-        if sign is None and lead and (lead in _ASCII_WORD or lead in "．.０１２３４５６７８９第"):
-            return None
-        if text[end : end + 1] in _ASCII_WORD and self.unit_at(end) is None:
-            return None  # 5G, 4A级, 3D — but 4800PF, 5kW
-        # 零下12℃
-        below_zero = sign is None and lead == "下" and text.endswith("零下", 0, digits_start)
-        value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
-        if _too_long(digits, value):
-            return None
-        if sign is not None and pre is None:
-            start = match.start("minus")
-        if sign is not None or below_zero:
-            value = -value
-        qualifier = _PRE_QUALIFIER[pre] if pre else None
-        return _Number(start, end, value, None, qualifier, pre is not None)
 
     def prefix_before(self, position: int) -> str | None:
         """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
@@ -640,9 +679,12 @@ class _Scanner:
         if per is not None:
             unit, info = self.compound(found, unit, info)
         end = found.end()
-        capacity = info is not None and info.dimension in _CAPACITY_DIMENSIONS
-        if post is None and capacity and text.startswith("级", end):  # 20万吨级: a class
-            assert info is not None
+        if (  # 20万吨级: a class
+            post is None
+            and text.startswith("级", end)
+            and info is not None
+            and info.dimension in _CAPACITY_DIMENSIONS
+        ):
             unit, end = unit + "级", end + 1
             info = attrs.evolve(info, name=unit, aliases=())
             trailing = _POST.match(text, end)
@@ -809,17 +851,28 @@ class _Scanner:
         if unit is None:
             return
         start, end = number.start, tail.end
-        if self.is_blocked(start, end) or not self.plausible(number, tail):
+        # Blocked spans: a marker, an earlier mention or a lexicon word. This pointer lags the
+        # scan's: a qualifier before a number may reach back into a span that ends before it.
+        ends = self.block_ends  # disjoint and sorted, so one pointer walks them in step
+        index = self.block_index
+        while ends[index] <= start:
+            index += 1
+        self.block_index = index
+        if self.block_starts[index] < end or not self.plausible(number, tail):
             return
+        text = self.text
+        # Most quantities follow neither a verb nor a list word: one look spares the call.
+        before = text[start - 1 : start]
+        change = self.change_before(start) if before in _CHANGE_CUES else None
         self.found.append(
             _quantity(
                 _span(start, end),
-                self.text[start:end],
+                text[start:end],
                 value,
                 unit,
                 tail.qualifier,
                 value_max,
-                self.change_before(start),
+                change,
                 tail.multiplier,
                 None,  # indicator, role and period: the linker's
                 None,
@@ -926,26 +979,13 @@ class _Scanner:
         after = text[end : end + 1] in _LABEL_NUMERALS and _is_han(text[end + 1 : end + 2])
         return before or after
 
-    def is_blocked(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` overlaps a marker, an earlier mention or a lexicon word.
-
-        Its pointer lags the scan's: a qualifier before a number may reach back into a span
-        that ends before the number.
-        """
-        blocked = self.blocked  # disjoint and sorted, so one pointer walks them in step
-        index = self.block_index
-        while blocked[index][1] <= start:
-            index += 1
-        self.block_index = index
-        return blocked[index][0] < end
-
     def change_before(self, start: int) -> Change | None:
         """Increase or decrease, from the verb right before the quantity (分别增长4.4%、5.6%)."""
         text = self.text
         if start and text[start - 1] in _BEFORE_CHANGED:  # else no verb can end right here
             verb = _CHANGE_VERB.search(text, max(0, start - 10), start)
             if verb is not None:
-                return Change.INCREASE if verb.lastgroup == "up" else Change.DECREASE
+                return _CHANGES[verb["verb"]]
         if not start or text[start - 1] not in _ENUMERATION:
             return None  # no list goes on here
         for candidate in self.found[-1:-3:-1]:  # the last two quantities, nearest first
