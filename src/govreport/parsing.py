@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
@@ -15,7 +15,7 @@ from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
 from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext
 from govreport.model import Fault, Mention, Quantity, Report, SourceText, Span
 from govreport.model._unchecked import unchecked
-from govreport.model.mentions import MENTION_ORDER
+from govreport.model.store import MentionCollector
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
 from govreport.structure import Structure, parse_structure
@@ -44,8 +44,22 @@ def parse(
     return _parse(read, source, host, strict)
 
 
-def _extract(extractor: MentionExtractor, context: ExtractionContext) -> list[Mention]:
-    return list(extractor.extract(context))
+def _extract(
+    extractor: MentionExtractor, context: ExtractionContext, into: MentionCollector, typed: bool
+) -> str | None:
+    """Add the extractor's mentions to ``into`` as it gives them, so that they never all live
+    as objects at once; at a mention that cannot stand in the report, why (the rest is read,
+    so that a failure after it is still the plugin's)."""
+    text = context.text
+    mentions = iter(extractor.extract(context))
+    for mention in mentions:
+        problem = _misplaced(mention, text, typed=typed)
+        if problem is not None:
+            for _ in mentions:
+                pass
+            return problem
+        into.append(mention)
+    return None
 
 
 def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
@@ -72,7 +86,7 @@ def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
 
 def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool) -> Report:
     text = read.text
-    found: list[Mention] = []
+    found = MentionCollector()
     faults: list[Fault] = []
 
     def fail(error: PluginError) -> None:
@@ -91,26 +105,26 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
             text=text,
             units=units,
             marker_spans=structure.marker_spans,
-            found=tuple(found),
+            found=found.snapshot(),
             vocabularies=vocabularies,
         )
-        name = stage.extractor.name
+        name, before = stage.extractor.name, len(found)
+        arguments = {
+            "extractor": stage.extractor,
+            "context": context,
+            "into": found,
+            "typed": stage.plugin in BUILTIN_PLUGINS,
+        }
         try:
-            new = call_plugin(
-                stage.plugin, name, _extract, {"extractor": stage.extractor, "context": context}
-            )
+            problem = call_plugin(stage.plugin, name, _extract, arguments)
         except PluginError as error:
+            found.truncate(before)
             fail(error)
             continue
-        typed = stage.plugin in BUILTIN_PLUGINS
-        for mention in new:
-            problem = _misplaced(mention, text, typed=typed)
-            if problem is not None:  # one bad mention and the extractor's output is not trusted
-                fail(PluginError(stage.plugin, name, problem))
-                break
-        else:
-            found.extend(new)
-    found.sort(key=MENTION_ORDER)
+        if problem is not None:  # one bad mention and the extractor's output is not trusted
+            found.truncate(before)
+            fail(PluginError(stage.plugin, name, problem))
+    found.sort()
     if linker is not None:
         link_context = link_context_of(text, found, structure, lexicon)
         _link_indicators(link_context, found, linker, host.indicator_linker_plugin, fail)
@@ -124,7 +138,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
         outline=structure.outline,
         closing=structure.closing,
         end_matter=structure.end_matter,
-        mentions=tuple(found),
+        mentions=found.finish(),
         faults=tuple(faults),
     )
     host.call_report_parsed(report, on_error=fail)
@@ -134,7 +148,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
 
 
 def link_context_of(
-    text: str, mentions: list[Mention], structure: Structure, lexicon: IndicatorLexicon
+    text: str, mentions: Sequence[Mention], structure: Structure, lexicon: IndicatorLexicon
 ) -> LinkContext:
     """What the indicator linker reads of a parse: the text, its ``mentions`` in
     ``MENTION_ORDER``, the parts of its ``structure`` and the host's ``lexicon``."""
@@ -150,7 +164,7 @@ def link_context_of(
 
 def _link_indicators(
     context: LinkContext,
-    found: list[Mention],
+    found: MentionCollector,
     linker: IndicatorLinker,
     plugin: str,
     fail: Callable[[PluginError], None],

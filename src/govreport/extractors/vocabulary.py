@@ -210,8 +210,9 @@ class _Matcher:
     words: tuple[str, ...]
     """Each entry's term: the text of every match of it, one string for them all."""
 
-    def find(self, text: str) -> list[Term]:
-        """The terms in ``text``: entries and names, leftmost first, then longest."""
+    def find(self, text: str) -> Iterator[Term]:
+        """The terms in ``text``: entries and names, leftmost first, then longest (made one by
+        one, as they are read: a parse keeps them compactly)."""
         longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
         marked: list[list[int]] = [[] for _ in self.anchors]  # anchor → where it matched
         if self.gate is not None:
@@ -251,7 +252,6 @@ class _Matcher:
             candidates.extend((start, start - end, label) for start, end in spans)
         if len(candidates) > entries_only:  # the entries' own are in order already
             candidates.sort()
-        kept: list[Term] = []
         labels, words, named = self.labels, self.words, len(self.words)
         names: dict[str, str] = {}  # one string for each name, however often it comes
         last_end = 0
@@ -264,10 +264,7 @@ class _Matcher:
                     written = text[start:last_end]
                     written = names.setdefault(written, written)
                 vocabulary, category, subtype, meaning = labels[label]
-                kept.append(
-                    _term(_span(start, last_end), written, vocabulary, category, subtype, meaning)
-                )
-        return kept
+                yield _term(_span(start, last_end), written, vocabulary, category, subtype, meaning)
 
     def _names(self, text: str, which: int, marked: list[list[int]]) -> list[tuple[int, int]]:
         """The matches of anchored pattern ``which``: tried at every start that puts one of its
@@ -464,7 +461,7 @@ class VocabularyExtractor:
             matcher = compiled[1]
         else:
             matcher = _matcher(context.vocabularies)
-        return iter(()) if matcher is None else iter(matcher.find(context.text))
+        return iter(()) if matcher is None else matcher.find(context.text)
 
 
 def _matcher(vocabularies: tuple[Vocabulary, ...]) -> _Matcher | None:
