@@ -1,12 +1,12 @@
-"""Mentions held compactly: positions in arrays, everything else in a table of prototypes.
+"""Mentions held compactly: positions in arrays, each mention read from a prototype.
 
 A term-dense text has a mention every two characters. As objects each would hold a frozen
 mention, its :class:`~govreport.model.Span` and the span's two ints: some 200 bytes for six
 bytes of UTF-8. :class:`Mentions` keeps each mention as its start and end (8 bytes each) and
-the number of its *prototype* (4 bytes): its class and the values of its other fields, one
-prototype for all the mentions whose values are the very same objects (a vocabulary term found
-a hundred thousand times is one prototype). Mention objects are made when they are read; they
-are equal to those put in, not the same objects.
+the number of its *prototype* (4 bytes): the first mention of its class whose fields other
+than the span hold the very same objects. A vocabulary term found a hundred thousand times is
+one prototype; a mention like no other is its own. Reading a mention gives its prototype where
+the spans agree, else a new mention of the prototype's fields at its own span.
 """
 
 from __future__ import annotations
@@ -28,49 +28,51 @@ _PROTOTYPES = "I"
 """Array type of prototype numbers (unsigned, 32 bits on every platform CPython runs on)."""
 
 _span = unchecked(Span)
+_KIND = operator.attrgetter("kind")
 
 
 @attrs.frozen
 class _Kind:
-    """How the mentions of one class are taken apart and made again."""
+    """How the mentions of one class are made again at another span."""
 
     make: Callable[..., Mention]
     """(span, *values) → the mention."""
     values: Callable[[Mention], tuple[Any, ...]]
     """The mention → the values of its fields after ``span``, in declaration order."""
-    shared: bool
-    """Whether mentions with the same values share a prototype (not for a class kept whole)."""
 
 
-def _itself(_: Span, mention: Mention) -> Mention:
-    return mention
+_KINDS: dict[type[Mention], _Kind | None] = {}
+""":func:`_kind_of`'s answers, by class."""
 
 
-def _whole(mention: Mention) -> tuple[Mention]:
-    return (mention,)
+def _kind_of(cls: type[Mention]) -> _Kind | None:
+    """How to make the mentions of ``cls`` at another span, or None when they are not made
+    so (not a slotted attrs class whose first field is ``span``, as the built-in kinds and
+    their subclasses are): each is then kept as it is, its own prototype. Worked out once per
+    class."""
+    try:
+        return _KINDS[cls]
+    except KeyError:
+        pass
+    kind = None
+    if attrs.has(cls) and "__slots__" in vars(cls):
+        names = [field.name for field in attrs.fields(cls)]
+        if names[0] == "span":
+            getter = operator.attrgetter(*names[1:])  # at least ``text``
+            values = getter if len(names) > 2 else lambda mention: (getter(mention),)
+            kind = _Kind(make=unchecked(cast("type[Mention]", cls)), values=values)
+    _KINDS[cls] = kind
+    return kind
 
 
-_KEPT_WHOLE = _Kind(make=_itself, values=_whole, shared=False)
-"""A class whose objects cannot be rebuilt from their fields is kept as its objects."""
-
-
-def _kind_of(cls: type[Mention]) -> _Kind:
-    """How to take apart and make again the mentions of ``cls``: by its fields when it is a
-    slotted attrs class whose first field is ``span`` (the built-in kinds and a plugin's
-    subclass), else whole."""
-    if not attrs.has(cls) or "__slots__" not in vars(cls):
-        return _KEPT_WHOLE
-    names = [field.name for field in attrs.fields(cls)]
-    if names[0] != "span":
-        return _KEPT_WHOLE
-    rest = names[1:]  # at least ``text``
-    getter = operator.attrgetter(*rest)
-    values = getter if len(rest) > 1 else lambda mention: (getter(mention),)
-    return _Kind(make=unchecked(cast("type[Mention]", cls)), values=values, shared=True)
-
-
-_Table = Sequence[tuple[Callable[..., Mention], tuple[Any, ...]]]
-"""Each prototype: how to make its mentions, and the values of their fields after the span."""
+def _at(prototype: Mention, start: int, end: int) -> Mention:
+    """The mention with ``prototype``'s fields at ``[start, end)``."""
+    span = prototype.span
+    if span.start == start and span.end == end:
+        return prototype
+    kind = _kind_of(type(prototype))
+    assert kind is not None  # a mention kept as it is has no other span
+    return kind.make(_span(start, end), *kind.values(prototype))
 
 
 class _Held(Sequence[Mention]):
@@ -83,7 +85,7 @@ class _Held(Sequence[Mention]):
     _ends: array[int]
     _prototypes: array[int]
     """Each mention's prototype, as its number in ``_table``."""
-    _table: _Table
+    _table: Sequence[Mention]
 
     def __len__(self) -> int:
         return len(self._prototypes)
@@ -97,17 +99,13 @@ class _Held(Sequence[Mention]):
     def __getitem__(self, index: int | slice) -> Mention | Mentions:
         if isinstance(index, slice):
             return self._sliced(index)
-        make, values = self._table[self._prototypes[index]]
-        return make(_span(self._starts[index], self._ends[index]), *values)
+        return _at(self._table[self._prototypes[index]], self._starts[index], self._ends[index])
 
     def _sliced(self, index: slice) -> Mentions:
         raise NotImplementedError
 
     def __iter__(self) -> Iterator[Mention]:
-        table = self._table
-        for start, end, prototype in zip(self._starts, self._ends, self._prototypes, strict=True):
-            make, values = table[prototype]
-            yield make(_span(start, end), *values)
+        return map(_at, map(self._table.__getitem__, self._prototypes), self._starts, self._ends)
 
 
 class Mentions(_Held):
@@ -122,7 +120,7 @@ class Mentions(_Held):
 
     __slots__ = ("_hash", "_in_order")
 
-    _table: tuple[tuple[Callable[..., Mention], tuple[Any, ...]], ...]
+    _table: tuple[Mention, ...]
     _in_order: bool
     """Whether the mentions are in document order (``MENTION_ORDER``)."""
     _hash: int | None
@@ -141,7 +139,7 @@ class Mentions(_Held):
         starts: array[int],
         ends: array[int],
         prototypes: array[int],
-        table: tuple[tuple[Callable[..., Mention], tuple[Any, ...]], ...],
+        table: tuple[Mention, ...],
         in_order: bool,
     ) -> Mentions:
         self = object.__new__(cls)
@@ -209,9 +207,9 @@ class MentionCollector(_Held):
     """Mentions gathered one by one (as a parse finds them) into the arrays :class:`Mentions`
     is made of; a mention may be replaced, the last ones dropped, and all sorted."""
 
-    __slots__ = ("_in_order", "_kinds", "_last", "_order", "_orphans", "_shared")
+    __slots__ = ("_in_order", "_last", "_orphans", "_shared")
 
-    _table: list[tuple[Callable[..., Mention], tuple[Any, ...]]]
+    _table: list[Mention]
 
     def __init__(self) -> None:
         self._reset()
@@ -221,11 +219,8 @@ class MentionCollector(_Held):
         self._ends = array(_POSITIONS)
         self._prototypes = array(_PROTOTYPES)
         self._table = []
-        self._order: list[str] = []
-        """Each prototype's ``kind``, the last key of ``MENTION_ORDER``."""
-        self._shared: dict[tuple[Any, ...], int] = {}
-        """Values (the class first) → their prototype."""
-        self._kinds: dict[type[Mention], _Kind] = {}
+        self._shared: dict[int, int] = {}
+        """The id of a text → the last prototype with it."""
         self._last: tuple[int, int, str] | None = None
         """The ``MENTION_ORDER`` key of the last mention."""
         self._in_order = True
@@ -233,26 +228,26 @@ class MentionCollector(_Held):
         """Whether a prototype may have lost its last mention (replaced or dropped)."""
 
     def _prototype(self, mention: Mention) -> int:
-        cls = type(mention)
-        kind = self._kinds.get(cls)
-        if kind is None:
-            kind = self._kinds[cls] = _kind_of(cls)
-        values = kind.values(mention)
-        if kind.shared:
-            key = (cls, *values)
-            try:
-                number = self._shared.get(key)
-            except TypeError:  # a field holds an unhashable value: no sharing
-                number = None
-                key = ()
-            # Equal is not enough (1.0 == 1.00, a str and a str enum): the very same values.
-            if number is not None and all(map(operator.is_, self._table[number][1], values)):
-                return number
-            if key:
-                self._shared[key] = len(self._table)
-        self._table.append((kind.make, values))
-        self._order.append(mention.kind)
-        return len(self._table) - 1
+        """The number of the prototype of ``mention``: an earlier mention whose fields other
+        than the span hold the very same objects, else ``mention`` itself, added."""
+        table = self._table
+        number = len(table)
+        kind = _kind_of(type(mention))
+        if kind is not None:
+            # Equal is not enough (1.0 == 1.00, and a str equals a str enum), so the candidate
+            # is found by the identity of the text: a vocabulary's terms share theirs, other
+            # texts are new slices. The table keeps each text alive, so its id stays its own.
+            key = id(mention.text)
+            earlier = self._shared.get(key)
+            if earlier is not None:
+                prototype = table[earlier]
+                if type(prototype) is type(mention) and all(
+                    map(operator.is_, kind.values(prototype), kind.values(mention))
+                ):
+                    return earlier
+            self._shared[key] = number
+        table.append(mention)
+        return number
 
     def append(self, mention: Mention) -> None:
         """Add ``mention`` after the others."""
@@ -262,7 +257,7 @@ class MentionCollector(_Held):
         self._starts.append(start)
         self._ends.append(end)
         self._prototypes.append(prototype)
-        key = (start, end, self._order[prototype])
+        key = (start, end, mention.kind)
         if self._in_order and self._last is not None and key < self._last:
             self._in_order = False
         self._last = key
@@ -271,19 +266,25 @@ class MentionCollector(_Held):
         return self.snapshot()[index]
 
     def __setitem__(self, index: int, mention: Mention) -> None:
-        """Put ``mention`` in the place of the one at ``index`` (at the same span and kind, or
-        the order is no longer known)."""
-        prototype = self._prototype(mention)
+        """Put ``mention`` in the place of the one at ``index``, as its own prototype (a
+        quantity and its indicator are like no other); if its span or kind differ, the order
+        is no longer known."""
         span = mention.span
         if (span.start, span.end, mention.kind) != self._key(index):
             self._in_order = False
-        self._starts[index], self._ends[index] = span.start, span.end
-        self._prototypes[index] = prototype
+            self._starts[index], self._ends[index] = span.start, span.end
+        self._prototypes[index] = len(self._table)
+        self._table.append(mention)
         self._orphans = True
 
     def _key(self, index: int) -> tuple[int, int, str]:
         """The ``MENTION_ORDER`` key of the mention at ``index``."""
-        return self._starts[index], self._ends[index], self._order[self._prototypes[index]]
+        return self._starts[index], self._ends[index], self._table[self._prototypes[index]].kind
+
+    def _keys(self) -> list[tuple[int, int, str]]:
+        """The ``MENTION_ORDER`` key of every mention."""
+        kinds = map(_KIND, map(self._table.__getitem__, self._prototypes))
+        return list(zip(self._starts, self._ends, kinds, strict=True))
 
     def truncate(self, length: int) -> None:
         """Drop every mention after the first ``length``."""
@@ -293,14 +294,14 @@ class MentionCollector(_Held):
         self._orphans = True
         self._last = self._key(-1) if length else None
         if not self._in_order:  # what is left may be (a prefix of mentions in order is)
-            keys = list(map(self._key, range(length)))
+            keys = self._keys()
             self._in_order = keys == sorted(keys)
 
     def sort(self) -> None:
         """Put the mentions in document order (``MENTION_ORDER``); a stable sort."""
         if self._in_order:
             return
-        places = sorted(range(len(self)), key=self._key)
+        places = sorted(range(len(self)), key=self._keys().__getitem__)
         self._starts = array(_POSITIONS, map(self._starts.__getitem__, places))
         self._ends = array(_POSITIONS, map(self._ends.__getitem__, places))
         self._prototypes = array(_PROTOTYPES, map(self._prototypes.__getitem__, places))
