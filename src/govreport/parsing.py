@@ -15,7 +15,7 @@ from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
 from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext
 from govreport.model import Fault, Mention, Quantity, Report, SourceText, Span
 from govreport.model._unchecked import unchecked
-from govreport.model.store import MentionCollector
+from govreport.model.store import BLOCK, MentionCollector
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
 from govreport.structure import Structure, parse_structure
@@ -47,18 +47,23 @@ def parse(
 def _extract(
     extractor: MentionExtractor, context: ExtractionContext, into: MentionCollector, typed: bool
 ) -> str | None:
-    """Add the extractor's mentions to ``into`` as it gives them, so that they never all live
-    as objects at once; at a mention that cannot stand in the report, why (the rest is read,
-    so that a failure after it is still the plugin's)."""
+    """Add the extractor's mentions to ``into`` a block at a time as it gives them, so that
+    they never all live as objects at once; at a mention that cannot stand in the report, why
+    (the rest is read, so that a failure after it is still the plugin's)."""
     text = context.text
     mentions = iter(extractor.extract(context))
+    block: list[Mention] = []
     for mention in mentions:
         problem = _misplaced(mention, text, typed=typed)
         if problem is not None:
             for _ in mentions:
                 pass
             return problem
-        into.append(mention)
+        block.append(mention)
+        if len(block) == BLOCK:
+            into.extend(block)
+            block = []
+    into.extend(block)
     return None
 
 

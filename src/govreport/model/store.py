@@ -1,12 +1,19 @@
-"""Mentions held compactly: positions in arrays, each mention read from a prototype.
+"""Mentions held compactly where they repeat: positions in arrays, each mention read from a
+prototype.
 
 A term-dense text has a mention every two characters. As objects each would hold a frozen
 mention, its :class:`~govreport.model.Span` and the span's two ints: some 200 bytes for six
-bytes of UTF-8. :class:`Mentions` keeps each mention as its start and end (8 bytes each) and
-the number of its *prototype* (4 bytes): the first mention of its class whose fields other
-than the span hold the very same objects. A vocabulary term found a hundred thousand times is
-one prototype; a mention like no other is its own. Reading a mention gives its prototype where
-the spans agree, else a new mention of the prototype's fields at its own span.
+bytes of UTF-8. Where mentions repeat, :class:`Mentions` keeps each as its start and end (8
+bytes each) and the number of its *prototype* (4 bytes): the first mention of its class whose
+fields other than the span hold the very same objects. A vocabulary term found a hundred
+thousand times is one prototype; a mention like no other is its own. Reading a mention gives
+its prototype where the spans agree, else a new mention of the prototype's fields at its own
+span.
+
+Mentions come in blocks (:data:`BLOCK` of them, as a parse reads an extractor's output); a
+block is held compactly only when it is full and most of its mentions share their text with
+another. An ordinary report, a mention every few dozen characters, never fills one: its
+mentions stay a tuple of the objects the extractors made, read back at the speed of a tuple.
 """
 
 from __future__ import annotations
@@ -14,21 +21,30 @@ from __future__ import annotations
 import operator
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any, cast, overload
 
 import attrs
 
 from govreport.model._unchecked import unchecked
-from govreport.model.mentions import Mention
+from govreport.model.mentions import MENTION_ORDER, Mention
 from govreport.model.span import Span
 
+BLOCK = 4096
+"""Mentions taken in at a time: what the parse holds as objects, at most, beyond the others."""
 _POSITIONS = "q"
 """Array type of starts and ends (signed 64-bit)."""
 _PROTOTYPES = "I"
 """Array type of prototype numbers (unsigned, 32 bits on every platform CPython runs on)."""
 
 _span = unchecked(Span)
+_START = operator.attrgetter("span.start")
+_END = operator.attrgetter("span.end")
+_TEXT = operator.attrgetter("text")
 _KIND = operator.attrgetter("kind")
+
+_Compact = tuple["array[int]", "array[int]", "array[int]"]
+"""Each mention's start, end and prototype number."""
 
 
 @attrs.frozen
@@ -75,20 +91,22 @@ def _at(prototype: Mention, start: int, end: int) -> Mention:
     return kind.make(_span(start, end), *kind.values(prototype))
 
 
+def _in_order(keys: list[tuple[int, int, str]]) -> bool:
+    return all(map(operator.le, keys, islice(keys, 1, None)))
+
+
 class _Held(Sequence[Mention]):
-    """Mentions held as positions and prototypes: what :class:`Mentions` and
-    :class:`MentionCollector` share."""
+    """Mentions as objects or compactly: what :class:`Mentions` and :class:`MentionCollector`
+    share."""
 
-    __slots__ = ("_ends", "_prototypes", "_starts", "_table")
+    __slots__ = ("_compact", "_table")
 
-    _starts: array[int]
-    _ends: array[int]
-    _prototypes: array[int]
-    """Each mention's prototype, as its number in ``_table``."""
     _table: Sequence[Mention]
+    """The prototypes; without ``_compact``, the mentions themselves."""
+    _compact: _Compact | None
 
     def __len__(self) -> int:
-        return len(self._prototypes)
+        return len(self._table) if self._compact is None else len(self._compact[2])
 
     @overload
     def __getitem__(self, index: int) -> Mention: ...
@@ -99,55 +117,55 @@ class _Held(Sequence[Mention]):
     def __getitem__(self, index: int | slice) -> Mention | Mentions:
         if isinstance(index, slice):
             return self._sliced(index)
-        return _at(self._table[self._prototypes[index]], self._starts[index], self._ends[index])
+        if self._compact is None:
+            return self._table[index]
+        starts, ends, prototypes = self._compact
+        return _at(self._table[prototypes[index]], starts[index], ends[index])
 
     def _sliced(self, index: slice) -> Mentions:
         raise NotImplementedError
 
     def __iter__(self) -> Iterator[Mention]:
-        return map(_at, map(self._table.__getitem__, self._prototypes), self._starts, self._ends)
+        if self._compact is None:
+            return iter(self._table)
+        starts, ends, prototypes = self._compact
+        return map(_at, map(self._table.__getitem__, prototypes), starts, ends)
 
 
 class Mentions(_Held):
-    """An immutable sequence of mentions, stored compactly; equal to the tuple of the same
-    mentions (and hashed as it), indexed and sliced as a tuple is.
+    """An immutable sequence of mentions, held compactly where they repeat; equal to the tuple
+    of the same mentions (and hashed as it), indexed and sliced as a tuple is.
 
     ``Mentions(iterable)`` holds the mentions of any iterable (and is ``iterable`` itself when
     that is Mentions already), as ``tuple(iterable)`` does; :class:`~govreport.model.Report`
-    makes one of the mentions it is given. Reading a mention makes it anew:
-    ``mentions[0] == mentions[0]``, but not ``is``.
+    makes one of the mentions it is given. A mention held compactly is made anew when read,
+    equal to the one put in: ``mentions[i] == mentions[i]``, not always ``is``.
     """
 
     __slots__ = ("_hash", "_in_order")
 
     _table: tuple[Mention, ...]
     _in_order: bool
-    """Whether the mentions are in document order (``MENTION_ORDER``)."""
+    """Whether the mentions are known to be in document order (``MENTION_ORDER``)."""
     _hash: int | None
 
     def __new__(cls, mentions: Iterable[Mention] = ()) -> Mentions:
         if isinstance(mentions, Mentions):
             return mentions
         collector = MentionCollector()
-        for mention in mentions:
-            collector.append(mention)
+        iterator = iter(mentions)
+        while block := list(islice(iterator, BLOCK)):
+            collector.extend(block)
         return collector.finish()
 
     @classmethod
     def _made(
-        cls,
-        starts: array[int],
-        ends: array[int],
-        prototypes: array[int],
-        table: tuple[Mention, ...],
-        in_order: bool,
+        cls, table: tuple[Mention, ...], compact: _Compact | None, in_order: bool
     ) -> Mentions:
         self = object.__new__(cls)
         for name, value in (
-            ("_starts", starts),
-            ("_ends", ends),
-            ("_prototypes", prototypes),
             ("_table", table),
+            ("_compact", compact),
             ("_in_order", in_order),
             ("_hash", None),
         ):
@@ -161,26 +179,28 @@ class Mentions(_Held):
         raise AttributeError("Mentions are immutable")
 
     def _sliced(self, index: slice) -> Mentions:
-        return Mentions._made(
-            self._starts[index],
-            self._ends[index],
-            self._prototypes[index],
-            self._table,
-            self._in_order and (index.step is None or index.step > 0),
-        )
+        in_order = self._in_order and (index.step is None or index.step > 0)
+        if self._compact is None:
+            return Mentions._made(self._table[index], None, in_order)
+        starts, ends, prototypes = self._compact
+        compact = (starts[index], ends[index], prototypes[index])
+        return Mentions._made(self._table, compact, in_order)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mentions):
-            if self._table is other._table and self._prototypes == other._prototypes:
-                return self._starts == other._starts and self._ends == other._ends
-        elif not isinstance(other, tuple):
+            if self._compact is None and other._compact is None:
+                return self._table == other._table
+        elif isinstance(other, tuple):
+            if self._compact is None:
+                return self._table == other
+        else:
             return NotImplemented
         return len(self) == len(other) and all(map(operator.eq, self, other))
 
     def __hash__(self) -> int:
         value = self._hash
         if value is None:
-            value = hash(tuple(self))
+            value = hash(self._table if self._compact is None else tuple(self))
             object.__setattr__(self, "_hash", value)
         return value
 
@@ -188,7 +208,7 @@ class Mentions(_Held):
         return f"Mentions({tuple(self)!r})"
 
     def __reduce__(self) -> tuple[type[Mentions], tuple[tuple[Mention, ...]]]:
-        # The table holds generated constructors, which do not pickle: the mentions do.
+        # Compact ones are rebuilt from their mentions, which pickle whatever the layout.
         return Mentions, (tuple(self),)
 
     def ordered(self) -> Mentions:
@@ -197,35 +217,65 @@ class Mentions(_Held):
         if self._in_order:
             return self
         collector = MentionCollector()
-        for mention in self:
-            collector.append(mention)
+        iterator = iter(self)
+        while block := list(islice(iterator, BLOCK)):
+            collector.extend(block)
         collector.sort()
         return collector.finish()
 
 
 class MentionCollector(_Held):
-    """Mentions gathered one by one (as a parse finds them) into the arrays :class:`Mentions`
-    is made of; a mention may be replaced, the last ones dropped, and all sorted."""
+    """Mentions gathered block by block (as a parse reads them) into what :class:`Mentions` is
+    made of; a mention may be replaced, the last ones dropped, and all sorted."""
 
     __slots__ = ("_in_order", "_last", "_orphans", "_shared")
 
     _table: list[Mention]
 
     def __init__(self) -> None:
-        self._reset()
+        self._clear()
 
-    def _reset(self) -> None:
-        self._starts = array(_POSITIONS)
-        self._ends = array(_POSITIONS)
-        self._prototypes = array(_PROTOTYPES)
+    def _clear(self) -> None:
         self._table = []
+        self._compact = None
         self._shared: dict[int, int] = {}
         """The id of a text → the last prototype with it."""
         self._last: tuple[int, int, str] | None = None
-        """The ``MENTION_ORDER`` key of the last mention."""
+        """The ``MENTION_ORDER`` key of the last mention, once held compactly."""
         self._in_order = True
+        """Whether the mentions are known to be in document order."""
         self._orphans = False
         """Whether a prototype may have lost its last mention (replaced or dropped)."""
+
+    def extend(self, block: list[Mention]) -> None:
+        """Add the mentions of ``block`` (at most :data:`BLOCK`) after the others."""
+        shares = len(block) >= BLOCK and 2 * len(set(map(id, map(_TEXT, block)))) <= len(block)
+        if self._compact is None and not shares:
+            self._in_order = self._in_order and not block  # sorted once, at the end
+            self._table.extend(block)
+            return
+        compact = self._compact
+        if compact is None:  # from now on compact: the objects so far are their own prototypes
+            table = self._table
+            compact = self._compact = (
+                array(_POSITIONS, map(_START, table)),
+                array(_POSITIONS, map(_END, table)),
+                array(_PROTOTYPES, range(len(table))),
+            )
+            self._last = MENTION_ORDER(table[-1]) if table else None
+            self._in_order = _in_order(list(map(MENTION_ORDER, table)))
+        starts, ends, prototypes = compact
+        keys = list(map(MENTION_ORDER, block))
+        if self._in_order:
+            self._in_order = _in_order(keys) and (self._last is None or self._last <= keys[0])
+        self._last = keys[-1]
+        starts.extend(map(_START, block))
+        ends.extend(map(_END, block))
+        if shares:
+            prototypes.extend(map(self._prototype, block))
+        else:
+            prototypes.extend(range(len(self._table), len(self._table) + len(block)))
+            self._table.extend(block)
 
     def _prototype(self, mention: Mention) -> int:
         """The number of the prototype of ``mention``: an earlier mention whose fields other
@@ -249,85 +299,73 @@ class MentionCollector(_Held):
         table.append(mention)
         return number
 
-    def append(self, mention: Mention) -> None:
-        """Add ``mention`` after the others."""
-        prototype = self._prototype(mention)
-        span = mention.span
-        start, end = span.start, span.end
-        self._starts.append(start)
-        self._ends.append(end)
-        self._prototypes.append(prototype)
-        key = (start, end, mention.kind)
-        if self._in_order and self._last is not None and key < self._last:
-            self._in_order = False
-        self._last = key
-
     def _sliced(self, index: slice) -> Mentions:
         return self.snapshot()[index]
 
     def __setitem__(self, index: int, mention: Mention) -> None:
-        """Put ``mention`` in the place of the one at ``index``, as its own prototype (a
-        quantity and its indicator are like no other); if its span or kind differ, the order
-        is no longer known."""
-        span = mention.span
-        if (span.start, span.end, mention.kind) != self._key(index):
-            self._in_order = False
-            self._starts[index], self._ends[index] = span.start, span.end
-        self._prototypes[index] = len(self._table)
+        """Put ``mention``, at the same span and of the same kind, in the place of the one at
+        ``index`` (held compactly, as its own prototype: a linked quantity is like no other)."""
+        if self._compact is None:
+            self._table[index] = mention
+            return
+        self._compact[2][index] = len(self._table)
         self._table.append(mention)
         self._orphans = True
 
-    def _key(self, index: int) -> tuple[int, int, str]:
-        """The ``MENTION_ORDER`` key of the mention at ``index``."""
-        return self._starts[index], self._ends[index], self._table[self._prototypes[index]].kind
-
-    def _keys(self) -> list[tuple[int, int, str]]:
-        """The ``MENTION_ORDER`` key of every mention."""
-        kinds = map(_KIND, map(self._table.__getitem__, self._prototypes))
-        return list(zip(self._starts, self._ends, kinds, strict=True))
-
     def truncate(self, length: int) -> None:
         """Drop every mention after the first ``length``."""
-        if length >= len(self):
+        if self._compact is None:
+            del self._table[length:]
             return
-        del self._starts[length:], self._ends[length:], self._prototypes[length:]
+        starts, ends, prototypes = self._compact
+        if length >= len(prototypes):
+            return
+        del starts[length:], ends[length:], prototypes[length:]
         self._orphans = True
-        self._last = self._key(-1) if length else None
+        self._last = MENTION_ORDER(self[-1]) if length else None
         if not self._in_order:  # what is left may be (a prefix of mentions in order is)
-            keys = self._keys()
-            self._in_order = keys == sorted(keys)
+            self._in_order = _in_order(list(map(MENTION_ORDER, self)))
 
     def sort(self) -> None:
         """Put the mentions in document order (``MENTION_ORDER``); a stable sort."""
         if self._in_order:
             return
-        places = sorted(range(len(self)), key=self._keys().__getitem__)
-        self._starts = array(_POSITIONS, map(self._starts.__getitem__, places))
-        self._ends = array(_POSITIONS, map(self._ends.__getitem__, places))
-        self._prototypes = array(_PROTOTYPES, map(self._prototypes.__getitem__, places))
         self._in_order = True
-        self._last = self._key(-1)
+        if self._compact is None:
+            self._table.sort(key=MENTION_ORDER)
+            return
+        starts, ends, prototypes = self._compact
+        kinds = map(_KIND, map(self._table.__getitem__, prototypes))
+        keys = list(zip(starts, ends, kinds, strict=True))
+        places = sorted(range(len(keys)), key=keys.__getitem__)
+        self._compact = (
+            array(_POSITIONS, map(starts.__getitem__, places)),
+            array(_POSITIONS, map(ends.__getitem__, places)),
+            array(_PROTOTYPES, map(prototypes.__getitem__, places)),
+        )
+        self._last = keys[places[-1]]
 
     def snapshot(self) -> Mentions:
         """The mentions gathered so far, as Mentions that later changes leave alone."""
-        return Mentions._made(
-            array(_POSITIONS, self._starts),
-            array(_POSITIONS, self._ends),
-            array(_PROTOTYPES, self._prototypes),
-            tuple(self._table),
-            self._in_order,
-        )
+        compact = self._compact
+        if compact is not None:
+            compact = (
+                array(_POSITIONS, compact[0]),
+                array(_POSITIONS, compact[1]),
+                array(_PROTOTYPES, compact[2]),
+            )
+        return Mentions._made(tuple(self._table), compact, False)
 
     def finish(self) -> Mentions:
-        """The mentions gathered, as Mentions; the collector is empty after."""
-        prototypes, table = self._prototypes, self._table
-        if self._orphans:  # keep only the prototypes some mention still has
+        """The mentions gathered, as Mentions (in document order if :meth:`sort` was the last
+        change); the collector is empty after."""
+        compact, table = self._compact, self._table
+        if compact is not None and self._orphans:  # keep the prototypes some mention has
+            starts, ends, prototypes = compact
             used = sorted(set(prototypes))
             renumbered = {old: new for new, old in enumerate(used)}
-            prototypes = array(_PROTOTYPES, map(renumbered.__getitem__, prototypes))
+            compact = (starts, ends, array(_PROTOTYPES, map(renumbered.__getitem__, prototypes)))
             table = [table[old] for old in used]
-        mentions = Mentions._made(
-            self._starts, self._ends, prototypes, tuple(table), self._in_order
-        )
-        self._reset()  # the arrays are the Mentions' now
+        mentions = Mentions._made(tuple(table), compact, self._in_order)
+        self._clear()  # the arrays are the Mentions' now
         return mentions
