@@ -30,6 +30,7 @@ import attrs
 
 from govreport.errors import InputError
 from govreport.model import Fault, Mention, OutlineNode, Quantity, Region, Report, Span
+from govreport.model.mentions import MENTION_ORDER
 from govreport.reading import read_bytes
 
 SCHEMA = "govreport/1"
@@ -181,7 +182,7 @@ def _report_items(report: Report) -> list[tuple[str, Any]]:
         ("preamble", _span_only(report.preamble)),
         ("closing", _span_only(report.closing)),
         ("outline", map(_node, report.outline)),
-        ("mentions", map(mention_to_dict, report.mentions.ordered())),
+        ("mentions", map(mention_to_dict, sorted(report.mentions, key=MENTION_ORDER))),
         ("front_matter", [_region(r) for r in report.front_matter]),
         ("end_matter", [_region(r) for r in report.end_matter]),
         ("faults", [attrs.asdict(fault) for fault in report.faults]),
