@@ -186,7 +186,7 @@ def _link_indicators(
     except PluginError as error:
         fail(error)
         return
-    places = [i for i, mention in enumerate(found) if isinstance(mention, Quantity)]
+    places = found.places(Quantity)
     if len(links) != len(places):
         failed(f"gave {len(links)} links for {len(places)} quantities")
         return

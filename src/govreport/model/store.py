@@ -21,14 +21,15 @@ from __future__ import annotations
 import operator
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
-from typing import Any, cast, overload
+from itertools import compress, count, islice
+from typing import Any, TypeVar, cast, overload
 
 import attrs
 
-from govreport.model._unchecked import unchecked
+from govreport.model._unchecked import moved
 from govreport.model.mentions import MENTION_ORDER, Mention
-from govreport.model.span import Span
+
+M = TypeVar("M", bound=Mention)
 
 BLOCK = 4096
 """Mentions taken in at a time: what the parse holds as objects, at most, beyond the others."""
@@ -37,7 +38,6 @@ _POSITIONS = "q"
 _PROTOTYPES = "I"
 """Array type of prototype numbers (unsigned, 32 bits on every platform CPython runs on)."""
 
-_span = unchecked(Span)
 _START = operator.attrgetter("span.start")
 _END = operator.attrgetter("span.end")
 _TEXT = operator.attrgetter("text")
@@ -49,10 +49,10 @@ _Compact = tuple["array[int]", "array[int]", "array[int]"]
 
 @attrs.frozen
 class _Kind:
-    """How the mentions of one class are made again at another span."""
+    """How the mentions of one class are compared and made again at another span."""
 
-    make: Callable[..., Mention]
-    """(span, *values) → the mention."""
+    move: Callable[[Mention, int, int], Mention]
+    """(mention, start, end) → the mention at ``[start, end)``."""
     values: Callable[[Mention], tuple[Any, ...]]
     """The mention → the values of its fields after ``span``, in declaration order."""
 
@@ -76,7 +76,7 @@ def _kind_of(cls: type[Mention]) -> _Kind | None:
         if names[0] == "span":
             getter = operator.attrgetter(*names[1:])  # at least ``text``
             values = getter if len(names) > 2 else lambda mention: (getter(mention),)
-            kind = _Kind(make=unchecked(cast("type[Mention]", cls)), values=values)
+            kind = _Kind(move=moved(cast("type[Mention]", cls)), values=values)
     _KINDS[cls] = kind
     return kind
 
@@ -86,9 +86,9 @@ def _at(prototype: Mention, start: int, end: int) -> Mention:
     span = prototype.span
     if span.start == start and span.end == end:
         return prototype
-    kind = _kind_of(type(prototype))
+    kind = _KINDS[type(prototype)]
     assert kind is not None  # a mention kept as it is has no other span
-    return kind.make(_span(start, end), *kind.values(prototype))
+    return kind.move(prototype, start, end)
 
 
 def _in_order(keys: list[tuple[int, int, str]]) -> bool:
@@ -130,6 +130,20 @@ class _Held(Sequence[Mention]):
             return iter(self._table)
         starts, ends, prototypes = self._compact
         return map(_at, map(self._table.__getitem__, prototypes), starts, ends)
+
+    def places(self, cls: type[Mention]) -> list[int]:
+        """Where the instances of ``cls`` stand, in order: found by their prototypes' class,
+        so that no other mention is made."""
+        table = self._table
+        held = table if self._compact is None else map(table.__getitem__, self._compact[2])
+        return list(compress(count(), map(cls.__instancecheck__, held)))
+
+    def instances(self, cls: type[M]) -> list[M]:
+        """The instances of ``cls`` among these mentions, in order (as ``filter`` would give
+        them, but without making the others)."""
+        if self._compact is None:
+            return cast("list[M]", list(filter(cls.__instancecheck__, self._table)))
+        return cast("list[M]", list(map(self.__getitem__, self.places(cls))))
 
 
 class Mentions(_Held):
@@ -238,8 +252,9 @@ class MentionCollector(_Held):
     def _clear(self) -> None:
         self._table = []
         self._compact = None
-        self._shared: dict[int, int] = {}
-        """The id of a text → the last prototype with it."""
+        self._shared: dict[int, tuple[int, type[Mention], tuple[Any, ...]]] = {}
+        """The id of a text → the last prototype with it, its class and its values after the
+        span."""
         self._last: tuple[int, int, str] | None = None
         """The ``MENTION_ORDER`` key of the last mention, once held compactly."""
         self._in_order = True
@@ -249,9 +264,11 @@ class MentionCollector(_Held):
 
     def extend(self, block: list[Mention]) -> None:
         """Add the mentions of ``block`` (at most :data:`BLOCK`) after the others."""
+        if not block:
+            return
         shares = len(block) >= BLOCK and 2 * len(set(map(id, map(_TEXT, block)))) <= len(block)
         if self._compact is None and not shares:
-            self._in_order = self._in_order and not block  # sorted once, at the end
+            self._in_order = False  # sorted once, at the end
             self._table.extend(block)
             return
         compact = self._compact
@@ -265,39 +282,44 @@ class MentionCollector(_Held):
             self._last = MENTION_ORDER(table[-1]) if table else None
             self._in_order = _in_order(list(map(MENTION_ORDER, table)))
         starts, ends, prototypes = compact
-        keys = list(map(MENTION_ORDER, block))
-        if self._in_order:
-            self._in_order = _in_order(keys) and (self._last is None or self._last <= keys[0])
-        self._last = keys[-1]
+        first = len(starts)
         starts.extend(map(_START, block))
         ends.extend(map(_END, block))
+        if self._in_order:
+            # Starts rising: in order without a look at ends and kinds (a term every place).
+            rising = starts[first - 1 if first else 0 :]
+            if not all(map(operator.lt, rising, islice(rising, 1, None))):
+                keys = list(map(MENTION_ORDER, block))
+                after = self._last is None or self._last <= keys[0]
+                self._in_order = after and _in_order(keys)
+        self._last = MENTION_ORDER(block[-1])
         if shares:
-            prototypes.extend(map(self._prototype, block))
+            prototypes.extend(self._shared_prototypes(block))
         else:
             prototypes.extend(range(len(self._table), len(self._table) + len(block)))
             self._table.extend(block)
 
-    def _prototype(self, mention: Mention) -> int:
-        """The number of the prototype of ``mention``: an earlier mention whose fields other
-        than the span hold the very same objects, else ``mention`` itself, added."""
-        table = self._table
-        number = len(table)
-        kind = _kind_of(type(mention))
-        if kind is not None:
-            # Equal is not enough (1.0 == 1.00, and a str equals a str enum), so the candidate
-            # is found by the identity of the text: a vocabulary's terms share theirs, other
-            # texts are new slices. The table keeps each text alive, so its id stays its own.
-            key = id(mention.text)
-            earlier = self._shared.get(key)
-            if earlier is not None:
-                prototype = table[earlier]
-                if type(prototype) is type(mention) and all(
-                    map(operator.is_, kind.values(prototype), kind.values(mention))
-                ):
-                    return earlier
-            self._shared[key] = number
-        table.append(mention)
-        return number
+    def _shared_prototypes(self, block: list[Mention]) -> Iterator[int]:
+        """The number of the prototype of each mention of ``block``: an earlier mention of its
+        class whose fields other than the span hold the very same objects, else the mention
+        itself, added to the table."""
+        table, shared, same = self._table, self._shared, operator.is_
+        kinds = {cls: _kind_of(cls) for cls in set(map(type, block))}
+        # Equal is not enough (1.0 == 1.00, and a str equals a str enum), so the candidate is
+        # found by the identity of the text: a vocabulary's terms share theirs, other texts are
+        # new slices. The table keeps each text alive, so its id stays its own.
+        texts = map(id, map(_TEXT, block))
+        for mention, text, cls in zip(block, texts, map(type, block), strict=True):
+            kind = kinds[cls]
+            if kind is not None:
+                values = kind.values(mention)
+                earlier = shared.get(text)
+                if earlier is not None and earlier[1] is cls and all(map(same, earlier[2], values)):
+                    yield earlier[0]
+                    continue
+                shared[text] = (len(table), cls, values)
+            yield len(table)
+            table.append(mention)
 
     def _sliced(self, index: slice) -> Mentions:
         return self.snapshot()[index]
@@ -369,3 +391,11 @@ class MentionCollector(_Held):
         mentions = Mentions._made(tuple(table), compact, self._in_order)
         self._clear()  # the arrays are the Mentions' now
         return mentions
+
+
+def instances(mentions: Iterable[Mention], cls: type[M]) -> list[M]:
+    """The instances of ``cls`` among ``mentions``, in order: for :class:`Mentions` (and a
+    parse's collector) found by their prototypes' class, without making the others."""
+    if isinstance(mentions, _Held):
+        return mentions.instances(cls)
+    return cast("list[M]", list(filter(cls.__instancecheck__, mentions)))
