@@ -13,7 +13,7 @@ from govreport.boundary import call_plugin, misfit
 from govreport.errors import PluginError
 from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
 from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext
-from govreport.model import Fault, Mention, Quantity, Report, SourceText, Span
+from govreport.model import Fault, Mention, Mentions, Quantity, Report, SourceText, Span
 from govreport.model._unchecked import unchecked
 from govreport.model.store import BLOCK, MentionCollector
 from govreport.protocols import ExtractionContext, MentionExtractor
@@ -51,7 +51,13 @@ def _extract(
     they never all live as objects at once; at a mention that cannot stand in the report, why
     (the rest is read, so that a failure after it is still the plugin's)."""
     text = context.text
-    mentions = iter(extractor.extract(context))
+    found = extractor.extract(context)
+    if isinstance(found, Mentions):  # held compactly already: checked through its prototypes
+        problem = _misplaced_in(found, text, typed=typed)
+        if problem is None:
+            into.adopt(found)
+        return problem
+    mentions = iter(found)
     block: list[Mention] = []
     for mention in mentions:
         problem = _misplaced(mention, text, typed=typed)
@@ -67,19 +73,27 @@ def _extract(
     return None
 
 
+def _unfit(mention: object, *, typed: bool) -> str | None:
+    """Why ``mention`` is no mention with fields of its declared types, or None when it is
+    (``typed``: a built-in extractor's, known to be)."""
+    if not isinstance(mention, Mention):
+        return f"returned {type(mention).__name__}, not a Mention"
+    if not typed:
+        if not isinstance(mention.kind, str):
+            return f"kind {mention.kind!r} is not a str"
+        return misfit(mention)
+    return None
+
+
 def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
     """Why ``mention`` cannot stand in a report of ``text``, or None when it can.
 
     ``typed`` says that its fields are known to hold their declared types (a built-in
     extractor's); otherwise they are checked first (a few microseconds a mention).
     """
-    if not isinstance(mention, Mention):
-        return f"returned {type(mention).__name__}, not a Mention"
-    if not typed:
-        if not isinstance(mention.kind, str):
-            return f"kind {mention.kind!r} is not a str"
-        if (problem := misfit(mention)) is not None:
-            return problem
+    if (problem := _unfit(mention, typed=typed)) is not None:
+        return problem
+    assert isinstance(mention, Mention)
     span = mention.span
     if not isinstance(span, Span) or not 0 <= span.start <= span.end <= len(text):
         return f"span {span!r} is not a range inside the text (length {len(text)})"
@@ -87,6 +101,17 @@ def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
         written = mention.text if len(mention.text) <= 40 else mention.text[:40] + "…"
         return f"span {span.as_list()} does not slice to {written!r}"
     return None
+
+
+def _misplaced_in(mentions: Mentions, text: str, *, typed: bool) -> str | None:
+    """Why one of ``mentions`` cannot stand in a report of ``text``, or None: each of the
+    prototypes they are made from checked once for its class and fields, each place for its
+    span and text."""
+    for prototype in mentions.prototypes():
+        if (problem := _unfit(prototype, typed=typed)) is not None:
+            return problem
+    index = mentions.mismatch(text)
+    return None if index is None else _misplaced(mentions[index], text, typed=typed)
 
 
 def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool) -> Report:

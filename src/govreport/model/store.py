@@ -91,7 +91,14 @@ def _at(prototype: Mention, start: int, end: int) -> Mention:
     return kind.move(prototype, start, end)
 
 
-def _in_order(keys: list[tuple[int, int, str]]) -> bool:
+def _ordered(compact: _Compact, table: Sequence[Mention]) -> bool:
+    """Whether the mentions so held are in document order (``MENTION_ORDER``): at once when
+    their starts rise (a term at every place), else by their keys."""
+    starts, ends, prototypes = compact
+    if all(map(operator.lt, starts, islice(starts, 1, None))):
+        return True
+    kinds = map(_KIND, map(table.__getitem__, prototypes))
+    keys = list(zip(starts, ends, kinds, strict=True))
     return all(map(operator.le, keys, islice(keys, 1, None)))
 
 
@@ -173,6 +180,59 @@ class Mentions(_Held):
         return collector.finish()
 
     @classmethod
+    def placed(
+        cls,
+        prototypes: Sequence[Mention],
+        starts: array[int],
+        ends: array[int],
+        numbers: array[int],
+    ) -> Mentions:
+        """Mentions given compactly, as an extractor that finds the same things again and
+        again may make them: the ``i``-th is ``prototypes[numbers[i]]`` with its span moved to
+        ``[starts[i], ends[i])``. The arrays become the Mentions' own.
+
+        :raises ValueError: if the arrays differ in length or type (``q``, ``q``, ``I``), a
+            number is no prototype's, or a prototype's class cannot be moved (it is not a
+            slotted attrs class whose first field is ``span``).
+        """
+        compact = (starts, ends, numbers)
+        if (starts.typecode, ends.typecode, numbers.typecode) != (
+            _POSITIONS,
+            _POSITIONS,
+            _PROTOTYPES,
+        ) or not len(starts) == len(ends) == len(numbers):
+            raise ValueError("starts, ends and numbers must be arrays of q, q and I, as long")
+        if numbers and max(numbers) >= len(prototypes):
+            raise ValueError(f"a number is past the {len(prototypes)} prototypes")
+        unmoved = next((p for p in prototypes if _kind_of(type(p)) is None), None)
+        if unmoved is not None:
+            raise ValueError(f"{type(unmoved).__name__} mentions cannot be moved to a span")
+        table = tuple(prototypes)
+        return cls._made(table, compact, _ordered(compact, table))
+
+    def prototypes(self) -> tuple[Mention, ...]:
+        """The mentions these are made from: each of them is one of these, its span moved
+        (all of them, when none repeats another)."""
+        return self._table
+
+    def mismatch(self, text: str) -> int | None:
+        """The index of the first mention whose span is not a range of ``text`` or whose
+        ``text`` is not the text at its span, or None when there is none (read through the
+        prototypes: no mention is made)."""
+        table = self._table
+        if self._compact is None:
+            places = zip(map(_START, table), map(_END, table), map(_TEXT, table), strict=True)
+        else:
+            starts, ends, numbers = self._compact
+            texts = map(_TEXT, map(table.__getitem__, numbers))
+            places = zip(starts, ends, texts, strict=True)
+        size = len(text)
+        for index, (start, end, written) in enumerate(places):
+            if not 0 <= start <= end <= size or text[start:end] != written:
+                return index
+        return None
+
+    @classmethod
     def _made(
         cls, table: tuple[Mention, ...], compact: _Compact | None, in_order: bool
     ) -> Mentions:
@@ -242,7 +302,7 @@ class MentionCollector(_Held):
     """Mentions gathered block by block (as a parse reads them) into what :class:`Mentions` is
     made of; a mention may be replaced, the last ones dropped, and all sorted."""
 
-    __slots__ = ("_in_order", "_last", "_orphans", "_shared")
+    __slots__ = ("_in_order", "_orphans", "_shared")
 
     _table: list[Mention]
 
@@ -255,8 +315,6 @@ class MentionCollector(_Held):
         self._shared: dict[int, tuple[int, type[Mention], tuple[Any, ...]]] = {}
         """The id of a text → the last prototype with it, its class and its values after the
         span."""
-        self._last: tuple[int, int, str] | None = None
-        """The ``MENTION_ORDER`` key of the last mention, once held compactly."""
         self._in_order = True
         """Whether the mentions are known to be in document order."""
         self._orphans = False
@@ -271,33 +329,52 @@ class MentionCollector(_Held):
             self._in_order = False  # sorted once, at the end
             self._table.extend(block)
             return
-        compact = self._compact
-        if compact is None:  # from now on compact: the objects so far are their own prototypes
-            table = self._table
-            compact = self._compact = (
-                array(_POSITIONS, map(_START, table)),
-                array(_POSITIONS, map(_END, table)),
-                array(_PROTOTYPES, range(len(table))),
-            )
-            self._last = MENTION_ORDER(table[-1]) if table else None
-            self._in_order = _in_order(list(map(MENTION_ORDER, table)))
-        starts, ends, prototypes = compact
+        starts, ends, prototypes = self._compacted()
         first = len(starts)
         starts.extend(map(_START, block))
         ends.extend(map(_END, block))
-        if self._in_order:
-            # Starts rising: in order without a look at ends and kinds (a term every place).
-            rising = starts[first - 1 if first else 0 :]
-            if not all(map(operator.lt, rising, islice(rising, 1, None))):
-                keys = list(map(MENTION_ORDER, block))
-                after = self._last is None or self._last <= keys[0]
-                self._in_order = after and _in_order(keys)
-        self._last = MENTION_ORDER(block[-1])
         if shares:
             prototypes.extend(self._shared_prototypes(block))
         else:
             prototypes.extend(range(len(self._table), len(self._table) + len(block)))
             self._table.extend(block)
+        self._check_order(first)
+
+    def adopt(self, mentions: Mentions) -> None:
+        """Add ``mentions`` after the others, as they are held (compactly or not)."""
+        if mentions._compact is None:
+            self.extend(list(mentions))
+            return
+        starts, ends, prototypes = self._compacted()
+        first, offset = len(starts), len(self._table)
+        starts.extend(mentions._compact[0])
+        ends.extend(mentions._compact[1])
+        prototypes.extend(map(offset.__add__, mentions._compact[2]))
+        self._table.extend(mentions._table)
+        self._check_order(first)
+
+    def _compacted(self) -> _Compact:
+        """The arrays, made when the mentions are still held as objects (their own
+        prototypes)."""
+        if self._compact is None:
+            table = self._table
+            self._compact = (
+                array(_POSITIONS, map(_START, table)),
+                array(_POSITIONS, map(_END, table)),
+                array(_PROTOTYPES, range(len(table))),
+            )
+            self._in_order = _ordered(self._compact, table)
+        return self._compact
+
+    def _check_order(self, first: int) -> None:
+        """Keep ``_in_order`` true only while the mentions from ``first`` on (just added to
+        mentions held compactly) follow in order."""
+        if self._in_order:
+            compact = self._compact
+            assert compact is not None
+            since = max(first - 1, 0)
+            added = (compact[0][since:], compact[1][since:], compact[2][since:])
+            self._in_order = _ordered(added, self._table)
 
     def _shared_prototypes(self, block: list[Mention]) -> Iterator[int]:
         """The number of the prototype of each mention of ``block``: an earlier mention of its
@@ -344,9 +421,8 @@ class MentionCollector(_Held):
             return
         del starts[length:], ends[length:], prototypes[length:]
         self._orphans = True
-        self._last = MENTION_ORDER(self[-1]) if length else None
         if not self._in_order:  # what is left may be (a prefix of mentions in order is)
-            self._in_order = _in_order(list(map(MENTION_ORDER, self)))
+            self._in_order = _ordered(self._compact, self._table)
 
     def sort(self) -> None:
         """Put the mentions in document order (``MENTION_ORDER``); a stable sort."""
@@ -365,7 +441,6 @@ class MentionCollector(_Held):
             array(_POSITIONS, map(ends.__getitem__, places)),
             array(_PROTOTYPES, map(prototypes.__getitem__, places)),
         )
-        self._last = keys[places[-1]]
 
     def snapshot(self) -> Mentions:
         """The mentions gathered so far, as Mentions that later changes leave alone."""
