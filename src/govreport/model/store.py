@@ -91,6 +91,13 @@ def _at(prototype: Mention, start: int, end: int) -> Mention:
     return kind.move(prototype, start, end)
 
 
+def _blocks(mentions: Iterable[Mention]) -> Iterator[list[Mention]]:
+    """``mentions`` in lists of :data:`BLOCK`, the last one shorter."""
+    iterator = iter(mentions)
+    while block := list(islice(iterator, BLOCK)):
+        yield block
+
+
 def _ordered(compact: _Compact, table: Sequence[Mention]) -> bool:
     """Whether the mentions so held are in document order (``MENTION_ORDER``): at once when
     their starts rise (a term at every place), else by their keys."""
@@ -174,8 +181,7 @@ class Mentions(_Held):
         if isinstance(mentions, Mentions):
             return mentions
         collector = MentionCollector()
-        iterator = iter(mentions)
-        while block := list(islice(iterator, BLOCK)):
+        for block in _blocks(mentions):
             collector.extend(block)
         return collector.finish()
 
@@ -291,8 +297,7 @@ class Mentions(_Held):
         if self._in_order:
             return self
         collector = MentionCollector()
-        iterator = iter(self)
-        while block := list(islice(iterator, BLOCK)):
+        for block in _blocks(self):
             collector.extend(block)
         collector.sort()
         return collector.finish()
@@ -341,15 +346,18 @@ class MentionCollector(_Held):
         self._check_order(first)
 
     def adopt(self, mentions: Mentions) -> None:
-        """Add ``mentions`` after the others, as they are held (compactly or not)."""
-        if mentions._compact is None:
-            self.extend(list(mentions))
+        """Add ``mentions`` after the others: as they are held when they fill a block and
+        repeat as much as a block held compactly does, else as objects."""
+        compact = mentions._compact
+        if compact is None or len(mentions) < BLOCK or 2 * len(mentions._table) > len(mentions):
+            for block in _blocks(mentions):
+                self.extend(block)
             return
         starts, ends, prototypes = self._compacted()
         first, offset = len(starts), len(self._table)
-        starts.extend(mentions._compact[0])
-        ends.extend(mentions._compact[1])
-        prototypes.extend(map(offset.__add__, mentions._compact[2]))
+        starts.extend(compact[0])
+        ends.extend(compact[1])
+        prototypes.extend(map(offset.__add__, compact[2]))
         self._table.extend(mentions._table)
         self._check_order(first)
 
