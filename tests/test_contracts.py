@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -35,7 +34,7 @@ class TestBuiltinExtractors(ExtractorContract):
 class TestBuiltinPlugins(PluginContract):
     @pytest.fixture
     def plugin(self, name: str) -> object:
-        return importlib.import_module(host_module.BUILTIN_PLUGINS[name])
+        return host_module.builtin_plugin(name)
 
 
 def test_the_test_kit_has_one_documented_extra() -> None:

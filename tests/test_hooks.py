@@ -390,3 +390,21 @@ def test_the_pipeline_holds_extractors_compiled_for_its_host() -> None:
     assert stages["quantities"].extractor == QuantityExtractor()  # compiled tables do not compare
     assert stages["quantities"].extractor._patterns is not None
     assert stages["quantities"].extractor._patterns.units is plugged.units
+
+
+def test_a_format_reader_is_imported_only_for_data_in_its_format() -> None:
+    # A fresh interpreter: this process has imported the readers already.
+    script = """
+import sys
+import govreport
+readers = [f"govreport.readers.{name}" for name in ("html", "docx", "doc", "pdf")]
+host = govreport.PluginHost(load_entrypoints=False)
+host.read("一、总体情况".encode(), "plain.txt")
+print(sorted(name for name in readers if name in sys.modules))
+host.read(b"<!DOCTYPE html><html><body><p>x</p></body></html>", "page.html")
+print(sorted(name for name in readers if name in sys.modules))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.splitlines() == ["[]", "['govreport.readers.html']"]

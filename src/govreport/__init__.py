@@ -9,6 +9,8 @@
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# First: the compiled-pattern cache has to be in re's cache before the imports below compile.
+from govreport._regex import PATTERN_CACHE
 from govreport.errors import DecodeError, GovreportError, InputError, PluginError
 from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost, default_host
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
     from govreport.corpus.tables import Table, table
 
 __version__ = "0.1.0"
+
+PATTERN_CACHE.collect()  # what the imports compiled, kept when the first host is built
 
 __all__ = [
     "Change",

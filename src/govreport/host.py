@@ -22,12 +22,13 @@ import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pluggy
 
 from govreport import hookspecs
+from govreport._regex import PATTERN_CACHE
 from govreport.boundary import call_plugin
 from govreport.errors import InputError, PluginError
 from govreport.indicators import IndicatorLexicon, IndicatorLinker, IndicatorTerm
@@ -40,16 +41,19 @@ from govreport.protocols import (
 )
 from govreport.structure.markers import STYLES, Markers, MarkerStyle
 
+if TYPE_CHECKING:
+    from importlib.metadata import Distribution
+
 ENTRY_POINT_GROUP = "govreport"
 """Entry-point group external plugins register under."""
 
 BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
     {
         "builtin.readers": "govreport.builtin.readers",
-        "builtin.html": "govreport.readers.html",
-        "builtin.docx": "govreport.readers.docx",
-        "builtin.doc": "govreport.readers.doc",
-        "builtin.pdf": "govreport.readers.pdf",
+        "builtin.html": "govreport.builtin.readers:HTML",
+        "builtin.docx": "govreport.builtin.readers:DOCX",
+        "builtin.doc": "govreport.builtin.readers:DOC",
+        "builtin.pdf": "govreport.builtin.readers:PDF",
         "builtin.extractors": "govreport.builtin.extractors",
         "builtin.indicators": "govreport.builtin.indicators",
         "builtin.json": "govreport.exporters.json",
@@ -60,9 +64,17 @@ BUILTIN_PLUGINS: Mapping[str, str] = MappingProxyType(
         "builtin.parquet": "govreport.exporters.parquet",
     }
 )
-"""Plugin name → module of every built-in plugin."""
+"""Plugin name → where every built-in plugin is: a module, or ``module:attribute`` for a plugin
+object (:func:`builtin_plugin` gives the plugin)."""
 
 T = TypeVar("T")
+
+
+def builtin_plugin(name: str) -> object:
+    """The built-in plugin called ``name`` (a key of :data:`BUILTIN_PLUGINS`), imported."""
+    module, _, attribute = BUILTIN_PLUGINS[name].partition(":")
+    plugin: object = importlib.import_module(module)
+    return getattr(plugin, attribute) if attribute else plugin
 
 
 @attrs.frozen(kw_only=True)
@@ -160,24 +172,27 @@ class PluginHost:
     ) -> None:
         self.strict = strict
         """Whether registration failures raise (True) or are kept in :attr:`faults`."""
-        self._faults: list[PluginError] = []
-        self._build_faults: list[PluginError] = []
-        self._building = False
-        self.manager = pluggy.PluginManager(hookspecs.PROJECT)
-        self.manager.add_hookspecs(hookspecs)
-        self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
-        for name in self._blocked:
-            self.manager.set_blocked(name)
-        for name, module in BUILTIN_PLUGINS.items():
-            if name not in self._blocked:
-                self.manager.register(importlib.import_module(module), name=name)
-        self._distributions: dict[str, tuple[str, str]] = {}
-        if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
-            self._load_entry_points()
-        for plugin in plugins:
-            self._register(plugin, None)
-        self._validate()
-        self._build()
+        with PATTERN_CACHE.keeping():  # what the imports and the build compile
+            self._faults: list[PluginError] = []
+            self._build_faults: list[PluginError] = []
+            self._building = False
+            self.manager = pluggy.PluginManager(hookspecs.PROJECT)
+            self.manager.add_hookspecs(hookspecs)
+            self._blocked = set(block) | _env_list("GOVREPORT_DISABLE_PLUGINS")
+            for name in self._blocked:
+                self.manager.set_blocked(name)
+            for name in BUILTIN_PLUGINS:
+                if name not in self._blocked:
+                    self.manager.register(builtin_plugin(name), name=name)
+            self._distributions: dict[str, Distribution] = {}
+            """The distribution of each entry-point plugin; its name and version are read
+            (from its metadata file) only when the plugins are listed."""
+            if load_entrypoints and not os.environ.get("GOVREPORT_DISABLE_PLUGIN_AUTOLOAD"):
+                self._load_entry_points()
+            for plugin in plugins:
+                self._register(plugin, None)
+            self._validate()
+            self._build()
 
     def register(self, plugin: object, *, name: str | None = None) -> None:
         """Add ``plugin`` to this host and compile the pipeline again.
@@ -185,9 +200,10 @@ class PluginHost:
         :raises PluginError: on a strict host, when the plugin cannot be registered or what it
             registers is invalid.
         """
-        self._register(plugin, name)
-        self._validate()
-        self._build()
+        with PATTERN_CACHE.keeping():
+            self._register(plugin, name)
+            self._validate()
+            self._build()
 
     def _register(self, plugin: object, name: str | None) -> None:
         """Register ``plugin``; a hook whose arguments the spec does not know is a failure.
@@ -236,8 +252,11 @@ class PluginHost:
             if self.manager.is_blocked(point.name) or self.manager.has_plugin(point.name):
                 continue
             dist = point.dist
-            dist_name = dist.name if dist is not None else None
-            if allowed is not None and point.name not in allowed and dist_name not in allowed:
+            if (
+                allowed is not None
+                and point.name not in allowed
+                and (dist.name if dist is not None else None) not in allowed
+            ):
                 continue
             try:
                 plugin = point.load()
@@ -246,7 +265,7 @@ class PluginHost:
                 continue
             self._register(plugin, point.name)
             if dist is not None:
-                self._distributions[point.name] = (dist.name, dist.version)
+                self._distributions[point.name] = dist
 
     # -- faults ----------------------------------------------------------------------------
     @property
@@ -506,8 +525,10 @@ class PluginHost:
                 PluginInfo(
                     name=name,
                     builtin=builtin,
-                    distribution=dist[0] if dist is not None else None,
-                    version=dist[1] if dist is not None else (_own_version() if builtin else None),
+                    distribution=dist.name if dist is not None else None,
+                    version=dist.version
+                    if dist is not None
+                    else (_own_version() if builtin else None),
                     hooks=tuple(hooks),
                     provides=tuple(sorted(provides.get(name, ()))),
                 )

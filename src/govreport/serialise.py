@@ -204,7 +204,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 INDENT = 2
 """Spaces a level: :func:`encode`'s default, and the command's for JSON on a terminal."""
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 """A surrogate code point on its own: a ``str`` may hold one, UTF-8 cannot."""
 
 

@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+_ESCAPED = {ch: re.escape(ch) for ch in map(chr, range(128)) if re.escape(ch) != ch}
+"""What :func:`re.escape` makes of each character it changes (all ASCII): one look-up a
+character instead of a call."""
+
 
 class _Node:
     """A trie node: its children by character, and the guard if a word ends here."""
+
+    __slots__ = ("children", "guard")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
@@ -37,13 +43,16 @@ def trie_pattern(words: Iterable[str] | Mapping[str, str], not_after: str = "") 
     for word, guard in guards.items():
         node = trie
         for ch in word:
-            node = node.children.setdefault(ch, _Node())
+            child = node.children.get(ch)
+            if child is None:  # not setdefault: that would make a node for every character
+                child = node.children[ch] = _Node()
+            node = child
         node.guard = guard
 
     def render(node: _Node, first: bool = False) -> str:
         branches = [
-            re.escape(ch)
-            + (f"(?<!{not_after}{re.escape(ch)})" if first and not_after else "")
+            _ESCAPED.get(ch, ch)
+            + (f"(?<!{not_after}{_ESCAPED.get(ch, ch)})" if first and not_after else "")
             + render(child)
             for ch, child in sorted(node.children.items())
         ]

@@ -367,7 +367,12 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
         for p in vocabulary.patterns:
             least, most = p.anchor_offsets if p.anchors else (0, -1)
             named += [(anchor[0], len(patterns), anchor) for anchor in p.anchors]
-            start = None if p.start is None else starts.setdefault(p.start, _Start.of(p.start))
+            start = None
+            if p.start is not None:
+                # One table per distinct NameStart: setdefault would build one per pattern.
+                start = starts.get(p.start)
+                if start is None:
+                    start = starts[p.start] = _Start.of(p.start)
             compiled = re.compile(p.pattern)
             patterns.append(
                 _Pattern(compiled, vocabulary, p.category, p.subtype, start, least, most)

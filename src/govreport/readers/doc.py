@@ -33,9 +33,9 @@ from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
 from govreport.readers import TextBuilder, require, unreadable
 from govreport.readers.docx import read_docx
+from govreport.readers.sniff import is_doc
 from govreport.readers.wordnumbering import ListDefinition, ListLevel, Numberer, suffix_text
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_IDENT = 0xA5EC
 
 # MS-DOC MSONFC: list number format codes, by their OOXML names (index = code).
@@ -560,11 +560,6 @@ def _read_with_soffice(data: bytes, source: str, soffice: str) -> SourceText | N
             return None
         read = read_docx(converted.read_bytes(), source)
     return None if read is None else attrs.evolve(read, reader="doc")
-
-
-def is_doc(data: bytes) -> bool:
-    """Whether ``data`` is an OLE compound file (the reader then looks for a Word stream)."""
-    return data.startswith(_OLE_MAGIC)
 
 
 @hookimpl

@@ -30,6 +30,7 @@ from govreport.errors import InputError
 from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
 from govreport.readers import LIMITS, TextBuilder, require, unreadable
+from govreport.readers.sniff import is_docx
 from govreport.readers.wordnumbering import ListDefinition, ListLevel, Numberer, suffix_text
 
 if TYPE_CHECKING:
@@ -51,7 +52,6 @@ MAX_RATIO = 200
 """Highest compression ratio of a member that inflates past a megabyte: Word's XML compresses
 about 10:1, a zip bomb over 1000:1."""
 
-_ZIP_MAGIC = b"PK\x03\x04"
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 """What zipfile raises on a damaged archive (NotImplementedError: a version or method it lacks)."""
 
@@ -388,11 +388,6 @@ def _core(package: _Package) -> tuple[str | None, str | None]:
     created = root.findtext("{http://purl.org/dc/terms/}created")
     date = created.strip()[:10] if created and created.strip() else None
     return (title.strip() or None) if title else None, date
-
-
-def is_docx(data: bytes) -> bool:
-    """Whether ``data`` looks like a ZIP (the reader then checks for a Word main part)."""
-    return data.startswith(_ZIP_MAGIC)
 
 
 def read_docx(data: bytes, source: str) -> SourceText | None:

@@ -43,22 +43,13 @@ from govreport.errors import DecodeError, InputError
 from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
 from govreport.readers import LIMITS, TextBuilder, require
+from govreport.readers.sniff import SNIFF_BYTES, TEXT_BOMS, looks_like_html
 from govreport.reading import decode
 
 READER = "html"
 """The name this reader gives the texts it makes."""
 
 _WHAT = "a web page"
-
-_PAGE_START = re.compile(
-    rb"\s*(?:(?:<!--.*?-->|<\?xml[^>]*\?>)\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|link|base|style|script)[\s>/]",
-    re.IGNORECASE | re.DOTALL,
-)
-"""What a page starts with, past blanks, comments and an XML declaration."""
-
-_SNIFF_BYTES = 4096
-"""How far into the bytes the page start and the charset declaration are looked for."""
 
 _CHARSET = re.compile(
     rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)",
@@ -68,12 +59,6 @@ _CHARSET = re.compile(
 
 _GB_FAMILY = frozenset({"gb2312", "gbk", "cp936", "gb18030", "euc_cn", "hz"})
 """Python codec names of charsets GB18030 extends: a page that says GB2312 is read as GB18030."""
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 SKIPPED_TAGS = frozenset(
     {
@@ -205,18 +190,9 @@ DATE_META = (
 """``<meta name>`` / ``property`` values that state the publication date, most specific first."""
 
 
-def looks_like_html(data: bytes) -> bool:
-    """Whether ``data`` starts like a web page (see the module docstring)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            head = data[: _SNIFF_BYTES * 2].decode(encoding, errors="ignore")
-            return _PAGE_START.match(head.encode("utf-8")) is not None
-    return _PAGE_START.match(data[:_SNIFF_BYTES]) is not None
-
-
 def declared_charset(data: bytes) -> str | None:
     """The Python codec the page declares in its first bytes, GB2312/GBK as GB18030."""
-    found = _CHARSET.search(data[:_SNIFF_BYTES])
+    found = _CHARSET.search(data[:SNIFF_BYTES])
     if found is None:
         return None
     label = (found.group(1) or found.group(2)).decode("ascii")
@@ -235,7 +211,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_page(data: bytes, source: str) -> str:
     """The page's characters: by its BOM, else its declared charset, else the text rules."""
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in TEXT_BOMS):
         return decode(data, source)  # the BOM decides, and is removed
     charset = declared_charset(data)
     if charset is not None:

@@ -32,10 +32,8 @@ from govreport.hookspecs import hookimpl
 from govreport.model import SourceText
 from govreport.model.outline import ITEM_RANK
 from govreport.readers import LIMITS, TextBuilder, require, unreadable
+from govreport.readers.sniff import is_pdf
 from govreport.structure import match_marker
-
-MAGIC = b"%PDF-"
-"""What a PDF starts with; readers accept it anywhere in the first 1024 bytes, as pdfium does."""
 
 Box = tuple[float, float, float, float]
 """A box on a page, ``(left, bottom, right, top)`` in PDF points."""
@@ -526,7 +524,7 @@ def _pdf_date(value: str) -> str | None:
 @hookimpl
 def read_source(data: bytes, source: str) -> SourceText | None:
     """Read ``data`` as a PDF when it is one (by its magic number, whatever its name)."""
-    return read_pdf(data, source) if MAGIC in data[:1024] else None
+    return read_pdf(data, source) if is_pdf(data) else None
 
 
 def read_pdf(data: bytes, source: str) -> SourceText:

@@ -29,7 +29,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from govreport.hookspecs import hookimpl
-from govreport.host import BUILTIN_PLUGINS, PluginHost
+from govreport.host import BUILTIN_PLUGINS, PluginHost, builtin_plugin
 from govreport.model import DEFAULT_UNITS, Report, Vocabulary
 from govreport.parsing import parse
 from govreport.protocols import Exporter, ExtractionContext, MentionExtractor
@@ -63,8 +63,7 @@ def sample_text() -> str:
 
 def _host(*plugins: object) -> PluginHost:
     """A host with ``plugins`` and the built-ins (a built-in under test is registered once)."""
-    modules = {name: importlib.import_module(module) for name, module in BUILTIN_PLUGINS.items()}
-    block = [name for name, module in modules.items() if module in plugins]
+    block = [name for name in BUILTIN_PLUGINS if builtin_plugin(name) in plugins]
     return PluginHost(plugins=plugins, load_entrypoints=False, block=block)
 
 

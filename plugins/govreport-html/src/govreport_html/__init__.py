@@ -171,7 +171,19 @@ document.querySelectorAll("mark[data-indicator]").forEach(function (mark) {
 """Legend boxes hide a kind's marks; hovering a number outlines its indicator's text."""
 
 
-_NOT_DISPLAYED = re.compile("[" + "".join(re.escape(chr(code)) for code in _DISPLAY) + "]")
+def _class_of(codes: Iterable[int]) -> str:
+    """A regular-expression class of the characters ``codes``: their runs, written as escapes
+    (a short ASCII source, where one character each made a source of 2,000)."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in runs) + "]"
+
+
+_NOT_DISPLAYED = re.compile(_class_of(_DISPLAY))
 """Any character of :data:`_DISPLAY`: most texts hold none, and a search is quicker than
 ``str.translate``, which looks every character up in the table."""
 
