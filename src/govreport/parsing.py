@@ -91,7 +91,8 @@ def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
     ``typed`` says that its fields are known to hold their declared types (a built-in
     extractor's); otherwise they are checked first (a few microseconds a mention).
     """
-    if (problem := _unfit(mention, typed=typed)) is not None:
+    to_check = not (typed and isinstance(mention, Mention))  # a built-in's: one test
+    if to_check and (problem := _unfit(mention, typed=typed)) is not None:
         return problem
     assert isinstance(mention, Mention)
     span = mention.span
