@@ -205,6 +205,22 @@ def _setup_govreport() -> Runner:
     return run
 
 
+def _setup_govreport_to_file(folder: Path) -> Runner:
+    """The path ``govreport parse FILE -o OUT.json`` takes: the parse, then the JSON written to
+    a file in ``folder`` piece by piece (``govreport.dump``), never held whole."""
+    import govreport  # noqa: PLC0415 - imported where it is measured
+
+    host = _host()
+    target = folder / "out.json"
+
+    def run(text: str) -> int:
+        report = govreport.parse(text, host=host)  # type: ignore[arg-type]
+        govreport.dump(report, target)
+        return len(report.mentions)
+
+    return run
+
+
 def _setup_govreport_parse() -> Runner:
     """The parse alone: the report, not written."""
     import govreport  # noqa: PLC0415 - imported where it is measured
@@ -493,7 +509,8 @@ def _reset_high_water_mark() -> bool:
 
 def scale_worker(corpus_dir: Path, target_bytes: int) -> Scale:
     """Measure the peak memory of one size (run inside a fresh interpreter by
-    :func:`measure_scaling`); the path is parse + JSON, as ``govreport parse`` takes.
+    :func:`measure_scaling`); the path is parse + JSON to a file, as ``govreport parse FILE -o
+    OUT.json`` takes (:func:`_setup_govreport_to_file`).
 
     1. import govreport, build the plugin host, parse and write each corpus text once
        (warm-up: regex compilation, lazy imports and caches are paid before measuring);
@@ -502,24 +519,25 @@ def scale_worker(corpus_dir: Path, target_bytes: int) -> Scale:
     4. peak traced: drop that report, start tracemalloc, parse and write, read its peak, stop.
     """
     corpus = load_corpus(corpus_dir)
-    run = _setup_govreport()
-    for _, text in corpus.texts:
-        run(text)
-    big = scaled_text(corpus, target_bytes)
-    scale = Scale(target_bytes, nbytes=len(big.encode("utf-8")), chars=len(big))
+    with tempfile.TemporaryDirectory() as folder:
+        run = _setup_govreport_to_file(Path(folder))
+        for _, text in corpus.texts:
+            run(text)
+        big = scaled_text(corpus, target_bytes)
+        scale = Scale(target_bytes, nbytes=len(big.encode("utf-8")), chars=len(big))
 
-    gc.collect()
-    before = _proc_status_kib("VmRSS")
-    if before is not None and _reset_high_water_mark():
+        gc.collect()
+        before = _proc_status_kib("VmRSS")
+        if before is not None and _reset_high_water_mark():
+            run(big)
+            after = _proc_status_kib("VmHWM")
+            scale.rss_peak = None if after is None else (after - before) * 1024
+        gc.collect()
+
+        tracemalloc.start()
         run(big)
-        after = _proc_status_kib("VmHWM")
-        scale.rss_peak = None if after is None else (after - before) * 1024
-    gc.collect()
-
-    tracemalloc.start()
-    run(big)
-    scale.traced_peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+        scale.traced_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
     return scale
 
 

@@ -22,6 +22,7 @@ from govreport.extractors.base import ExtractionContext
 from govreport.hookspecs import hookimpl
 from govreport.host import PluginHost
 from govreport.model import Mention, OutlineNode, Quantity, Region, Report, Span
+from govreport.protocols import Exporter
 from govreport.schema import load_schema
 
 REPORT = "一、总体情况\n一是完成任务19项，同比增长5%。\n二是印发《节水条例》。\n二、下一步工作\n继续努力。\n"
@@ -318,6 +319,63 @@ def test_several_files_with_one_bad(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "c.bin" in lines[1]
     assert sorted(p.name for p in out_dir.iterdir()) == ["a.json", "d.json"]
     assert json.loads((out_dir / "d.json").read_text(encoding="utf-8"))["source"] == "d.txt"
+
+
+class HalfExporter:
+    """A plugin whose exporter fails after its first piece."""
+
+    @hookimpl
+    def register_exporters(self, register: Any) -> None:
+        def pieces(report: Report) -> Iterable[str]:
+            yield "first piece\n"
+            raise RuntimeError("second piece lost")
+
+        register(
+            Exporter(
+                name="half",
+                suffix=".txt",
+                media_type="text/plain",
+                render=lambda report: "".join(pieces(report)),
+                pieces=pieces,
+            )
+        )
+
+
+@pytest.mark.parametrize("to_file", [True, False], ids=["file", "stdout"])
+def test_an_exporter_failing_after_a_piece_writes_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    to_file: bool,
+) -> None:
+    monkeypatch.setattr(
+        cli,
+        "default_host",
+        lambda strict=True: PluginHost(plugins=[HalfExporter()], load_entrypoints=False),
+    )
+    source = write(tmp_path / "report.txt")
+    target = tmp_path / "report.out"
+    target.write_text("old", encoding="utf-8")
+    argv = ["parse", str(source), "-f", "half"] + (["-o", str(target)] if to_file else [])
+    assert cli.main(argv) == 2
+    out, err = capsys.readouterr()
+    (line,) = errors(err)
+    assert "'HalfExporter' failed in export" in line and "second piece lost" in line
+    assert out == ""  # standard output gets an export whole or not at all
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.out", "report.txt"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_files_in_a_folder_hold_what_stdout_gets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    sources = [write(tmp_path / f"{name}.txt") for name in "abcd"]
+    assert cli.main(["parse", *map(str, sources), "-j", jobs, "-o", f"{tmp_path}/out/"]) == 0
+    for source in sources:
+        assert cli.main(["parse", str(source)]) == 0
+        written = (tmp_path / "out" / f"{source.stem}.json").read_text(encoding="utf-8")
+        assert written == capsys.readouterr().out
 
 
 def test_several_files_to_stdout_need_a_format_for_many(

@@ -11,7 +11,7 @@ import attrs
 import jsonschema
 import pytest
 
-from govreport.corpus.outputs import export_bytes
+from govreport.corpus.outputs import export_bytes, export_parts
 from govreport.errors import InputError
 from govreport.exporters.base import Exporter
 from govreport.exporters.json import JSON
@@ -438,3 +438,11 @@ def test_json_is_registered_as_a_builtin_plugin() -> None:
     assert host.exporter("json") == JSON
     assert host.exporter("json").suffix == ".json"
     assert host.exporter("json").media_type == "application/json"
+
+
+def test_the_parts_join_to_the_export() -> None:
+    report = build_report()
+    host = PluginHost(load_entrypoints=False)
+    parts = list(export_parts(JSON, report, host))
+    assert len(parts) > 1  # taken one by one, not as one buffer
+    assert b"".join(parts) == JSON.export(report).encode()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from govreport import cli
+from govreport import cli, output
 from govreport.errors import OutputError
 from govreport.output import write_atomic, write_stdout
 
@@ -291,3 +291,43 @@ def test_a_write_that_makes_no_progress_is_an_error(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("govreport.output.os.write", lambda descriptor, data: 0)
     with pytest.raises(OutputError, match="short write: 0 of 5 bytes"):
         write_stdout(b"whole")
+
+
+# -- content in parts ------------------------------------------------------------------------
+
+
+def test_content_in_parts_is_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    parts = [b"a" * 3, bytearray(b"b" * (1 << 21)), b"", b"c"]
+    write_atomic(target, iter(parts))
+    assert target.read_bytes() == b"".join(parts)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_part_that_fails_leaves_the_old_file_and_no_temporary_one(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def parts() -> Iterator[bytes]:
+        yield b"x" * (1 << 21)  # more than a chunk: written before the failure
+        raise ValueError("the exporter failed")
+
+    with pytest.raises(ValueError, match="the exporter failed"):
+        write_atomic(target, parts())
+    assert target.read_text() == "old"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_failed_write_of_parts_counts_what_went_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def full_after_one(descriptor: int, data: bytes) -> int:
+        calls.append(len(data))
+        if len(calls) > 1:
+            raise OSError(28, "No space left on device")
+        return len(data)
+
+    monkeypatch.setattr("govreport.output.os.write", full_after_one)
+    parts = iter([b"x" * (1 << 20), b"y"])
+    with pytest.raises(OutputError, match=r"No space left on device \(1048576 bytes written\)"):
+        output._write_all(1, parts, "out.json")

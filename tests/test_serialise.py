@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import decimal
+import enum
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import ClassVar
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govreport
 from govreport import LoadError, dumps, loads, serialise
-from govreport.model import Qualifier, Span
+from govreport.model import Mention, Qualifier, Quantity, Region, Report, Span
 from govreport.testing import raw_texts, report_texts
 from tests.scoring import load_gold
 from tests.test_json_exporter import WaterLevel
@@ -137,3 +140,70 @@ def test_lone_surrogates_are_escaped_on_one_line_too() -> None:
     assert "\\ud800" in written
     written.encode("utf-8")  # writable
     assert loads(written) == report
+
+
+class Colour(enum.Enum):
+    RED = 1
+    BLUE = "blue"
+
+
+@attrs.frozen
+class Pair:
+    first: object
+    second: object = None
+
+
+@attrs.frozen(kw_only=True)
+class Odd(Mention):
+    """A plugin's mention whose fields hold anything the writer takes."""
+
+    kind: ClassVar[str] = "odd"
+    first: object = None
+    second: object = None
+
+
+_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**30), 10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.decimals(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=4)
+    | st.sampled_from(["\ud800", "a\udfffb", '\n\t"\\', "中文", "\u2028", *Colour, *Qualifier])
+    | st.builds(Span, st.integers(0, 4), st.integers(4, 8)),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner) | st.builds(Pair, inner, inner),
+    max_leaves=6,
+)
+
+
+@given(st.lists(st.tuples(_VALUES, _VALUES, st.integers(0, 9)), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_mentions_are_written_as_their_data_is_encoded(drawn: list[tuple[object, ...]]) -> None:
+    text = "一二三四五六七八九十"
+    mentions = tuple(
+        Odd(span=Span(start, start + 1), text=text[start], first=first, second=second)
+        for first, second, start in drawn
+    )
+    report = Report(text=text, mentions=mentions)
+    assert dumps(report) == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
+
+
+def test_mentions_are_written_in_order_whatever_the_report_holds() -> None:
+    text = "增长5%和10%"
+    first = Quantity(span=Span(2, 4), text="5%", value=Decimal(5), unit="%")
+    second = Quantity(span=Span(5, 8), text="10%", value=Decimal(10), unit="%")
+    unordered = Report(text=text, mentions=(second, first))
+    assert dumps(unordered) == dumps(Report(text=text, mentions=(first, second)))
+
+
+def test_a_long_text_is_written_in_slices() -> None:
+    text = "中" * 200_000 + "\ud800" + "文" * 100_000
+    region = Region("notes", Span(0, len(text)), text)
+    report = Report(text=text, end_matter=(region,))
+    pieces = list(serialise.iter_dumps(report))
+    assert max(map(len, pieces)) < 70_000  # neither the text nor its JSON held whole
+    assert (
+        "".join(pieces) + "\n"
+        == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
+    )
+    assert loads("".join(pieces)) == report

@@ -37,7 +37,7 @@ from govreport import __version__
 from govreport.corpus.batch import Factory, Item, ParseResult, convert_all, expand, keep_reports
 from govreport.corpus.compare import FORMATS as COMPARE_FORMATS
 from govreport.corpus.compare import compare
-from govreport.corpus.outputs import choose_exporter, export_bytes, join, plan
+from govreport.corpus.outputs import choose_exporter, export_bytes, export_parts, join, plan
 from govreport.errors import GovreportError, InputError, PluginError
 from govreport.host import PluginHost, default_host
 from govreport.model import Report
@@ -137,17 +137,56 @@ def _plugins_print_to_stderr() -> Iterator[TextIO | None]:
         yield stdout
 
 
+def _lays_out(exporter: Exporter, indent: int | None) -> bool:
+    """Whether ``exporter``'s output is laid out again: it is JSON and ``indent`` is set."""
+    return indent is not None and exporter.media_type == JSON_MEDIA_TYPE
+
+
 def _laid_out(data: Data, exporter: Exporter, indent: int | None) -> Data:
     """``data`` indented by ``indent`` spaces a level when it is JSON and ``indent`` is set."""
-    if indent is None or exporter.media_type != JSON_MEDIA_TYPE:
+    if indent is None or not _lays_out(exporter, indent):
         return data
     return indented(data, indent).encode("utf-8")
 
 
 def _exporting(format_name: str, host: PluginHost) -> Callable[[Report], Data]:
-    """The batch ``finish`` that exports a report as ``format_name`` (in any process)."""
+    """The batch ``finish`` that exports a report as ``format_name`` (in any process), for an
+    output that holds the exports of several reports or goes to standard output."""
     exporter = host.exporter(format_name)
     return lambda report: export_bytes(exporter, report, host)
+
+
+@attrs.frozen
+class _Files:
+    """Where each report's export goes when each has a file of its own."""
+
+    targets: dict[str | None, Path]
+    """The file of each report, by its source: :func:`plan` gives every input its own name,
+    made from its source's stem."""
+    inputs: tuple[str, ...]
+    """The files the command reads, which no output may replace."""
+    indent: int | None
+    """``--indent``."""
+
+
+def _writing(format_name: str, files: _Files, host: PluginHost) -> Callable[[Report], Path]:
+    """The batch ``finish`` that writes a report's export to its own file (in any process, so
+    that no export travels back whole): as the exporter's pieces come, encoded one by one into
+    a temporary file that replaces the target only once all are written, so that neither the
+    whole export nor its text is held (JSON laid out by ``--indent`` is laid out whole)."""
+    exporter = host.exporter(format_name)
+
+    def finish(report: Report) -> Path:
+        target = files.targets[report.source]
+        data: Data | Iterable[Data]
+        if _lays_out(exporter, files.indent):
+            data = _laid_out(export_bytes(exporter, report, host), exporter, files.indent)
+        else:
+            data = export_parts(exporter, report, host)
+        write_atomic(target, data, inputs=files.inputs)
+        return target
+
+    return finish
 
 
 @contextlib.contextmanager
@@ -200,29 +239,26 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     output = plan(
         exporter, stems, args.output, to_terminal=sys.stdout is not None and sys.stdout.isatty()
     )
-    status, parts = EXIT_OK, []
-    factory = functools.partial(_exporting, exporter.name)
+    status = EXIT_OK
+    parts: list[Data] = []
+    targets = output.own_files([item.source for item in items])
+    factory: Factory[object]
+    if targets is None:  # one output for all: standard output, or a file the exporter joins
+        factory = functools.partial(_exporting, exporter.name)
+    else:
+        files = _Files(targets, tuple(inputs), args.indent)
+        factory = functools.partial(_writing, exporter.name, files)
     with (
         _plugins_print_to_stderr() as stdout,
         _no_cycle_collection(),
         _converting(items, args, host, factory) as (results, error),
     ):
-        for index, result in enumerate(results):
-            try:
-                if output.files is None:
-                    parts.append(result.report)
-                else:
-                    data = _laid_out(result.report, exporter, args.indent)
-                    _write(
-                        output.files[index],
-                        data,
-                        binary=exporter.binary,
-                        stdout=stdout,
-                        inputs=inputs,
-                    )
-            except GovreportError as exc:
-                error(str(exc))
+        for result in results:
+            if not result.ok:
+                error(str(result.error))
                 status = EXIT_INPUT
+            elif isinstance(result.value, bytes | bytearray):  # an export, not yet written
+                parts.append(result.value)
         if parts:
             indent = args.indent
             if indent is None and output.target is None and stdout is not None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 import signal
 import stat
 import sys
@@ -44,14 +43,16 @@ Data = bytes | bytearray
 
 def write_atomic(
     path: str | os.PathLike[str],
-    data: Data,
+    data: Data | Iterable[Data],
     *,
     inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> None:
     """Replace the file at ``path`` by ``data`` in one step.
 
     :param path: the target; it must be missing or a regular file, not a symlink.
-    :param data: the whole new content.
+    :param data: the whole new content, or its parts in order, written as they come (so that
+        a large export need not be held whole); whatever taking a part raises leaves the
+        target as it was.
     :param inputs: the files the call reads; none of them may be the target.
     :raises OutputError: a one-line message naming ``path`` when the target is refused or
         cannot be written. The target is then unchanged and no temporary file is left.
@@ -61,7 +62,8 @@ def write_atomic(
         raise OutputError("the output file name is empty")
     target = Path(name)
     mode = _existing_mode(target, inputs)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    # os.urandom, not secrets: importing secrets (and so OpenSSL) costs ~3 ms of each start-up.
+    temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     with _cleaned_up_on_sigterm():
         try:
             # A new file gets 0o666 less the umask, as any file the user makes; an existing one
@@ -192,24 +194,49 @@ def _write_buffer(buffer: BinaryIO, data: Data) -> None:
         raise OutputError(f"{STDOUT}: short write: {count} of {len(data)} bytes written")
 
 
-def _write_all(descriptor: int, data: Data, name: str) -> None:
-    """Write every byte of ``data`` to ``descriptor``, looping over partial writes.
+def _write_all(descriptor: int, data: Data | Iterable[Data], name: str) -> None:
+    """Write every byte of ``data`` (or of its parts, in order) to ``descriptor``, looping over
+    partial writes.
 
     :raises OutputError: when a write fails or writes nothing.
     :raises BrokenPipeError: as it is, for the caller's quiet exit.
     """
-    view = memoryview(data)
+    # How much went out, for messages: of how much, when the whole is known.
+    total = f" of {len(data)}" if isinstance(data, bytes | bytearray) else ""
     written = 0
-    while written < len(view):
-        try:
-            count = os.write(descriptor, view[written : written + _CHUNK])
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(
-                f"{name}: cannot write: {exc.strerror or exc}"
-                f" ({written} of {len(view)} bytes written)"
-            ) from None
-        if count <= 0:
-            raise OutputError(f"{name}: short write: {written} of {len(view)} bytes written")
-        written += count
+    for chunk in _chunks(data):
+        view = memoryview(chunk)
+        done = 0
+        while done < len(view):
+            try:
+                count = os.write(descriptor, view[done : done + _CHUNK])
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise OutputError(
+                    f"{name}: cannot write: {exc.strerror or exc}"
+                    f" ({written + done}{total} bytes written)"
+                ) from None
+            if count <= 0:
+                raise OutputError(f"{name}: short write: {written + done}{total} bytes written")
+            done += count
+        written += done
+
+
+def _chunks(data: Data | Iterable[Data]) -> Iterator[Data]:
+    """``data`` as it is, or its parts gathered into chunks of about :data:`_CHUNK` bytes (an
+    export may come in many small parts: one ``write`` each would cost more than the bytes)."""
+    if isinstance(data, bytes | bytearray):
+        yield data
+        return
+    gathered = bytearray()
+    for part in data:
+        if not gathered and len(part) >= _CHUNK:
+            yield part
+            continue
+        gathered += part
+        if len(gathered) >= _CHUNK:
+            yield gathered
+            gathered = bytearray()
+    if gathered:
+        yield gathered

@@ -20,7 +20,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
@@ -172,22 +172,44 @@ def _region(region: Region) -> dict[str, Any]:
     return data
 
 
+def in_order(mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """``mentions`` sorted by :data:`~govreport.model.mentions.MENTION_ORDER`: themselves when
+    they already are (a parse's are), which spares a sorted copy and a key a mention."""
+    pairs = itertools.pairwise(map(MENTION_ORDER, mentions))
+    if any(key < previous for previous, key in pairs):
+        return sorted(mentions, key=MENTION_ORDER)
+    return mentions
+
+
+@attrs.frozen
+class _Items:
+    """A long list of the contract, written item by item."""
+
+    items: Iterable[Any]
+    """The model's objects (nodes, mentions, …), in contract order."""
+    data: Callable[[Any], Any]
+    """An item as JSON data."""
+    text: Callable[[Any], str] | None = None
+    """An item's one-line JSON written straight from it, where there is such a writer (cheaper
+    than its data through the encoder)."""
+
+
 def _report_items(report: Report) -> list[tuple[str, Any]]:
     """The contract object's keys and values in contract order, extras last; the long lists
-    (outline, mentions) as iterators, so a writer can write them item by item."""
+    (outline, mentions, origin) as :class:`_Items`, so a writer can write them item by item."""
     return [
         ("schema", SCHEMA),
         ("source", report.source),
         ("title", report.title),
         ("preamble", _span_only(report.preamble)),
         ("closing", _span_only(report.closing)),
-        ("outline", map(_node, report.outline)),
-        ("mentions", map(mention_to_dict, sorted(report.mentions, key=MENTION_ORDER))),
+        ("outline", _Items(report.outline, _node)),
+        ("mentions", _Items(in_order(report.mentions), mention_to_dict, _mention_text)),
         ("front_matter", [_region(r) for r in report.front_matter]),
         ("end_matter", [_region(r) for r in report.end_matter]),
         ("faults", [attrs.asdict(fault) for fault in report.faults]),
         ("reader", report.reader),
-        ("origin", map(functools.partial(_data, where="origin"), report.origin)),
+        ("origin", _Items(report.origin, functools.partial(_data, where="origin"))),
         ("text", report.text),
     ]
 
@@ -195,7 +217,7 @@ def _report_items(report: Report) -> list[tuple[str, Any]]:
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as the JSON contract's object, keys in contract order, extras last."""
     return {
-        key: list(value) if isinstance(value, Iterator) else value
+        key: list(map(value.data, value.items)) if isinstance(value, _Items) else value
         for key, value in _report_items(report)
     }
 
@@ -295,6 +317,17 @@ def _c_encoder() -> Callable[[Any], str]:
 _C_ENCODE = _c_encoder()
 
 
+def _escaped(text: str) -> str:
+    """``text`` with each lone surrogate written as a JSON escape (see :func:`encode`)."""
+    try:
+        # UTF-16 refuses exactly the surrogates; its codec finds none four times as fast as
+        # LONE_SURROGATE.search.
+        text.encode("utf-16-le")
+    except UnicodeEncodeError:
+        return LONE_SURROGATE.sub(_escape_surrogate, text)
+    return text
+
+
 def _one_line(data: Any) -> str:
     """:func:`encode` of ``data`` with ``indent=None``, by json's C encoder when every Decimal in
     it has a float of the same digits (most do: 16.46, 0.5)."""
@@ -302,7 +335,7 @@ def _one_line(data: Any) -> str:
         text = _C_ENCODE(data)
     except _InexactError:
         return encode(data, indent=None)
-    return LONE_SURROGATE.sub(_escape_surrogate, text) if LONE_SURROGATE.search(text) else text
+    return _escaped(text)
 
 
 def _piece(data: Any, depth: int, margin: str | None) -> str:
@@ -315,15 +348,164 @@ def _piece(data: Any, depth: int, margin: str | None) -> str:
     return LONE_SURROGATE.sub(_escape_surrogate, "".join(out))
 
 
+# -- one-line JSON straight from the model ---------------------------------------------------
+
+
+def _text(value: Any, where: str) -> str:
+    """The one-line JSON of ``value`` as :func:`_one_line` of :func:`_data` would write it;
+    ``where`` names the field in an error."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    return _text_writer(kind)(value, where)  # type: ignore[arg-type]
+
+
+def _span_text(span: Span, where: str) -> str:
+    start, end = span.start, span.end
+    if type(start) is int and type(end) is int:
+        return f"[{start}, {end}]"
+    return f"[{_text(start, where)}, {_text(end, where)}]"
+
+
+def _decimal_text(value: Decimal, where: str) -> str:
+    # As _number through the encoders: an integral value as an int, the others by their digits.
+    if not value.is_finite():
+        raise ValueError(f"cannot write {where} {value} as a JSON number")
+    if value == value.to_integral_value():
+        return int.__repr__(int(value))
+    return decimal_text(value)
+
+
+@functools.cache
+def _text_writer(kind: type) -> Callable[[Any, str], str]:
+    """How :func:`_text` writes a value of the type ``kind``: chosen once per type."""
+    if issubclass(kind, enum.Enum):  # before str: Qualifier and Change are str enums
+        return lambda value, where: _text(value.value, where)
+    if issubclass(kind, Span):
+        return _span_text
+    if issubclass(kind, Decimal):
+        return _decimal_text
+    if attrs.has(kind):  # an indicator, or a value object inside a plugin's mention
+        return _object_writer(kind, mention=False)
+    convert = _converter(kind)  # type: ignore[arg-type]  # the rest (lists, floats, bools …)
+    return lambda value, where: _one_line(convert(value, where))
+
+
+_FIELD = """\
+    value = item.{name}
+    kind = type(value)
+    if kind is str:
+        text{index} = {key!r} + escape(value)
+    elif kind is int:
+        text{index} = {key!r} + int_repr(value)
+    elif value is None:
+        text{index} = {null!r}
+    else:
+        text{index} = {key!r} + writer(kind)(value, {where!r})
+"""
+"""The source that writes one field of an object in :func:`_object_writer`."""
+
+
+def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
+    """The one-line JSON writer of instances of the attrs ``cls``: of a mention as
+    :func:`mention_to_dict` gives it (``kind`` first, fields the contract writes only when set
+    left out when None), else of an object as :func:`_data` gives it (every field).
+
+    Its source is generated once per class, one block a field, as attrs generates an
+    ``__init__``: a loop over the fields cost twice as much a mention.
+    """
+    label = getattr(cls, "kind", cls.__name__)
+    fields = [("kind", f"{label}.kind", False)] if mention else []
+    fields += [field for field in _plan(cls) if not (mention and field[0] == "kind")]
+    blocks, names = [], []
+    for index, (name, where, omitted) in enumerate(fields):
+        key = ("" if index == 0 else ", ") + encode_basestring(name) + ": "
+        null = "" if mention and omitted else key + "null"
+        blocks.append(_FIELD.format(name=name, index=index, key=key, null=null, where=where))
+        names.append(f"text{index}, ")
+    source = (
+        "def write(item, where):\n"
+        + "".join(blocks)
+        + f"    return ''.join(('{{', {''.join(names)}'}}'))\n"
+    )
+    namespace: dict[str, Any] = {
+        "escape": encode_basestring,
+        "int_repr": int.__repr__,
+        "writer": _text_writer,
+    }
+    exec(compile(source, f"<json writer of {cls.__qualname__}>", "exec"), namespace)
+    return namespace["write"]  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _mention_writer(cls: type) -> Callable[[Any, str], str]:
+    return _object_writer(cls, mention=True)
+
+
+def _mention_text(mention: Mention) -> str:
+    """The one-line JSON of :func:`mention_to_dict` of ``mention``, written straight from it."""
+    return _mention_writer(type(mention))(mention, "")  # type: ignore[arg-type]
+
+
+def _long_pieces(data: Any, depth: int = 2) -> Iterator[str]:
+    """:func:`_one_line` of ``data`` in pieces: a long string in slices, and lists and dicts
+    ``depth`` levels down (a list of regions, a region) item by item, so that neither a long
+    string's JSON nor the whole value's is held whole (a 10 MB report's text is 7 MB as a
+    str, and its end matter's text may be most of it)."""
+    if isinstance(data, str) and len(data) > _SLICE:
+        yield '"'
+        for start in range(0, len(data), _SLICE):
+            yield _escaped(encode_basestring(data[start : start + _SLICE])[1:-1])
+        yield '"'
+    elif isinstance(data, (list, dict)) and data and depth > 0:
+        opening, closing = ("{", "}") if isinstance(data, dict) else ("[", "]")
+        items = data.items() if isinstance(data, dict) else ((None, item) for item in data)
+        for index, (key, item) in enumerate(items):
+            separator = opening if index == 0 else ", "
+            yield separator if key is None else separator + encode_basestring(key) + ": "
+            yield from _long_pieces(item, depth - 1)
+        yield closing
+    else:
+        yield _one_line(data)
+
+
+_SLICE = 1 << 16
+"""Characters of a long string escaped at a time."""
 _BATCH = 500
 """Items of a long list encoded by one call (the pieces stay small, the calls few)."""
-_END = object()
-"""What ``next`` gives at the end of a list's items (no item is this object)."""
+
+
+def _one_line_items(items: _Items) -> Iterator[str]:
+    """The one-line JSON of a long list, a batch of items a piece."""
+    yield "["
+    separator = ""
+    iterator = iter(items.items)
+    while batch := list(itertools.islice(iterator, _BATCH)):
+        if items.text is not None:
+            yield separator + _escaped(", ".join(map(items.text, batch)))
+        else:
+            yield separator + _one_line(list(map(items.data, batch)))[1:-1]
+        separator = ", "
+    yield "]"
+
+
+def _indented_items(items: _Items, margin: str) -> Iterator[str]:
+    """The JSON of a long list indented by ``margin`` a level, an item a piece."""
+    inner = ",\n" + margin * 2
+    separator = inner[1:]
+    for item in items.items:
+        yield separator + _piece(items.data(item), 2, margin)
+        separator = inner
+    yield "]" if separator == inner[1:] else "\n" + margin + "]"
 
 
 def iter_dumps(report: Report, *, indent: int | None = None) -> Iterator[str]:
-    """The pieces of :func:`dumps` of ``report``, in order: a mention or an outline node a
-    piece, written straight from the report without building its whole tree of dicts."""
+    """The pieces of :func:`dumps` of ``report``, in order: a batch of mentions or a slice of
+    a long text a piece, written straight from the report without building its tree of dicts."""
     margin = None if indent is None else " " * indent
     if margin is None:
         opening, separator, closing = "{", ", ", "}"
@@ -331,32 +513,24 @@ def iter_dumps(report: Report, *, indent: int | None = None) -> Iterator[str]:
         opening, separator, closing = "{\n" + margin, ",\n" + margin, "\n}"
     yield opening
     for index, (key, value) in enumerate(_report_items(report)):
-        head = ("" if index == 0 else separator) + encode_basestring(key) + ": "
-        if not isinstance(value, Iterator):
-            yield head + _piece(value, 1, margin)
-            continue
-        items = iter(value)
-        first = next(items, _END)
-        if first is _END:
-            yield head + "[]"
-            continue
-        if margin is None:  # a batch of items a piece: one call of the C encoder for many
-            yield head + "[" + _one_line(first)
-            while batch := list(itertools.islice(items, _BATCH)):
-                yield ", " + _one_line(batch)[1:-1]
-            yield "]"
+        yield ("" if index == 0 else separator) + encode_basestring(key) + ": "
+        if isinstance(value, _Items):
+            if margin is None:
+                yield from _one_line_items(value)
+            else:
+                yield "["
+                yield from _indented_items(value, margin)
+        elif margin is None:
+            yield from _long_pieces(value)
         else:
-            inner = ",\n" + margin * 2
-            yield head + "[" + inner[1:] + _piece(first, 2, margin)
-            yield from (inner + _piece(item, 2, margin) for item in items)
-            yield "\n" + margin + "]"
+            yield _piece(value, 1, margin)
     yield closing
 
 
 def dumps(report: Report, *, indent: int | None = None) -> str:
     """The report as the contract's JSON text, with a final newline; deterministic. On one
     line by default, or indented by ``indent`` spaces a level (the same JSON either way)."""
-    return "".join(iter_dumps(report, indent=indent)) + "\n"
+    return "".join(itertools.chain(iter_dumps(report, indent=indent), "\n"))
 
 
 def indented(text: str | bytes | bytearray, indent: int = INDENT) -> str:

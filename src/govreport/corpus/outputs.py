@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -40,6 +40,17 @@ class OutputPlan:
     one output (``target``) that the exporter joins."""
     target: Path | None = None
     """The one output file, or None for standard output (when ``files`` is None)."""
+
+    def own_files(self, sources: Sequence[str | None]) -> dict[str | None, Path] | None:
+        """The file of each report by its source (the reports of the inputs :func:`plan` was
+        given, in order), when each goes to a file of its own: a folder, or ``-o FILE`` in a
+        format that does not join reports. None when all go into one output."""
+        if self.files is not None:  # plan() gave each input its own file, from its stem
+            return dict(zip(sources, self.files, strict=True))
+        if self.target is not None and self.exporter.join is None:
+            (source,) = sources  # plan() lets several reports into one file only for joining
+            return {source: self.target}
+        return None
 
 
 def is_folder(output: str) -> bool:
@@ -110,33 +121,58 @@ def _one_holds_one(exporter: Exporter, where: str) -> str:
 
 def export_bytes(exporter: Exporter, report: Report, host: PluginHost) -> Data:
     """``report`` in ``exporter``'s format, as bytes, through :meth:`PluginHost.export` (which
-    names a failing plugin); text that UTF-8 cannot write is refused in one line."""
-    if exporter.pieces is not None:
-        plugin = host.exporter_plugin(exporter.name)
-        arguments = {"exporter": exporter, "report": report}
-        return call_plugin(plugin, "export", _encoded_pieces, arguments, passes=(InputError,))
-    output = host.export(exporter.name, report)
-    if isinstance(output, bytes):
-        return output
-    try:
-        return output.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        _unwritable(exporter, output, exc, 0)
-
-
-def _encoded_pieces(exporter: Exporter, report: Report) -> bytearray:
-    """The pieces of ``exporter`` for ``report`` encoded one by one into one buffer: the whole
-    text is never held beside its bytes (a 10 MB report's JSON is some 50 MB)."""
-    assert exporter.pieces is not None
+    names a failing plugin); text that UTF-8 cannot write is refused in one line. The whole
+    export, for an output that must never get a part of one (standard output)."""
+    if exporter.pieces is None:
+        output = host.export(exporter.name, report)
+        if isinstance(output, bytes):
+            return output
+        try:
+            return output.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            _unwritable(exporter, output, exc, 0)
     # A bytearray, returned as it is: bytes(buffer) would copy the whole output once more.
-    buffer, written = bytearray(), 0
+    buffer = bytearray()
+    for part in export_parts(exporter, report, host):
+        buffer += part
+    return buffer
+
+
+def export_parts(exporter: Exporter, report: Report, host: PluginHost) -> Iterator[Data]:
+    """:func:`export_bytes` in parts, made as they are taken: the exporter's pieces
+    (:attr:`Exporter.pieces`) encoded one by one, so that a file can be written without the
+    whole export in memory (a 10 MB report's JSON is some 50 MB). Each piece is taken under
+    the exporter's plugin, which a failure names, as :meth:`PluginHost.export` does."""
+    if exporter.pieces is None:
+        yield export_bytes(exporter, report, host)
+        return
+    plugin = host.exporter_plugin(exporter.name)
+    parts = _encoded_pieces(exporter, report)
+    while (
+        part := call_plugin(plugin, "export", _next, {"parts": parts}, passes=_PASSES)
+    ) is not None:
+        yield part
+
+
+_PASSES = (InputError,)
+"""What an exporter may raise as it is: a piece UTF-8 cannot write is the input's fault."""
+
+
+def _next(parts: Iterator[bytes]) -> bytes | None:
+    return next(parts, None)
+
+
+def _encoded_pieces(exporter: Exporter, report: Report) -> Iterator[bytes]:
+    """The pieces of ``exporter`` for ``report``, each encoded as UTF-8 as it comes."""
+    assert exporter.pieces is not None
+    written = 0
     for piece in exporter.pieces(report):
         try:
-            buffer += piece.encode("utf-8")
+            part = piece.encode("utf-8")
         except UnicodeEncodeError as exc:
             _unwritable(exporter, piece, exc, written)
+        yield part
         written += len(piece)
-    return buffer
 
 
 def _unwritable(exporter: Exporter, text: str, error: UnicodeEncodeError, offset: int) -> NoReturn:

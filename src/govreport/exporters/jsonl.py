@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from govreport.exporters.base import Exporter
+from govreport.exporters.json import JSON
 from govreport.hookspecs import hookimpl
-from govreport.serialise import dumps
 
 
 def join(parts: Sequence[bytes]) -> bytes:
@@ -19,9 +19,15 @@ def join(parts: Sequence[bytes]) -> bytes:
 
 
 JSONL = Exporter(
-    name="jsonl", suffix=".jsonl", media_type="application/jsonl", render=dumps, join=join
+    name="jsonl",
+    suffix=".jsonl",
+    media_type="application/jsonl",
+    render=JSON.render,
+    pieces=JSON.pieces,
+    join=join,
 )
-"""Writes a report as one line of contract JSON; joins many by concatenating their lines."""
+"""Writes a report as one line of contract JSON, in pieces as the json format does; joins many
+by concatenating their lines."""
 
 
 @hookimpl

@@ -96,7 +96,9 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         try:
             readings.append(data.decode(fallback))
         except UnicodeDecodeError as exc:
-            failures.append(exc)
+            # Without its traceback, which would make a cycle (error, frame, this list) that
+            # only the collector frees, while the error holds a copy of all the bytes.
+            failures.append(exc.with_traceback(None))
     if readings:
         return max(readings, key=chinese_share)  # max keeps the first on a tie: UTF-8
     furthest = max(failures, key=lambda exc: exc.start)
