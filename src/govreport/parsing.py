@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import operator
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -15,9 +14,9 @@ from govreport.boundary import call_plugin, misfit
 from govreport.errors import PluginError
 from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
 from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext
-from govreport.model import Fault, Mention, Quantity, Report, SourceText, Span
+from govreport.model import Fault, Mention, Mentions, Quantity, Report, SourceText, Span
 from govreport.model._unchecked import unchecked
-from govreport.model.mentions import MENTION_ORDER
+from govreport.model.store import BLOCK, MentionCollector
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
 from govreport.structure import Structure, parse_structure
@@ -46,8 +45,45 @@ def parse(
     return _parse(read, source, host, strict)
 
 
-def _extract(extractor: MentionExtractor, context: ExtractionContext) -> list[Mention]:
-    return list(extractor.extract(context))
+def _extract(
+    extractor: MentionExtractor, context: ExtractionContext, into: MentionCollector, typed: bool
+) -> str | None:
+    """Add the extractor's mentions to ``into`` a block at a time as it gives them, so that
+    they never all live as objects at once; at a mention that cannot stand in the report, why
+    (the rest is read, so that a failure after it is still the plugin's)."""
+    text = context.text
+    found = extractor.extract(context)
+    if isinstance(found, Mentions):  # held compactly already: checked through its prototypes
+        problem = _misplaced_in(found, text, typed=typed)
+        if problem is None:
+            into.adopt(found)
+        return problem
+    mentions = iter(found)
+    block: list[Mention] = []
+    for mention in mentions:
+        problem = _misplaced(mention, text, typed=typed)
+        if problem is not None:
+            for _ in mentions:
+                pass
+            return problem
+        block.append(mention)
+        if len(block) == BLOCK:
+            into.extend(block)
+            block = []
+    into.extend(block)
+    return None
+
+
+def _unfit(mention: object, *, typed: bool) -> str | None:
+    """Why ``mention`` is no mention with fields of its declared types, or None when it is
+    (``typed``: a built-in extractor's, known to be)."""
+    if not isinstance(mention, Mention):
+        return f"returned {type(mention).__name__}, not a Mention"
+    if not typed:
+        if not isinstance(mention.kind, str):
+            return f"kind {mention.kind!r} is not a str"
+        return misfit(mention)
+    return None
 
 
 def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
@@ -56,13 +92,10 @@ def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
     ``typed`` says that its fields are known to hold their declared types (a built-in
     extractor's); otherwise they are checked first (a few microseconds a mention).
     """
-    if not isinstance(mention, Mention):
-        return f"returned {type(mention).__name__}, not a Mention"
-    if not typed:
-        if not isinstance(mention.kind, str):
-            return f"kind {mention.kind!r} is not a str"
-        if (problem := misfit(mention)) is not None:
-            return problem
+    to_check = not (typed and isinstance(mention, Mention))  # a built-in's: one test
+    if to_check and (problem := _unfit(mention, typed=typed)) is not None:
+        return problem
+    assert isinstance(mention, Mention)
     span = mention.span
     if not isinstance(span, Span) or not 0 <= span.start <= span.end <= len(text):
         return f"span {span!r} is not a range inside the text (length {len(text)})"
@@ -72,9 +105,20 @@ def _misplaced(mention: object, text: str, *, typed: bool) -> str | None:
     return None
 
 
+def _misplaced_in(mentions: Mentions, text: str, *, typed: bool) -> str | None:
+    """Why one of ``mentions`` cannot stand in a report of ``text``, or None: each of the
+    prototypes they are made from checked once for its class and fields, each place for its
+    span and text."""
+    for prototype in mentions.prototypes():
+        if (problem := _unfit(prototype, typed=typed)) is not None:
+            return problem
+    index = mentions.mismatch(text)
+    return None if index is None else _misplaced(mentions[index], text, typed=typed)
+
+
 def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool) -> Report:
     text = read.text
-    found: list[Mention] = []
+    found = MentionCollector()
     faults: list[Fault] = []
 
     def fail(error: PluginError) -> None:
@@ -93,26 +137,26 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
             text=text,
             units=units,
             marker_spans=structure.marker_spans,
-            found=tuple(found),
+            found=found.snapshot(),
             vocabularies=vocabularies,
         )
-        name = stage.extractor.name
+        name, before = stage.extractor.name, len(found)
+        arguments = {
+            "extractor": stage.extractor,
+            "context": context,
+            "into": found,
+            "typed": stage.plugin in BUILTIN_PLUGINS,
+        }
         try:
-            new = call_plugin(
-                stage.plugin, name, _extract, {"extractor": stage.extractor, "context": context}
-            )
+            problem = call_plugin(stage.plugin, name, _extract, arguments)
         except PluginError as error:
+            found.truncate(before)
             fail(error)
             continue
-        typed = stage.plugin in BUILTIN_PLUGINS
-        for mention in new:
-            problem = _misplaced(mention, text, typed=typed)
-            if problem is not None:  # one bad mention and the extractor's output is not trusted
-                fail(PluginError(stage.plugin, name, problem))
-                break
-        else:
-            found.extend(new)
-    found.sort(key=MENTION_ORDER)
+        if problem is not None:  # one bad mention and the extractor's output is not trusted
+            found.truncate(before)
+            fail(PluginError(stage.plugin, name, problem))
+    found.sort()
     if linker is not None:
         link_context = link_context_of(text, found, structure, lexicon)
         _link_indicators(link_context, found, linker, host.indicator_linker_plugin, fail)
@@ -126,7 +170,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
         outline=structure.outline,
         closing=structure.closing,
         end_matter=structure.end_matter,
-        mentions=tuple(found),
+        mentions=found.finish(),
         faults=tuple(faults),
     )
     host.call_report_parsed(report, on_error=fail)
@@ -136,7 +180,7 @@ def _parse(read: SourceText, source: str | None, host: PluginHost, strict: bool)
 
 
 def link_context_of(
-    text: str, mentions: list[Mention], structure: Structure, lexicon: IndicatorLexicon
+    text: str, mentions: Sequence[Mention], structure: Structure, lexicon: IndicatorLexicon
 ) -> LinkContext:
     """What the indicator linker reads of a parse: the text, its ``mentions`` in
     ``MENTION_ORDER``, the parts of its ``structure`` and the host's ``lexicon``."""
@@ -152,7 +196,7 @@ def link_context_of(
 
 def _link_indicators(
     context: LinkContext,
-    found: list[Mention],
+    found: MentionCollector,
     linker: IndicatorLinker,
     plugin: str,
     fail: Callable[[PluginError], None],
@@ -169,12 +213,11 @@ def _link_indicators(
     except PluginError as error:
         fail(error)
         return
-    # (the quantities and their places picked by the class's own instance check: no
-    # Python-level loop over the mentions)
-    quantities = cast("list[Quantity]", list(filter(Quantity.__instancecheck__, found)))
-    if len(links) != len(quantities):
-        failed(f"gave {len(links)} links for {len(quantities)} quantities")
+    places = found.places(Quantity)
+    if len(links) != len(places):
+        failed(f"gave {len(links)} links for {len(places)} quantities")
         return
+    quantities = cast("list[Quantity]", [found[place] for place in places])
     size = len(text)
     for quantity, link in zip(quantities, links, strict=True):  # all checked before any is set
         indicator = link.indicator
@@ -187,7 +230,6 @@ def _link_indicators(
             ):
                 failed(f"indicator {indicator.text!r} at {span} is not beside {quantity.text!r}")
                 return
-    places = itertools.compress(range(len(found)), map(Quantity.__instancecheck__, found))
     for place, quantity, link in zip(places, quantities, links, strict=True):
         found[place] = _linked(quantity, link)
 

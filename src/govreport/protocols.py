@@ -24,8 +24,9 @@ class ExtractionContext:
     """Known units and measure words, the built-ins plus those plugins registered."""
     marker_spans: tuple[Span, ...] = ()
     """Where outline markers (``一、``, ``（一）``, ``一是``) stand: their numbers are no mentions."""
-    found: tuple[Mention, ...] = ()
-    """Mentions found by extractors that ran earlier (lower ``order``)."""
+    found: Sequence[Mention] = ()
+    """Mentions found by extractors that ran earlier (lower ``order``), in the order found (a
+    :class:`~govreport.model.Mentions` in a parse)."""
     vocabularies: tuple[Vocabulary, ...] = ()
     """Vocabularies plugins registered (water terms, party formulations …)."""
 

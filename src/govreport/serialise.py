@@ -31,6 +31,7 @@ import attrs
 from govreport.errors import InputError
 from govreport.model import Fault, Mention, OutlineNode, Quantity, Region, Report, Span
 from govreport.model.mentions import MENTION_ORDER
+from govreport.model.store import Mentions
 from govreport.reading import read_bytes
 
 SCHEMA = "govreport/1"
@@ -175,6 +176,8 @@ def _region(region: Region) -> dict[str, Any]:
 def in_order(mentions: Sequence[Mention]) -> Sequence[Mention]:
     """``mentions`` sorted by :data:`~govreport.model.mentions.MENTION_ORDER`: themselves when
     they already are (a parse's are), which spares a sorted copy and a key a mention."""
+    if isinstance(mentions, Mentions):  # it knows whether it is, without making its mentions
+        return mentions.ordered()
     pairs = itertools.pairwise(map(MENTION_ORDER, mentions))
     if any(key < previous for previous, key in pairs):
         return sorted(mentions, key=MENTION_ORDER)

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import collections
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 
 import attrs
 
 from govreport._regex import PARSER
 from govreport.extractors.base import Configuration, ExtractionContext
-from govreport.model import Entry, Mention, Span, Term, Vocabulary
+from govreport.model import Entry, Mention, Mentions, Span, Term, Vocabulary
 from govreport.model._unchecked import unchecked
 from govreport.model.vocabulary import NameStart
 
@@ -210,8 +211,9 @@ class _Matcher:
     words: tuple[str, ...]
     """Each entry's term: the text of every match of it, one string for them all."""
 
-    def find(self, text: str) -> list[Term]:
-        """The terms in ``text``: entries and names, leftmost first, then longest."""
+    def find(self, text: str) -> Mentions:
+        """The terms in ``text``: entries and names, leftmost first, then longest (held
+        compactly: each entry and name is one Term, moved to every place it stands)."""
         longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
         marked: list[list[int]] = [[] for _ in self.anchors]  # anchor → where it matched
         if self.gate is not None:
@@ -251,23 +253,31 @@ class _Matcher:
             candidates.extend((start, start - end, label) for start, end in spans)
         if len(candidates) > entries_only:  # the entries' own are in order already
             candidates.sort()
-        kept: list[Term] = []
         labels, words, named = self.labels, self.words, len(self.words)
-        names: dict[str, str] = {}  # one string for each name, however often it comes
+        # One Term for each entry, and for each name of a pattern, made where it first stands;
+        # every match is its place (a term every two characters holds 20 bytes, not a Term).
+        terms: list[Term] = []
+        numbers: dict[int | tuple[int, str], int] = {}
+        starts, ends, places = array("q"), array("q"), array("I")
         last_end = 0
         for start, minus_length, label in candidates:
             if start >= last_end:  # leftmost-longest, no overlaps
                 last_end = start - minus_length
-                if label < named:
-                    written = words[label]
-                else:
-                    written = text[start:last_end]
-                    written = names.setdefault(written, written)
-                vocabulary, category, subtype, meaning = labels[label]
-                kept.append(
-                    _term(_span(start, last_end), written, vocabulary, category, subtype, meaning)
-                )
-        return kept
+                key = label if label < named else (label, text[start:last_end])
+                number = numbers.get(key)
+                if number is None:
+                    number = numbers[key] = len(terms)
+                    written = words[label] if isinstance(key, int) else key[1]
+                    vocabulary, category, subtype, meaning = labels[label]
+                    terms.append(
+                        _term(
+                            _span(start, last_end), written, vocabulary, category, subtype, meaning
+                        )
+                    )
+                starts.append(start)
+                ends.append(last_end)
+                places.append(number)
+        return Mentions.placed(terms, starts, ends, places)
 
     def _names(self, text: str, which: int, marked: list[list[int]]) -> list[tuple[int, int]]:
         """The matches of anchored pattern ``which``: tried at every start that puts one of its
@@ -461,7 +471,7 @@ class VocabularyExtractor:
         vocabularies = configuration.vocabularies
         return attrs.evolve(self, compiled=(vocabularies, _matcher(vocabularies)))
 
-    def extract(self, context: ExtractionContext) -> Iterator[Mention]:
+    def extract(self, context: ExtractionContext) -> Iterable[Mention]:
         """Every term in ``context.text``, in document order (the matcher is built for
         ``context.vocabularies`` first, unless this extractor was configured for them)."""
         compiled = self._compiled
@@ -469,7 +479,7 @@ class VocabularyExtractor:
             matcher = compiled[1]
         else:
             matcher = _matcher(context.vocabularies)
-        return iter(()) if matcher is None else iter(matcher.find(context.text))
+        return () if matcher is None else matcher.find(context.text)
 
 
 def _matcher(vocabularies: tuple[Vocabulary, ...]) -> _Matcher | None:

@@ -16,6 +16,7 @@ from govreport.model.outline import ITEM_RANK, OutlineNode, Place, Region, place
 from govreport.model.report import Fault, IndicatorRow, Report
 from govreport.model.source import Origin, SourceText
 from govreport.model.span import LineIndex, Span
+from govreport.model.store import Mentions
 from govreport.model.units import DEFAULT_UNITS, Unit, UnitTable
 from govreport.model.vocabulary import Entry, NamePattern, NameStart, Vocabulary
 
@@ -32,6 +33,7 @@ __all__ = [
     "IndicatorRow",
     "LineIndex",
     "Mention",
+    "Mentions",
     "NamePattern",
     "NameStart",
     "Origin",

@@ -23,6 +23,7 @@ from govreport.model.mentions import (
 from govreport.model.outline import OutlineNode, Place, Region, places
 from govreport.model.source import Origin
 from govreport.model.span import LineIndex, Span
+from govreport.model.store import Mentions
 
 M = TypeVar("M", bound=Mention)
 
@@ -101,8 +102,9 @@ class Report:
     end_matter: tuple[Region, ...] = ()
     """Glossary, notes, sources, attachments and signature after the body; an attachment with a
     numbered list carries its own outline (:attr:`Region.outline`)."""
-    mentions: tuple[Mention, ...] = ()
-    """All mentions, sorted by span start."""
+    mentions: Mentions = attrs.field(factory=Mentions, converter=Mentions)
+    """All mentions, sorted by span start: an immutable sequence equal to the tuple of them
+    (:class:`~govreport.model.store.Mentions`), made of any iterable of mentions."""
     faults: tuple[Fault, ...] = ()
     """Plugin failures recorded while parsing in tolerant mode."""
 
