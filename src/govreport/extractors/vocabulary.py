@@ -27,6 +27,8 @@ holds it once.
 from __future__ import annotations
 
 import collections
+import heapq
+import operator
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -210,57 +212,29 @@ class _Matcher:
     """(vocabulary, category, subtype, meaning) of each entry, then of each pattern."""
     words: tuple[str, ...]
     """Each entry's term: the text of every match of it, one string for them all."""
+    reach: int
+    """Most characters from an entry's start to its anchor, plus one."""
 
     def find(self, text: str) -> Mentions:
         """The terms in ``text``: entries and names, leftmost first, then longest (held
         compactly: each entry and name is one Term, moved to every place it stands)."""
-        longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
-        marked: list[list[int]] = [[] for _ in self.anchors]  # anchor → where it matched
-        if self.gate is not None:
-            checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
-            while (match := search(text, at)) is not None:
-                anchor = match.start()
-                at = anchor + 1
-                if match.lastindex is not None:
-                    marked[markers[match.lastindex]].append(anchor)
-                check = checks.get(match.group())
-                if check is None:  # a name anchor with no entry there
-                    continue
-                here, behind = check
-                if here is not None and here[0] > longest.get(anchor, (0, 0))[0]:
-                    longest[anchor] = here
-                for offset, length, table in behind.get(text[anchor - 1], ()) if anchor else ():
-                    start = anchor - offset
-                    if start >= 0:
-                        index = table.get(text[start : start + length])
-                        if index is not None and length > longest.get(start, (0, 0))[0]:
-                            longest[start] = (length, index)
-
-        # (start, -length, label): at one start the longest wins, then an entry (whose labels
-        # come first), then the earlier pattern.
-        candidates: list[tuple[int, int, int]] = []
-        last_end = 0
-        for start in sorted(longest):
-            if start >= last_end:  # the entries alone: leftmost, longest, no overlaps
-                length, index = longest[start]
-                candidates.append((start, -length, index))
-                last_end = start + length
-        del longest
-        entries_only = len(candidates)
+        marked = [array("q") for _ in self.anchors]  # anchor → where it matched
+        chosen = self._entries(text, marked)
+        streams = [zip(chosen[0], map(operator.sub, chosen[0], chosen[1]), chosen[2])]
         for index, pattern in enumerate(self.patterns):
             spans = _scan(pattern, text) if pattern.most < 0 else self._names(text, index, marked)
-            label = len(self.entries) + index
-            candidates.extend((start, start - end, label) for start, end in spans)
-        if len(candidates) > entries_only:  # the entries' own are in order already
-            candidates.sort()
+            streams.append(_labelled(spans, len(self.entries) + index))
+        del marked
         labels, words, named = self.labels, self.words, len(self.words)
         # One Term for each entry, and for each name of a pattern, made where it first stands;
         # every match is its place (a term every two characters holds 20 bytes, not a Term).
+        # (start, -length, label): at one start the longest wins, then an entry (whose labels
+        # come first), then the earlier pattern; each stream is in that order already.
         terms: list[Term] = []
         numbers: dict[int | tuple[int, str], int] = {}
         starts, ends, places = array("q"), array("q"), array("I")
         last_end = 0
-        for start, minus_length, label in candidates:
+        for start, minus_length, label in heapq.merge(*streams):
             if start >= last_end:  # leftmost-longest, no overlaps
                 last_end = start - minus_length
                 key = label if label < named else (label, text[start:last_end])
@@ -279,23 +253,75 @@ class _Matcher:
                 places.append(number)
         return Mentions.placed(terms, starts, ends, places)
 
-    def _names(self, text: str, which: int, marked: list[list[int]]) -> list[tuple[int, int]]:
+    def _entries(
+        self, text: str, marked: list[array[int]]
+    ) -> tuple[array[int], array[int], array[int]]:
+        """The entries in ``text`` as (starts, ends, entry indices), leftmost first, then
+        longest, no overlaps; where the gate saw each name anchor goes to ``marked``.
+
+        The longest entry at each start is held only until no later match can start there
+        (``reach`` behind the anchor): a dict of a few thousand starts, not one per match."""
+        starts, ends, indices = array("q"), array("q"), array("I")
+        if self.gate is None:
+            return starts, ends, indices
+        longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
+        last_end = 0
+
+        def settle(limit: int) -> None:
+            """Choose among the starts before ``limit``, which no later match can reach."""
+            nonlocal last_end
+            for start in sorted(longest):
+                if start >= limit:
+                    break
+                length, index = longest.pop(start)
+                if start >= last_end:
+                    starts.append(start)
+                    last_end = start + length
+                    ends.append(last_end)
+                    indices.append(index)
+
+        checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
+        reach, due = self.reach, _SETTLED
+        while (match := search(text, at)) is not None:
+            anchor = match.start()
+            at = anchor + 1
+            if anchor >= due:
+                settle(at - reach)
+                due = anchor + _SETTLED
+            if match.lastindex is not None:
+                marked[markers[match.lastindex]].append(anchor)
+            check = checks.get(match.group())
+            if check is None:  # a name anchor with no entry there
+                continue
+            here, behind = check
+            if here is not None and here[0] > longest.get(anchor, (0, 0))[0]:
+                longest[anchor] = here
+            for offset, length, table in behind.get(text[anchor - 1], ()) if anchor else ():
+                start = anchor - offset
+                if start >= 0:
+                    index = table.get(text[start : start + length])
+                    if index is not None and length > longest.get(start, (0, 0))[0]:
+                        longest[start] = (length, index)
+        settle(len(text) + 1)
+        return starts, ends, indices
+
+    def _names(self, text: str, which: int, marked: list[array[int]]) -> list[tuple[int, int]]:
         """The matches of anchored pattern ``which``: tried at every start that puts one of its
         anchors in reach, each start once, leftmost first and on after each."""
-        positions: list[int] = []
+        positions: list[Iterable[int]] = []  # each in order
         for number, seen in enumerate(self.anchors):
             if seen.pattern == which:
-                positions += marked[number]
+                positions.append(marked[number])
             for other in seen.later:  # matched where the gate saw an earlier anchor
                 if self.anchors[other].pattern == which:
                     match = self.anchors[other].regex.match
-                    positions += [at for at in marked[number] if match(text, at)]
+                    positions.append(array("q", (at for at in marked[number] if match(text, at))))
         pattern = self.patterns[which]
         least, most, regex = pattern.least, pattern.most, pattern.regex
         allows = None if pattern.start is None else pattern.start.allows
         matches: list[tuple[int, int]] = []
         tried = end = 0  # every start before ``tried`` was tried; the next match starts at ``end``
-        for anchor in sorted(positions):
+        for anchor in heapq.merge(*positions):
             last = anchor - least
             for start in range(max(anchor - most, tried, end), last + 1):
                 if start < end or (allows is not None and not allows(text, start)):
@@ -308,9 +334,18 @@ class _Matcher:
         return matches
 
 
+_SETTLED = 4096
+"""Positions the gate passes between choosing among the entries it found (see ``_entries``)."""
+
 # Terms by the ten thousand in term-dense texts, at spans right by construction.
 _term = unchecked(Term)
 _span = unchecked(Span)
+
+
+def _labelled(spans: Iterable[tuple[int, int]], label: int) -> Iterator[tuple[int, int, int]]:
+    """(start, -length, label) for each of ``spans``."""
+    for start, end in spans:
+        yield start, start - end, label
 
 
 def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:
@@ -450,6 +485,7 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
             *((p.vocabulary.name, p.category, p.subtype, None) for p in patterns),
         ),
         words=tuple(e.term for _, e in entries),
+        reach=max(offsets.values(), default=0) + 1,
     )
 
 
