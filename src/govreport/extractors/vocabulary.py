@@ -219,8 +219,10 @@ class _Matcher:
         """The terms in ``text``: entries and names, leftmost first, then longest (held
         compactly: each entry and name is one Term, moved to every place it stands)."""
         marked = [array("q") for _ in self.anchors]  # anchor → where it matched
-        chosen = self._entries(text, marked)
-        streams = [zip(chosen[0], map(operator.sub, chosen[0], chosen[1]), chosen[2])]
+        found, found_ends, indices = self._entries(text, marked)
+        streams: list[Iterator[tuple[int, int, int]]] = [
+            zip(found, map(operator.sub, found, found_ends), indices, strict=True)
+        ]
         for index, pattern in enumerate(self.patterns):
             spans = _scan(pattern, text) if pattern.most < 0 else self._names(text, index, marked)
             streams.append(_labelled(spans, len(self.entries) + index))
