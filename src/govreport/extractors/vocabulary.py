@@ -26,6 +26,7 @@ holds it once.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import heapq
 import operator
@@ -220,23 +221,26 @@ class _Matcher:
         compactly: each entry and name is one Term, moved to every place it stands)."""
         marked = [array("q") for _ in self.anchors]  # anchor → where it matched
         found, found_ends, indices = self._entries(text, marked)
-        streams: list[Iterator[tuple[int, int, int]]] = [
-            zip(found, map(operator.sub, found, found_ends), indices, strict=True)
-        ]
+        entries: Iterable[tuple[int, int, int]] = zip(
+            found, map(operator.sub, found, found_ends), indices, strict=True
+        )
+        # (start, -length, label): at one start the longest wins, then an entry (whose labels
+        # come first), then the earlier pattern. The entries are in that order already.
+        names: list[tuple[int, int, int]] = []
         for index, pattern in enumerate(self.patterns):
             spans = _scan(pattern, text) if pattern.most < 0 else self._names(text, index, marked)
-            streams.append(_labelled(spans, len(self.entries) + index))
+            label = len(self.entries) + index
+            names.extend((start, start - end, label) for start, end in spans)
         del marked
+        names.sort()
         labels, words, named = self.labels, self.words, len(self.words)
         # One Term for each entry, and for each name of a pattern, made where it first stands;
         # every match is its place (a term every two characters holds 20 bytes, not a Term).
-        # (start, -length, label): at one start the longest wins, then an entry (whose labels
-        # come first), then the earlier pattern; each stream is in that order already.
         terms: list[Term] = []
         numbers: dict[int | tuple[int, str], int] = {}
         starts, ends, places = array("q"), array("q"), array("I")
         last_end = 0
-        for start, minus_length, label in heapq.merge(*streams):
+        for start, minus_length, label in heapq.merge(entries, names) if names else entries:
             if start >= last_end:  # leftmost-longest, no overlaps
                 last_end = start - minus_length
                 key = label if label < named else (label, text[start:last_end])
@@ -269,18 +273,21 @@ class _Matcher:
         longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
         last_end = 0
 
-        def settle(limit: int) -> None:
-            """Choose among the starts before ``limit``, which no later match can reach."""
+        def settle(limit: int) -> dict[int, tuple[int, int]]:
+            """Choose among the starts before ``limit``, which no later match can reach; the
+            rest of ``longest``."""
             nonlocal last_end
-            for start in sorted(longest):
-                if start >= limit:
-                    break
-                length, index = longest.pop(start)
+            ready = sorted(longest)
+            kept = bisect.bisect_left(ready, limit)
+            add_start, add_end, add_index = starts.append, ends.append, indices.append
+            for start in ready[:kept]:
                 if start >= last_end:
-                    starts.append(start)
+                    length, index = longest[start]
+                    add_start(start)
                     last_end = start + length
-                    ends.append(last_end)
-                    indices.append(index)
+                    add_end(last_end)
+                    add_index(index)
+            return {start: longest[start] for start in ready[kept:]}
 
         checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
         reach, due = self.reach, _SETTLED
@@ -288,7 +295,7 @@ class _Matcher:
             anchor = match.start()
             at = anchor + 1
             if anchor >= due:
-                settle(at - reach)
+                longest = settle(at - reach)
                 due = anchor + _SETTLED
             if match.lastindex is not None:
                 marked[markers[match.lastindex]].append(anchor)
@@ -304,7 +311,7 @@ class _Matcher:
                     index = table.get(text[start : start + length])
                     if index is not None and length > longest.get(start, (0, 0))[0]:
                         longest[start] = (length, index)
-        settle(len(text) + 1)
+        settle(len(text))
         return starts, ends, indices
 
     def _names(self, text: str, which: int, marked: list[array[int]]) -> list[tuple[int, int]]:
@@ -312,18 +319,19 @@ class _Matcher:
         anchors in reach, each start once, leftmost first and on after each."""
         positions: list[Iterable[int]] = []  # each in order
         for number, seen in enumerate(self.anchors):
-            if seen.pattern == which:
+            if seen.pattern == which and marked[number]:
                 positions.append(marked[number])
             for other in seen.later:  # matched where the gate saw an earlier anchor
                 if self.anchors[other].pattern == which:
                     match = self.anchors[other].regex.match
-                    positions.append(array("q", (at for at in marked[number] if match(text, at))))
+                    positions.append([at for at in marked[number] if match(text, at)])
         pattern = self.patterns[which]
         least, most, regex = pattern.least, pattern.most, pattern.regex
         allows = None if pattern.start is None else pattern.start.allows
         matches: list[tuple[int, int]] = []
         tried = end = 0  # every start before ``tried`` was tried; the next match starts at ``end``
-        for anchor in heapq.merge(*positions):
+        # Merged, not sorted: a list of every anchor is 36 bytes each (an int and its pointer).
+        for anchor in positions[0] if len(positions) == 1 else heapq.merge(*positions):
             last = anchor - least
             for start in range(max(anchor - most, tried, end), last + 1):
                 if start < end or (allows is not None and not allows(text, start)):
@@ -342,12 +350,6 @@ _SETTLED = 4096
 # Terms by the ten thousand in term-dense texts, at spans right by construction.
 _term = unchecked(Term)
 _span = unchecked(Span)
-
-
-def _labelled(spans: Iterable[tuple[int, int]], label: int) -> Iterator[tuple[int, int, int]]:
-    """(start, -length, label) for each of ``spans``."""
-    for start, end in spans:
-        yield start, start - end, label
 
 
 def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:
