@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import collections
 import heapq
-import operator
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -220,10 +219,7 @@ class _Matcher:
         """The terms in ``text``: entries and names, leftmost first, then longest (held
         compactly: each entry and name is one Term, moved to every place it stands)."""
         marked = [array("q") for _ in self.anchors]  # anchor → where it matched
-        found, found_ends, indices = self._entries(text, marked)
-        entries: Iterable[tuple[int, int, int]] = zip(
-            found, map(operator.sub, found, found_ends), indices, strict=True
-        )
+        entries: Iterable[tuple[int, int, int]] = zip(*self._entries(text, marked), strict=True)
         # (start, -length, label): at one start the longest wins, then an entry (whose labels
         # come first), then the earlier pattern. The entries are in that order already.
         names: list[tuple[int, int, int]] = []
@@ -262,14 +258,14 @@ class _Matcher:
     def _entries(
         self, text: str, marked: list[array[int]]
     ) -> tuple[array[int], array[int], array[int]]:
-        """The entries in ``text`` as (starts, ends, entry indices), leftmost first, then
+        """The entries in ``text`` as (starts, -lengths, entry indices), leftmost first, then
         longest, no overlaps; where the gate saw each name anchor goes to ``marked``.
 
         The longest entry at each start is held only until no later match can start there
         (``reach`` behind the anchor): a dict of a few thousand starts, not one per match."""
-        starts, ends, indices = array("q"), array("q"), array("I")
+        starts, minus_lengths, indices = array("q"), array("q"), array("I")
         if self.gate is None:
-            return starts, ends, indices
+            return starts, minus_lengths, indices
         longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
         last_end = 0
 
@@ -279,14 +275,14 @@ class _Matcher:
             nonlocal last_end
             ready = sorted(longest)
             kept = bisect.bisect_left(ready, limit)
-            add_start, add_end, add_index = starts.append, ends.append, indices.append
+            add_start, add_length, add_index = starts.append, minus_lengths.append, indices.append
             for start in ready[:kept]:
                 if start >= last_end:
                     length, index = longest[start]
                     add_start(start)
-                    last_end = start + length
-                    add_end(last_end)
+                    add_length(-length)
                     add_index(index)
+                    last_end = start + length
             return {start: longest[start] for start in ready[kept:]}
 
         checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
@@ -312,7 +308,7 @@ class _Matcher:
                     if index is not None and length > longest.get(start, (0, 0))[0]:
                         longest[start] = (length, index)
         settle(len(text))
-        return starts, ends, indices
+        return starts, minus_lengths, indices
 
     def _names(self, text: str, which: int, marked: list[array[int]]) -> list[tuple[int, int]]:
         """The matches of anchored pattern ``which``: tried at every start that puts one of its
