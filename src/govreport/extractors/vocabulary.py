@@ -263,9 +263,9 @@ class _Matcher:
 
         The longest entry at each start is held only until no later match can start there
         (``reach`` behind the anchor): a dict of a few thousand starts, not one per match."""
-        starts, minus_lengths, indices = array("q"), array("q"), array("I")
+        chosen = (array("q"), array("q"), array("I"))  # starts, -lengths, entry indices
         if self.gate is None:
-            return starts, minus_lengths, indices
+            return chosen
         longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
         last_end = 0
 
@@ -275,7 +275,8 @@ class _Matcher:
             nonlocal last_end
             ready = sorted(longest)
             kept = bisect.bisect_left(ready, limit)
-            add_start, add_length, add_index = starts.append, minus_lengths.append, indices.append
+            window: tuple[list[int], list[int], list[int]] = ([], [], [])
+            add_start, add_length, add_index = (numbers.append for numbers in window)
             for start in ready[:kept]:
                 if start >= last_end:
                     length, index = longest[start]
@@ -283,6 +284,8 @@ class _Matcher:
                     add_length(-length)
                     add_index(index)
                     last_end = start + length
+            for numbers, of_window in zip(chosen, window, strict=True):
+                numbers.fromlist(of_window)  # one call, not one per number
             return {start: longest[start] for start in ready[kept:]}
 
         checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
@@ -308,7 +311,7 @@ class _Matcher:
                     if index is not None and length > longest.get(start, (0, 0))[0]:
                         longest[start] = (length, index)
         settle(len(text))
-        return starts, minus_lengths, indices
+        return chosen
 
     def _names(self, text: str, which: int, marked: list[array[int]]) -> list[tuple[int, int]]:
         """The matches of anchored pattern ``which``: tried at every start that puts one of its
