@@ -267,6 +267,7 @@ class _Matcher:
         if self.gate is None:
             return chosen
         longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
+        seen: list[list[int]] = [[] for _ in marked]  # ``marked``, for the window
         last_end = 0
 
         def settle(limit: int) -> dict[int, tuple[int, int]]:
@@ -284,8 +285,10 @@ class _Matcher:
                     add_length(-length)
                     add_index(index)
                     last_end = start + length
-            for numbers, of_window in zip(chosen, window, strict=True):
+            for numbers, of_window in zip((*chosen, *marked), (*window, *seen), strict=True):
                 numbers.fromlist(of_window)  # one call, not one per number
+            for of_window in seen:
+                of_window.clear()
             return {start: longest[start] for start in ready[kept:]}
 
         checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
@@ -297,7 +300,7 @@ class _Matcher:
                 longest = settle(at - reach)
                 due = anchor + _SETTLED
             if match.lastindex is not None:
-                marked[markers[match.lastindex]].append(anchor)
+                seen[markers[match.lastindex]].append(anchor)
             check = checks.get(match.group())
             if check is None:  # a name anchor with no entry there
                 continue
