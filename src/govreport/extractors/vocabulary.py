@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import collections
-import heapq
+import itertools
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -236,7 +236,7 @@ class _Matcher:
         numbers: dict[int | tuple[int, str], int] = {}
         starts, ends, places = array("q"), array("q"), array("I")
         last_end = 0
-        for start, minus_length, label in heapq.merge(entries, names) if names else entries:
+        for start, minus_length, label in _merged(entries, names):
             if start >= last_end:  # leftmost-longest, no overlaps
                 last_end = start - minus_length
                 key = label if label < named else (label, text[start:last_end])
@@ -286,9 +286,9 @@ class _Matcher:
                     add_index(index)
                     last_end = start + length
             for numbers, of_window in zip((*chosen, *marked), (*window, *seen), strict=True):
-                numbers.fromlist(of_window)  # one call, not one per number
-            for of_window in seen:
-                of_window.clear()
+                if of_window:  # most anchors are seen in no window
+                    numbers.fromlist(of_window)  # one call, not one per number
+                    of_window.clear()
             return {start: longest[start] for start in ready[kept:]}
 
         checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
@@ -326,14 +326,17 @@ class _Matcher:
             for other in seen.later:  # matched where the gate saw an earlier anchor
                 if self.anchors[other].pattern == which:
                     match = self.anchors[other].regex.match
-                    positions.append([at for at in marked[number] if match(text, at)])
+                    also = [at for at in marked[number] if match(text, at)]
+                    if also:
+                        positions.append(also)
         pattern = self.patterns[which]
         least, most, regex = pattern.least, pattern.most, pattern.regex
         allows = None if pattern.start is None else pattern.start.allows
         matches: list[tuple[int, int]] = []
         tried = end = 0  # every start before ``tried`` was tried; the next match starts at ``end``
-        # Merged, not sorted: a list of every anchor is 36 bytes each (an int and its pointer).
-        for anchor in positions[0] if len(positions) == 1 else heapq.merge(*positions):
+        # Sorted only when several anchors were seen: a list of them is 36 bytes each.
+        ordered = positions[0] if len(positions) == 1 else sorted(itertools.chain(*positions))
+        for anchor in ordered:
             last = anchor - least
             for start in range(max(anchor - most, tried, end), last + 1):
                 if start < end or (allows is not None and not allows(text, start)):
@@ -352,6 +355,23 @@ _SETTLED = 4096
 # Terms by the ten thousand in term-dense texts, at spans right by construction.
 _term = unchecked(Term)
 _span = unchecked(Span)
+
+
+def _merged(
+    entries: Iterable[tuple[int, int, int]], names: list[tuple[int, int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """``entries`` and ``names``, both in order, in order (``heapq.merge``, at a comparison
+    per entry: names are few)."""
+    upcoming = iter(names)
+    name = next(upcoming, None)
+    for entry in entries:
+        while name is not None and name < entry:
+            yield name
+            name = next(upcoming, None)
+        yield entry
+    if name is not None:
+        yield name
+        yield from upcoming
 
 
 def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:
