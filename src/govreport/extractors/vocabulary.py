@@ -297,8 +297,9 @@ class _Matcher:
             anchor = match.start()
             at = anchor + 1
             if anchor >= due:
-                longest = settle(at - reach)
                 due = anchor + _SETTLED
+                if len(longest) + sum(map(len, seen)) >= _SETTLED // 4:  # else not worth it
+                    longest = settle(at - reach)
             if match.lastindex is not None:
                 seen[markers[match.lastindex]].append(anchor)
             check = checks.get(match.group())
