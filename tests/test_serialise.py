@@ -207,3 +207,38 @@ def test_a_long_text_is_written_in_slices() -> None:
         == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
     )
     assert loads("".join(pieces)) == report
+
+
+@given(
+    texts=st.lists(
+        st.text(st.sampled_from('{}"\\水库\ud800a'), max_size=6), min_size=1, max_size=3
+    ),
+    places=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 99)), max_size=20),
+)
+@settings(max_examples=200)
+def test_mentions_held_compactly_are_written_as_each_mention_alone(
+    texts: list[str], places: list[tuple[int, int]]
+) -> None:
+    # A compact store's JSON is its prototypes' written once, the spans put in: braces,
+    # quotes and lone surrogates in a prototype's fields must come out as they would alone.
+    from array import array  # noqa: PLC0415
+
+    from govreport.model import Term  # noqa: PLC0415
+    from govreport.model.store import Mentions  # noqa: PLC0415
+
+    prototypes = [
+        Term(span=Span(0, len(text)), text=text, vocabulary="{v}", category='"c"', meaning=text)
+        for text in texts
+    ]
+    held = sorted(
+        (start, start + len(texts[n % len(texts)]), n % len(texts)) for start, n in places
+    )
+    starts = array("q", [start for start, _, _ in held])
+    ends = array("q", [end for _, end, _ in held])
+    numbers = array("I", [number for _, _, number in held])
+    compact = Mentions.placed(prototypes, starts, ends, numbers)
+    assert compact.placements() is not None
+    report = Report(text="", mentions=compact)
+    alone = [serialise.mention_to_dict(mention) for mention in compact]
+    assert json.loads(dumps(report))["mentions"] == alone
+    assert dumps(report) == dumps(attrs.evolve(report, mentions=tuple(compact)))

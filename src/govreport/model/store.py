@@ -216,6 +216,14 @@ class Mentions(_Held):
         table = tuple(prototypes)
         return cls._made(table, compact, _ordered(compact, table))
 
+    def placements(self) -> tuple[memoryview, memoryview, memoryview] | None:
+        """How the mentions are held when compactly: each one's span start, span end and
+        prototype number (an index into :meth:`prototypes`), read-only; None when each mention
+        is held as itself. Lets a writer handle a prototype once for all its places."""
+        if self._compact is None:
+            return None
+        return tuple(memoryview(column).toreadonly() for column in self._compact)  # type: ignore[return-value]
+
     def prototypes(self) -> tuple[Mention, ...]:
         """The mentions these are made from: each of them is one of these, its span moved
         (all of them, when none repeats another)."""
