@@ -188,6 +188,28 @@ def test_mentions_are_written_as_their_data_is_encoded(drawn: list[tuple[object,
     assert dumps(report) == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
 
 
+@given(report_texts())
+@settings(max_examples=100, deadline=None)
+def test_outlines_are_written_as_their_data_is_encoded(drawn: tuple[str, object]) -> None:
+    report = govreport.parse(drawn[0])
+    assert dumps(report) == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
+
+
+def test_a_node_made_by_hand_with_other_values_is_written_as_encoded() -> None:
+    from govreport.model import OutlineNode  # noqa: PLC0415
+
+    child = OutlineNode(
+        marker="（一）", ordinal=True, style="paren-cn", rank=2, title="x\ud800",
+        span=Span(3, 8), title_span=Span(6, 8), marker_span=Span(3, 6),
+    )  # fmt: skip
+    node = OutlineNode(
+        marker="一、", ordinal=1, style="cn-comma", rank=1, title="{总}", span=Span(0, 8),
+        title_span=Span(2, 3), marker_span=Span(0, 2), run_in=True, children=(child,),
+    )  # fmt: skip
+    report = Report(text="一、总\n（一）x\ud800", outline=(node,))
+    assert dumps(report) == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
+
+
 def test_mentions_are_written_in_order_whatever_the_report_holds() -> None:
     text = "增长5%和10%"
     first = Quantity(span=Span(2, 4), text="5%", value=Decimal(5), unit="%")

@@ -162,6 +162,32 @@ def _node(node: OutlineNode, level: int = 1) -> dict[str, Any]:
     }
 
 
+def _node_texts(nodes: Iterable[OutlineNode]) -> Iterator[str]:
+    """The one-line JSON of :func:`_node` of each top-level node, written straight from it."""
+    return map(_node_text, nodes)
+
+
+def _node_text(node: OutlineNode, level: int = 1) -> str:
+    """:func:`_one_line` of :func:`_node` of ``node``, written straight from it."""
+    span, title_span, marker_span = node.span, node.title_span, node.marker_span
+    numbers = [node.ordinal, node.rank, span.start, span.end, title_span.start, title_span.end]
+    numbers += (marker_span.start, marker_span.end)
+    if not (
+        all(type(number) is int for number in numbers)
+        and type(node.run_in) is bool
+        and all(type(text) is str for text in (node.marker, node.style, node.title))
+    ):  # a node made by hand with other values: as the encoder writes them
+        return _one_line(_node(node, level))
+    children = ", ".join([_node_text(child, level + 1) for child in node.children])
+    return (
+        f'{{"marker": {encode_basestring(node.marker)}, "ordinal": {node.ordinal}, '
+        f'"style": {encode_basestring(node.style)}, "title": {encode_basestring(node.title)}, '
+        f'"span": [{span.start}, {span.end}], "title_span": [{title_span.start}, {title_span.end}], '
+        f'"marker_span": [{marker_span.start}, {marker_span.end}], "rank": {node.rank}, '
+        f'"level": {level}, "run_in": {"true" if node.run_in else "false"}, "children": [{children}]}}'
+    )
+
+
 def _span_only(region: Region | None) -> dict[str, Any] | None:
     return None if region is None else {"span": region.span.as_list()}
 
@@ -206,7 +232,7 @@ def _report_items(report: Report) -> list[tuple[str, Any]]:
         ("title", report.title),
         ("preamble", _span_only(report.preamble)),
         ("closing", _span_only(report.closing)),
-        ("outline", _Items(report.outline, _node)),
+        ("outline", _Items(report.outline, _node, _node_texts)),
         ("mentions", _Items(in_order(report.mentions), mention_to_dict, _mention_texts)),
         ("front_matter", [_region(r) for r in report.front_matter]),
         ("end_matter", [_region(r) for r in report.end_matter]),
