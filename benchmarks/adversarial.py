@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -222,14 +223,62 @@ def print_parts(name: str, text: str, host: govreport.PluginHost, budget: float)
         print(f"| {part} | {seconds:.3f} | {seconds / budget:.0%} |")
 
 
-def peak_bytes(command: Sequence[str]) -> int:
-    """Peak resident memory, in bytes, of ``command`` run in a fresh process."""
+def child_usage(command: Sequence[str]) -> resource.struct_rusage:
+    """What ``command``, run in a fresh process, used (its own rusage, by ``os.wait4``)."""
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
     if child.returncode:
         raise SystemExit(f"{' '.join(command)} failed: exit {child.returncode}")
-    return usage.ru_maxrss * 1024  # ru_maxrss counts KiB on Linux
+    return usage
+
+
+def peak_bytes(command: Sequence[str]) -> int:
+    """Peak resident memory, in bytes, of ``command`` run in a fresh process."""
+    return child_usage(command).ru_maxrss * 1024  # ru_maxrss counts KiB on Linux
+
+
+def print_cli(selected: list[tuple[str, str, int]], corpus_text: str, runs: int) -> float:
+    """CPU time per character of ``govreport parse --format json -o FILE`` on each input
+    against that of the corpus repeated to 1 MB (issue 15 item 10 measures the command line):
+    ``runs`` rounds, each running the corpus and then every input once, a fresh process each;
+    the median of each input's ratios. Returns the worst median."""
+    print(
+        "| input | characters | CPU s (median) | × the corpus repeated, median (rounds) | target |"
+    )
+    print("| --- | ---: | ---: | --- | --- |")
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        output = str(Path(folder, "o.json"))
+        sources = []
+        baseline = CORPUS_REPEATED[:3]
+        for number, (_, builder, size) in enumerate([baseline, *selected]):
+            source = Path(folder, f"{number}.txt")
+            text = build(builder, size, corpus_text)
+            source.write_text(text, encoding="utf-8")
+            sources.append((source, len(text)))
+
+        def cpu(source: Path) -> float:
+            command = [sys.executable, "-m", "govreport", "parse", "--format", "json"]
+            usage = child_usage([*command, str(source), "-o", output])
+            return usage.ru_utime + usage.ru_stime
+
+        seconds: list[list[float]] = [[] for _ in selected]
+        ratios: list[list[float]] = [[] for _ in selected]
+        for _ in range(runs):
+            corpus_per_char = cpu(sources[0][0]) / sources[0][1]
+            for index, (source, chars) in enumerate(sources[1:]):
+                seconds[index].append(cpu(source))
+                ratios[index].append(seconds[index][-1] / chars / corpus_per_char)
+    for (name, _, size), spent, ratio in zip(selected, seconds, ratios, strict=True):
+        median = statistics.median(ratio)
+        worst = max(worst, median)
+        rounds = ", ".join(f"{r:.2f}" for r in ratio)
+        print(
+            f"| {name} | {size:,} | {statistics.median(spent):.2f} | {median:.2f}× ({rounds}) "
+            f"| < {MAX_RATIO:g}× |"
+        )
+    return worst
 
 
 def print_memory(selected: list[tuple[str, str, int]], corpus_text: str) -> float:
@@ -268,6 +317,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--exporters", action="store_true", help="time every format against json instead"
     )
     parser.add_argument(
+        "--cli",
+        action="store_true",
+        help="CPU time of the command line on each target input against the corpus repeated",
+    )
+    parser.add_argument(
         "--memory",
         action="store_true",
         help="peak memory of the command line on each input (a fresh process each) instead",
@@ -288,13 +342,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_char = sample / corpus.chars
     print(f"corpus ({corpus.directory}): {corpus.chars:,} characters, {per_char * 1e6:.3f} µs/char")
     print()
-    if not (args.profile or args.parts or args.memory):
+    if not (args.profile or args.parts or args.memory or args.cli):
         print("Time per character against the corpus's, and against the same input at a tenth")
         print("of its size (linearity). Targets: the first nine inputs, ratio to the corpus < 2.")
         print()
         print("| input | characters | seconds | µs/char | × corpus | × its 1/10 size | target |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     corpus_text = "".join(texts)
+    if args.cli:
+        selected = [
+            (name, builder, size)
+            for name, builder, size, target in cases(corpus_text)
+            if target and (not args.only or args.only in name)
+        ]
+        worst = print_cli(selected, corpus_text, args.runs)
+        verdict = "PASS" if worst < MAX_RATIO else "FAIL"
+        print(f"\n{verdict}  worst median {worst:.2f}× (target < {MAX_RATIO}×)")
+        return 1 if args.check and worst >= MAX_RATIO else 0
     if args.memory:
         selected = [
             (name, builder, size)

@@ -188,6 +188,28 @@ def test_mentions_are_written_as_their_data_is_encoded(drawn: list[tuple[object,
     assert dumps(report) == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
 
 
+@given(report_texts())
+@settings(max_examples=100, deadline=None)
+def test_outlines_are_written_as_their_data_is_encoded(drawn: tuple[str, object]) -> None:
+    report = govreport.parse(drawn[0])
+    assert dumps(report) == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
+
+
+def test_a_node_made_by_hand_with_other_values_is_written_as_encoded() -> None:
+    from govreport.model import OutlineNode  # noqa: PLC0415
+
+    child = OutlineNode(
+        marker="（一）", ordinal=True, style="paren-cn", rank=2, title="x\ud800",
+        span=Span(3, 8), title_span=Span(6, 8), marker_span=Span(3, 6),
+    )  # fmt: skip
+    node = OutlineNode(
+        marker="一、", ordinal=1, style="cn-comma", rank=1, title="{总}", span=Span(0, 8),
+        title_span=Span(2, 3), marker_span=Span(0, 2), run_in=True, children=(child,),
+    )  # fmt: skip
+    report = Report(text="一、总\n（一）x\ud800", outline=(node,))
+    assert dumps(report) == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
+
+
 def test_mentions_are_written_in_order_whatever_the_report_holds() -> None:
     text = "增长5%和10%"
     first = Quantity(span=Span(2, 4), text="5%", value=Decimal(5), unit="%")
@@ -207,3 +229,38 @@ def test_a_long_text_is_written_in_slices() -> None:
         == serialise.encode(serialise.report_to_dict(report), indent=None) + "\n"
     )
     assert loads("".join(pieces)) == report
+
+
+@given(
+    texts=st.lists(
+        st.text(st.sampled_from('{}"\\水库\ud800a'), max_size=6), min_size=1, max_size=3
+    ),
+    places=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 99)), max_size=20),
+)
+@settings(max_examples=200)
+def test_mentions_held_compactly_are_written_as_each_mention_alone(
+    texts: list[str], places: list[tuple[int, int]]
+) -> None:
+    # A compact store's JSON is its prototypes' written once, the spans put in: braces,
+    # quotes and lone surrogates in a prototype's fields must come out as they would alone.
+    from array import array  # noqa: PLC0415
+
+    from govreport.model import Term  # noqa: PLC0415
+    from govreport.model.store import Mentions  # noqa: PLC0415
+
+    prototypes = [
+        Term(span=Span(0, len(text)), text=text, vocabulary="{v}", category='"c"', meaning=text)
+        for text in texts
+    ]
+    held = sorted(
+        (start, start + len(texts[n % len(texts)]), n % len(texts)) for start, n in places
+    )
+    starts = array("q", [start for start, _, _ in held])
+    ends = array("q", [end for _, end, _ in held])
+    numbers = array("I", [number for _, _, number in held])
+    compact = Mentions.placed(prototypes, starts, ends, numbers)
+    assert compact.placements() is not None
+    report = Report(text="", mentions=compact)
+    alone = [serialise.mention_to_dict(mention) for mention in compact]
+    assert json.loads(dumps(report))["mentions"] == alone
+    assert dumps(report) == dumps(attrs.evolve(report, mentions=tuple(compact)))

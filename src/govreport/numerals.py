@@ -89,10 +89,9 @@ _PLACE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _AS_ONE = str.maketrans({"1": "x"} | dict.fromkeys("一二三四五六七八九两", "1"))
 
 
-@functools.cache
 def _counted_patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
     """cn2an's rewrites of spoken forms and its pattern of well-formed counted numerals
-    (up to 9999万9999亿), compiled at first use."""
+    (up to 9999万9999亿)."""
     one_to_nine = "1"  # _AS_ONE
     tens = f"{one_to_nine}?十{one_to_nine}?"
     tens_with_one = f"{one_to_nine}十{one_to_nine}?"
@@ -120,6 +119,10 @@ def _counted_patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pat
     )
 
 
+_COUNTED_PATTERNS = _counted_patterns()
+"""Compiled at import, not at the first parse: so the compiled-pattern cache keeps them too
+(:mod:`govreport._regex`), and the first parse is as fast as the next."""
+
 _SPOKEN = re.compile("(?:[零一二三四五六七八九两]{0,2}[十百千万亿])+[零一二三四五六七八九两]")
 """一万二, 三百四: the last digit counts the place below the last one written."""
 _PLACE_BELOW = {"百": "十", "千": "百", "万": "千"}  # 一万二 is 12000; 三十四 was read above
@@ -131,7 +134,7 @@ def _counted_integer(text: str) -> int | None:
     The rules are cn2an's ``normal`` mode, so values stay what they were when it read them.
     """
     text = text.replace("零十", "零一十").replace("零百", "零一百")
-    rewrites, well_formed = _counted_patterns()
+    rewrites, well_formed = _COUNTED_PATTERNS
     for pattern, replacement in rewrites:
         text = pattern.sub(replacement, text)
     if well_formed.fullmatch(text.translate(_AS_ONE)) is None:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -162,6 +162,32 @@ def _node(node: OutlineNode, level: int = 1) -> dict[str, Any]:
     }
 
 
+def _node_texts(nodes: Iterable[OutlineNode]) -> Iterator[str]:
+    """The one-line JSON of :func:`_node` of each top-level node, written straight from it."""
+    return map(_node_text, nodes)
+
+
+def _node_text(node: OutlineNode, level: int = 1) -> str:
+    """:func:`_one_line` of :func:`_node` of ``node``, written straight from it."""
+    span, title_span, marker_span = node.span, node.title_span, node.marker_span
+    numbers = [node.ordinal, node.rank, span.start, span.end, title_span.start, title_span.end]
+    numbers += (marker_span.start, marker_span.end)
+    if not (
+        all(type(number) is int for number in numbers)
+        and type(node.run_in) is bool
+        and all(type(text) is str for text in (node.marker, node.style, node.title))
+    ):  # a node made by hand with other values: as the encoder writes them
+        return _one_line(_node(node, level))
+    children = ", ".join([_node_text(child, level + 1) for child in node.children])
+    return (
+        f'{{"marker": {encode_basestring(node.marker)}, "ordinal": {node.ordinal}, '
+        f'"style": {encode_basestring(node.style)}, "title": {encode_basestring(node.title)}, '
+        f'"span": [{span.start}, {span.end}], "title_span": [{title_span.start}, {title_span.end}], '
+        f'"marker_span": [{marker_span.start}, {marker_span.end}], "rank": {node.rank}, '
+        f'"level": {level}, "run_in": {"true" if node.run_in else "false"}, "children": [{children}]}}'
+    )
+
+
 def _span_only(region: Region | None) -> dict[str, Any] | None:
     return None if region is None else {"span": region.span.as_list()}
 
@@ -192,9 +218,9 @@ class _Items:
     """The model's objects (nodes, mentions, …), in contract order."""
     data: Callable[[Any], Any]
     """An item as JSON data."""
-    text: Callable[[Any], str] | None = None
-    """An item's one-line JSON written straight from it, where there is such a writer (cheaper
-    than its data through the encoder)."""
+    texts: Callable[[Any], Iterator[str]] | None = None
+    """The items' one-line JSON written straight from them, one string an item, where there is
+    such a writer (cheaper than their data through the encoder)."""
 
 
 def _report_items(report: Report) -> list[tuple[str, Any]]:
@@ -206,8 +232,8 @@ def _report_items(report: Report) -> list[tuple[str, Any]]:
         ("title", report.title),
         ("preamble", _span_only(report.preamble)),
         ("closing", _span_only(report.closing)),
-        ("outline", _Items(report.outline, _node)),
-        ("mentions", _Items(in_order(report.mentions), mention_to_dict, _mention_text)),
+        ("outline", _Items(report.outline, _node, _node_texts)),
+        ("mentions", _Items(in_order(report.mentions), mention_to_dict, _mention_texts)),
         ("front_matter", [_region(r) for r in report.front_matter]),
         ("end_matter", [_region(r) for r in report.end_matter]),
         ("faults", [attrs.asdict(fault) for fault in report.faults]),
@@ -454,6 +480,38 @@ def _mention_text(mention: Mention) -> str:
     return _mention_writer(type(mention))(mention, "")  # type: ignore[arg-type]
 
 
+def _mention_texts(mentions: Sequence[Mention]) -> Iterator[str]:
+    """:func:`_mention_text` of each of ``mentions``. Of mentions held compactly, a prototype's
+    JSON is written once, and each of its places is that text with the place's span put in: a
+    placed mention is its prototype at another span (:class:`~govreport.model.store.Mentions`),
+    and ``span`` is the first field written after ``kind``."""
+    if not isinstance(mentions, Mentions) or (placements := mentions.placements()) is None:
+        return map(_mention_text, mentions)
+    templates = list(map(_span_template, mentions.prototypes()))
+    if None in templates:
+        return map(_mention_text, mentions)
+    starts, ends, numbers = placements
+    ready = cast("list[str]", templates)
+    return map(str.format, map(ready.__getitem__, numbers), starts, ends)
+
+
+def _span_template(prototype: Mention) -> str | None:
+    """The one-line JSON of ``prototype`` as a :meth:`str.format` template of its span's start
+    and end, or None when its span is not where it is looked for."""
+    text = _mention_text(prototype)
+    span = _span_text(prototype.span, "")
+    head = f'{{"kind": {encode_basestring(prototype.kind)}, "span": '
+    if not text.startswith(head + span):
+        return None
+    rest = text[len(head) + len(span) :]
+    return _format_literal(head) + "[{}, {}]" + _format_literal(rest)
+
+
+def _format_literal(text: str) -> str:
+    """``text`` as a part of a :meth:`str.format` template that stands for itself."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _long_pieces(data: Any, depth: int = 2) -> Iterator[str]:
     """:func:`_one_line` of ``data`` in pieces: a long string in slices, and lists and dicts
     ``depth`` levels down (a list of regions, a region) item by item, so that neither a long
@@ -486,13 +544,16 @@ def _one_line_items(items: _Items) -> Iterator[str]:
     """The one-line JSON of a long list, a batch of items a piece."""
     yield "["
     separator = ""
-    iterator = iter(items.items)
-    while batch := list(itertools.islice(iterator, _BATCH)):
-        if items.text is not None:
-            yield separator + _escaped(", ".join(map(items.text, batch)))
-        else:
+    if items.texts is not None:
+        texts = items.texts(items.items)
+        while batch := list(itertools.islice(texts, _BATCH)):
+            yield separator + _escaped(", ".join(batch))
+            separator = ", "
+    else:
+        iterator = iter(items.items)
+        while batch := list(itertools.islice(iterator, _BATCH)):
             yield separator + _one_line(list(map(items.data, batch)))[1:-1]
-        separator = ", "
+            separator = ", "
     yield "]"
 
 

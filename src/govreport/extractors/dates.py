@@ -267,15 +267,23 @@ class DateExtractor:
                 reading = readings[key] = (
                     _NOT_A_DATE
                     if read is None
-                    else (read[0] - start, read[1], _takes_closing_day(read[1]))
+                    else (
+                        read[0] - start,
+                        read[1],
+                        _takes_closing_day(read[1]),
+                        text[start : read[0]],
+                    )
                 )
             if reading is _NOT_A_DATE:
                 continue
-            length, value, takes_closing_day = reading
+            length, value, takes_closing_day, written = reading
             end = start + length
             if takes_closing_day:
                 end, value = _day_range(text, end, value)
-            found.append(_date(_span(start, end), text[start:end], value))
+                written = text[start:end]
+            # A repeated date shares its text and value strings: held once in the report's
+            # compact store (a text of 12月12月… holds 333,333 dates).
+            found.append(_date(_span(start, end), written, value))
         dotted: list[Mention] = list(_outside(_dotted_days(text), found))
         if dotted:
             found = sorted(found + dotted, key=lambda mention: mention.span.start)
@@ -283,9 +291,9 @@ class DateExtractor:
 
 
 _MOST_READINGS = 4096
-_Reading = tuple[int, str, bool]
-"""A date's length and value as read, and whether a closing day may extend it."""
-_NOT_A_DATE: _Reading = (0, "", False)
+_Reading = tuple[int, str, bool, str]
+"""A date's length and value as read, whether a closing day may extend it, and its text."""
+_NOT_A_DATE: _Reading = (0, "", False, "")
 """The reading of a match that is no date after all."""
 # Dates and spans in field order, unchecked: the offsets are the matches' own.
 _date = unchecked(DateMention)

@@ -28,6 +28,7 @@ from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Change, Mention, Qualifier, Quantity, Span, Unit, UnitTable
 from govreport.model._unchecked import unchecked
+from govreport.model.store import span_bounds
 from govreport.model.units import ARABIC_ONLY_UNITS
 from govreport.numerals import (
     CHINESE_NUMERAL_CHARS,
@@ -408,7 +409,8 @@ def _blocked_spans(context: ExtractionContext) -> tuple[list[int], list[int]]:
     # has a mention every few characters, and a tuple each is garbage for the collector.
     shift = len(text).bit_length()
     packed = [s.start << shift | s.end for s in context.marker_spans]
-    packed += [m.span.start << shift | m.span.end for m in context.found]
+    found_starts, found_ends = span_bounds(context.found)  # (a compact store's, unmade)
+    packed += [start << shift | end for start, end in zip(found_starts, found_ends, strict=True)]
     packed += [m.start() << shift | m.end() for m in _LEXICON.finditer(text)]
     packed.sort()
     mask = (1 << shift) - 1

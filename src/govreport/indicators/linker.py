@@ -18,7 +18,7 @@ import attrs
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
 from govreport.indicators.phrases import PhraseRules, skipping
-from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span, places
+from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span
 from govreport.model._unchecked import unchecked
 from govreport.model.store import instances
 
@@ -145,7 +145,7 @@ class RuleLinker:
         paragraph = _NO_PARAGRAPH
         # A clause also starts after a heading or item marker (一是完成任务19项: the phrase is
         # 任务, not 一是完成任务), which never belongs to an indicator.
-        markers = sorted(place.node.marker_span.end for place in places(context.outline))
+        markers = sections.marker_ends
         # Only the sentences with quantities are read: each one starts after the boundary
         # before its first quantity (found in the reversed text) and is scanned once up to its
         # end for its clauses and cues.
@@ -392,34 +392,48 @@ def _paragraph(text: str, start: int, frame: _Frame) -> _Paragraph:
 
 class _Sections:
     """Each outline node's span with what its heading (or an outer one) says, found by offset
-    in O(log n + depth)."""
+    in O(log n + depth); what a heading says is read only for the parts that hold a sentence
+    with figures (a text of headings alone has a hundred thousand)."""
 
     def __init__(self, outline: Sequence[OutlineNode], frame: _Frame) -> None:
+        self.frame = frame
+        self.nodes: list[OutlineNode] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.parents: list[int] = []
-        self.sections: list[_Section] = []
-        self._visit(outline, _NO_SECTION, -1, frame)
+        self.marker_ends: list[int] = []
+        """Where each heading's or item's marker ends, sorted."""
+        stack = [(node, -1) for node in reversed(outline)]
+        while stack:  # depth first, in document order
+            node, parent = stack.pop()
+            index = len(self.nodes)
+            self.nodes.append(node)
+            self.starts.append(node.span.start)
+            self.ends.append(node.span.end)
+            self.parents.append(parent)
+            self.marker_ends.append(node.marker_span.end)
+            stack.extend((child, index) for child in reversed(node.children))
+        self.marker_ends.sort()
+        self._sections: list[_Section | None] = [None] * len(self.nodes)
 
-    def _visit(
-        self, nodes: Sequence[OutlineNode], inherited: _Section, parent: int, frame: _Frame
-    ) -> None:
-        for node in nodes:
+    def _section(self, index: int) -> _Section:
+        """What the node at ``index`` says, with what the nodes around it say (read once)."""
+        section = self._sections[index]
+        if section is None:
+            parent = self.parents[index]
+            inherited = _NO_SECTION if parent < 0 else self._section(parent)
+            node, frame = self.nodes[index], self.frame
             year_match = _YEAR.search(node.title)
             year = int(year_match[1]) if year_match else inherited.year
             role = None if node.is_item else roles.heading_role(node.title)
             if role is None and year_match and frame.review_year is not None:
                 role = Role.TARGET if year is not None and year > frame.review_year else None
-            index = len(self.starts)
-            self.starts.append(node.span.start)
-            self.ends.append(node.span.end)
-            self.parents.append(parent)
-            self.sections.append(_Section(role=role or inherited.role, year=year))
-            self._visit(node.children, self.sections[index], index, frame)
+            section = self._sections[index] = _Section(role=role or inherited.role, year=year)
+        return section
 
     def at(self, offset: int) -> _Section:
         """What the innermost heading around ``offset`` says."""
         index = bisect.bisect_right(self.starts, offset) - 1
         while index >= 0 and self.ends[index] <= offset:
             index = self.parents[index]
-        return _NO_SECTION if index < 0 else self.sections[index]
+        return _NO_SECTION if index < 0 else self._section(index)

@@ -159,6 +159,12 @@ class _Held(Sequence[Mention]):
             return cast("list[M]", list(filter(cls.__instancecheck__, self._table)))
         return cast("list[M]", list(map(self.__getitem__, self.places(cls))))
 
+    def span_bounds(self) -> tuple[Iterable[int], Iterable[int]]:
+        """Each mention's span start and span end, in order, without making the mentions."""
+        if self._compact is None:
+            return map(_START, self._table), map(_END, self._table)
+        return self._compact[0], self._compact[1]
+
 
 class Mentions(_Held):
     """An immutable sequence of mentions, held compactly where they repeat; equal to the tuple
@@ -215,6 +221,14 @@ class Mentions(_Held):
             raise ValueError(f"{type(unmoved).__name__} mentions cannot be moved to a span")
         table = tuple(prototypes)
         return cls._made(table, compact, _ordered(compact, table))
+
+    def placements(self) -> tuple[memoryview, memoryview, memoryview] | None:
+        """How the mentions are held when compactly: each one's span start, span end and
+        prototype number (an index into :meth:`prototypes`), read-only; None when each mention
+        is held as itself. Lets a writer handle a prototype once for all its places."""
+        if self._compact is None:
+            return None
+        return tuple(memoryview(column).toreadonly() for column in self._compact)  # type: ignore[return-value]
 
     def prototypes(self) -> tuple[Mention, ...]:
         """The mentions these are made from: each of them is one of these, its span moved
@@ -474,6 +488,15 @@ class MentionCollector(_Held):
         mentions = Mentions._made(tuple(table), compact, self._in_order)
         self._clear()  # the arrays are the Mentions' now
         return mentions
+
+
+def span_bounds(mentions: Iterable[Mention]) -> tuple[Iterable[int], Iterable[int]]:
+    """Each of ``mentions``' span start and span end, in order: for :class:`Mentions` (and a
+    parse's collector) read from how they are held, without making them."""
+    if isinstance(mentions, _Held):
+        return mentions.span_bounds()
+    held = list(mentions)
+    return map(_START, held), map(_END, held)
 
 
 def instances(mentions: Iterable[Mention], cls: type[M]) -> list[M]:
