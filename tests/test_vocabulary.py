@@ -86,6 +86,24 @@ def test_entries_overlapping_at_different_anchors_are_all_weighed() -> None:
     assert [c for *_, c, _ in extract("新型城市供水管网", vocabulary)] == ["新型城市", "供水管网"]
 
 
+def test_long_dense_texts_are_found_as_short_ones() -> None:
+    # The matcher chooses among its entries a window at a time: matches that straddle a
+    # window's end, entries anchored inside them and names must come out as in one piece.
+    words = ("新型城市", "城市供水", "供水管网", "供水", "水", "管网", "水库")
+    vocabulary = Vocabulary(
+        name="v",
+        entries=tuple(Entry(w, w) for w in words),
+        patterns=(
+            NamePattern(
+                "[一二三]{1,2}河", "waters", "river", anchors=("河",), anchor_offsets=(1, 2)
+            ),
+        ),
+    )
+    piece = "新型城市供水管网水库一河城市供水二三河管网供水水"
+    text = piece * (20_000 // len(piece))
+    assert extract(text, vocabulary) == reference(text, vocabulary)
+
+
 def test_the_first_vocabulary_that_lists_a_term_gives_its_category() -> None:
     first = Vocabulary(name="a", entries=(Entry("河长", "first"),))
     second = Vocabulary(name="b", entries=(Entry("河长", "second"), Entry("河长制", "longer")))
