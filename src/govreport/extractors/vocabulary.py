@@ -26,7 +26,6 @@ holds it once.
 
 from __future__ import annotations
 
-import bisect
 import collections
 import itertools
 import re
@@ -212,8 +211,6 @@ class _Matcher:
     """(vocabulary, category, subtype, meaning) of each entry, then of each pattern."""
     words: tuple[str, ...]
     """Each entry's term: the text of every match of it, one string for them all."""
-    reach: int
-    """Most characters from an entry's start to its anchor, plus one."""
 
     def find(self, text: str) -> Mentions:
         """The terms in ``text``: entries and names, leftmost first, then longest (held
@@ -261,8 +258,9 @@ class _Matcher:
         """The entries in ``text`` as (starts, -lengths, entry indices), leftmost first, then
         longest, no overlaps; where the gate saw each name anchor goes to ``marked``.
 
-        The longest entry at each start is held only until no later match can start there
-        (``reach`` behind the anchor): a dict of a few thousand starts, not one per match."""
+        The longest entry at each start is held only for a window of a few thousand matches,
+        not for the text: a later match never starts at or before an earlier anchor, which
+        is an anchor character, and no entry has one before its own anchor."""
         chosen = (array("q"), array("q"), array("I"))  # starts, -lengths, entry indices
         if self.gate is None:
             return chosen
@@ -270,15 +268,12 @@ class _Matcher:
         seen: list[list[int]] = [[] for _ in marked]  # ``marked``, for the window
         last_end = 0
 
-        def settle(limit: int) -> dict[int, tuple[int, int]]:
-            """Choose among the starts before ``limit``, which no later match can reach; the
-            rest of ``longest``."""
+        def settle() -> None:
+            """Choose among the starts found so far, which no later match can reach."""
             nonlocal last_end
-            ready = sorted(longest)
-            kept = bisect.bisect_left(ready, limit)
             window: tuple[list[int], list[int], list[int]] = ([], [], [])
             add_start, add_length, add_index = (numbers.append for numbers in window)
-            for start in ready[:kept]:
+            for start in sorted(longest):
                 if start >= last_end:
                     length, index = longest[start]
                     add_start(start)
@@ -289,17 +284,17 @@ class _Matcher:
                 if of_window:  # most anchors are seen in no window
                     numbers.fromlist(of_window)  # one call, not one per number
                     of_window.clear()
-            return {start: longest[start] for start in ready[kept:]}
+            longest.clear()
 
         checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
-        reach, due = self.reach, _SETTLED
+        due = _SETTLED
         while (match := search(text, at)) is not None:
             anchor = match.start()
             at = anchor + 1
             if anchor >= due:
                 due = anchor + _SETTLED
                 if len(longest) + sum(map(len, seen)) >= _SETTLED // 4:  # else not worth it
-                    longest = settle(at - reach)
+                    settle()
             if match.lastindex is not None:
                 seen[markers[match.lastindex]].append(anchor)
             check = checks.get(match.group())
@@ -314,7 +309,7 @@ class _Matcher:
                     index = table.get(text[start : start + length])
                     if index is not None and length > longest.get(start, (0, 0))[0]:
                         longest[start] = (length, index)
-        settle(len(text))
+        settle()
         return chosen
 
     def _names(self, text: str, which: int, marked: list[array[int]]) -> list[tuple[int, int]]:
@@ -512,7 +507,6 @@ def _build(vocabularies: tuple[Vocabulary, ...]) -> _Matcher:
             *((p.vocabulary.name, p.category, p.subtype, None) for p in patterns),
         ),
         words=tuple(e.term for _, e in entries),
-        reach=max(offsets.values(), default=0) + 1,
     )
 
 
