@@ -393,3 +393,20 @@ def test_a_mention_of_the_wrong_types_is_named_not_exported(mention: Mention, de
     assert [q.text for q in report.quantities()] == ["19项", "3家"]
     for name in host.exporters:
         host.export(name, report)
+
+
+def test_a_block_of_built_in_mentions_is_checked_whole_and_fails_on_any_bad_one() -> None:
+    from govreport import parsing  # noqa: PLC0415
+    from govreport.model import DateMention, Span  # noqa: PLC0415
+
+    text = "12月12月"
+    good = [DateMention(span=Span(0, 3), text="12月", value="--12")]
+    good.append(DateMention(span=Span(3, 6), text="12月", value="--12"))
+    assert parsing._fit(good, text)
+    assert parsing._fit([], text)
+    for bad in (
+        DateMention(span=Span(3, 7), text="12月", value="--12"),  # past the end
+        DateMention(span=Span(2, 5), text="12月", value="--12"),  # not its text
+        "12月",  # not a mention
+    ):
+        assert not parsing._fit([*good, bad], text)  # type: ignore[list-item]
