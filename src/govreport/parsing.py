@@ -17,7 +17,7 @@ from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
 from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext
 from govreport.model import Fault, Mention, Mentions, Quantity, Report, SourceText, Span
 from govreport.model._unchecked import unchecked
-from govreport.model.store import BLOCK, MentionCollector
+from govreport.model.store import BLOCK, MentionCollector, misplaced
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
 from govreport.structure import Structure, parse_structure
@@ -72,27 +72,16 @@ def _extract(
 
 
 _SPAN = operator.attrgetter("span")
-_START = operator.attrgetter("span.start")
-_END = operator.attrgetter("span.end")
-_TEXT = operator.attrgetter("text")
 
 
 def _fit(block: list[Mention], text: str) -> bool:
     """Whether every one of a built-in extractor's ``block`` of mentions can stand in a report
     of ``text`` (as :func:`_misplaced` finds, in a few calls for the whole block; False sends
     the block to :func:`_misplaced`, mention by mention, for the reason)."""
-    if not all(map(Mention.__instancecheck__, block)) or not all(
-        map(Span.__instancecheck__, map(_SPAN, block))
-    ):
-        return False
-    starts, ends = list(map(_START, block)), list(map(_END, block))
     return (
-        all(map(operator.le, starts, ends))
-        and min(starts, default=0) >= 0
-        and max(ends, default=0) <= len(text)
-        and all(
-            map(operator.eq, map(text.__getitem__, map(slice, starts, ends)), map(_TEXT, block))
-        )
+        all(map(Mention.__instancecheck__, block))
+        and all(map(Span.__instancecheck__, map(_SPAN, block)))
+        and misplaced(block, text) is None
     )
 
 

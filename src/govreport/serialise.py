@@ -30,7 +30,6 @@ import attrs
 
 from govreport.errors import InputError
 from govreport.model import Fault, Mention, OutlineNode, Quantity, Region, Report, Span
-from govreport.model.mentions import MENTION_ORDER
 from govreport.model.store import Mentions
 from govreport.reading import read_bytes
 
@@ -199,17 +198,6 @@ def _region(region: Region) -> dict[str, Any]:
     return data
 
 
-def in_order(mentions: Sequence[Mention]) -> Sequence[Mention]:
-    """``mentions`` sorted by :data:`~govreport.model.mentions.MENTION_ORDER`: themselves when
-    they already are (a parse's are), which spares a sorted copy and a key a mention."""
-    if isinstance(mentions, Mentions):  # it knows whether it is, without making its mentions
-        return mentions.ordered()
-    pairs = itertools.pairwise(map(MENTION_ORDER, mentions))
-    if any(key < previous for previous, key in pairs):
-        return sorted(mentions, key=MENTION_ORDER)
-    return mentions
-
-
 @attrs.frozen
 class _Items:
     """A long list of the contract, written item by item."""
@@ -233,7 +221,7 @@ def _report_items(report: Report) -> list[tuple[str, Any]]:
         ("preamble", _span_only(report.preamble)),
         ("closing", _span_only(report.closing)),
         ("outline", _Items(report.outline, _node, _node_texts)),
-        ("mentions", _Items(in_order(report.mentions), mention_to_dict, _mention_texts)),
+        ("mentions", _Items(report.mentions.ordered(), mention_to_dict, _mention_texts)),
         ("front_matter", [_region(r) for r in report.front_matter]),
         ("end_matter", [_region(r) for r in report.end_matter]),
         ("faults", [attrs.asdict(fault) for fault in report.faults]),

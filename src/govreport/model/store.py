@@ -241,16 +241,9 @@ class Mentions(_Held):
         prototypes: no mention is made)."""
         table = self._table
         if self._compact is None:
-            places = zip(map(_START, table), map(_END, table), map(_TEXT, table), strict=True)
-        else:
-            starts, ends, numbers = self._compact
-            texts = map(_TEXT, map(table.__getitem__, numbers))
-            places = zip(starts, ends, texts, strict=True)
-        size = len(text)
-        for index, (start, end, written) in enumerate(places):
-            if not 0 <= start <= end <= size or text[start:end] != written:
-                return index
-        return None
+            return misplaced(table, text)
+        starts, ends, numbers = self._compact
+        return _first_misplaced(starts, ends, map(_TEXT, map(table.__getitem__, numbers)), text)
 
     @classmethod
     def _made(
@@ -488,6 +481,34 @@ class MentionCollector(_Held):
         mentions = Mentions._made(tuple(table), compact, self._in_order)
         self._clear()  # the arrays are the Mentions' now
         return mentions
+
+
+def misplaced(mentions: Sequence[Mention], text: str) -> int | None:
+    """The index of the first of ``mentions`` whose span is not a range of ``text`` or whose
+    ``text`` is not the text at its span, or None when there is none."""
+    if isinstance(mentions, Mentions):
+        return mentions.mismatch(text)
+    return _first_misplaced(map(_START, mentions), map(_END, mentions), map(_TEXT, mentions), text)
+
+
+def _first_misplaced(
+    starts: Iterable[int], ends: Iterable[int], texts: Iterable[str], text: str
+) -> int | None:
+    # All checked in a few C-level passes first (a parse checks every mention it is given);
+    # only a failure is looked for place by place.
+    starts, ends, texts = list(starts), list(ends), list(texts)
+    size = len(text)
+    if (
+        all(map(operator.le, starts, ends))
+        and min(starts, default=0) >= 0
+        and max(ends, default=0) <= size
+        and all(map(operator.eq, map(text.__getitem__, map(slice, starts, ends)), texts))
+    ):
+        return None
+    for index, (start, end, written) in enumerate(zip(starts, ends, texts, strict=True)):
+        if not 0 <= start <= end <= size or text[start:end] != written:
+            return index
+    return None  # pragma: no cover - the passes above found a misplaced one
 
 
 def span_bounds(mentions: Iterable[Mention]) -> tuple[Iterable[int], Iterable[int]]:
