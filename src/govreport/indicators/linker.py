@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -19,7 +19,7 @@ from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
 from govreport.indicators.phrases import PhraseRules, skipping
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span
-from govreport.model._unchecked import unchecked
+from govreport.model._unchecked import replaced, unchecked
 from govreport.model.store import instances
 
 _BOUNDARIES = "。；！？!?;\r\n"
@@ -56,6 +56,18 @@ _WORK_REPORT = re.compile(r"政府工作报告")
 _make_span = unchecked(Span)
 _make_indicator = unchecked(Indicator)
 _make_link = unchecked(Link)
+_relinked = replaced(Quantity, ("indicator", "role", "period"))
+"""A quantity with its indicator, role and period, the other fields its own."""
+
+
+def relinked(
+    quantity: Quantity, indicator: Indicator | None, role: Role, period: str | None
+) -> Quantity:
+    """``quantity`` with ``indicator``, ``role`` and ``period``; a plugin's subclass of Quantity
+    keeps its class."""
+    if type(quantity) is not Quantity:
+        return attrs.evolve(quantity, indicator=indicator, role=role, period=period)
+    return _relinked(quantity, indicator, role, period)
 
 
 @attrs.frozen(kw_only=True)
@@ -131,6 +143,12 @@ class RuleLinker:
 
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
+        return [_make_link(q.indicator, q.role, q.period) for q in self.linked(context)]
+
+    def linked(self, context: LinkContext) -> list[Quantity]:
+        """The quantities of ``context.mentions``, in their order, each with the indicator, role
+        and period :meth:`link` gives it: what the parse puts in their places (with no
+        :class:`Link` between, and unchecked: their indicators are made beside them)."""
         text = context.text
         # (picked without a Python-level loop, and without making a compact report's terms)
         quantities = instances(context.mentions, Quantity)
@@ -139,7 +157,9 @@ class RuleLinker:
         dates = instances(context.mentions, DateMention)
         frame = _frame(context, dates)
         sections = _Sections(context.outline, frame)
-        links: list[Link] = []
+        # (a plugin's subclass of Quantity keeps its class; checked once, not per quantity)
+        make = _relinked if set(map(type, quantities)) == {Quantity} else relinked
+        linked: list[Quantity] = []
         date_at = 0
         i, n = 0, len(quantities)
         paragraph = _NO_PARAGRAPH
@@ -191,9 +211,11 @@ class RuleLinker:
                     paragraph,
                 )
             )
-            links += _link_sentence(facts, group, self._phrases, backwards, context.lexicon)
+            linked += _link_sentence(
+                facts, group, self._phrases, backwards, context.lexicon, make=make
+            )
             i = j
-        return links
+        return linked
 
 
 def _between(positions: list[int], low: int, high: int) -> list[int]:
@@ -243,8 +265,11 @@ def _link_sentence(
     rules: PhraseRules,
     backwards: str,
     lexicon: IndicatorLexicon,
-) -> list[Link]:
-    """The links of the quantities ``group`` of one sentence (``backwards``: the text reversed)."""
+    *,
+    make: Callable[[Quantity, Indicator | None, Role, str | None], Quantity],
+) -> list[Quantity]:
+    """The quantities ``group`` of one sentence, each linked by ``make`` (``backwards``: the
+    text reversed)."""
     text, frame, section = facts.text, facts.frame, facts.section
     # A date is a bound of phrases, unless it is a comparison base (…总人数比2010年增长).
     dates = facts.dates
@@ -268,7 +293,7 @@ def _link_sentence(
     target_year = frame.plan_year if frame.plan_year is not None and section.year is None else year
     result_period = facts.paragraph.period or (None if year is None else str(year))
     target_period = facts.paragraph.period or (None if target_year is None else str(target_year))
-    out: list[Link] = []
+    out: list[Quantity] = []
     named: tuple[int, int] | None = None
     indicator: Indicator | None = None
     previous_role: Role | None = None
@@ -296,7 +321,7 @@ def _link_sentence(
         elif span != named:  # a carried indicator is the same value: made once
             a, b = named = span
             indicator = _make_indicator(text[a:b], _make_span(a, b))
-        out.append(_make_link(indicator, role, period))
+        out.append(make(quantity, indicator, role, period))
         previous_role = role
     return out
 
