@@ -116,9 +116,8 @@ def _frame(context: LinkContext, dates: Sequence[DateMention]) -> _Frame:
     )
 
 
-@attrs.frozen(kw_only=True)
-class _Section:
-    """What a heading says of the figures of its part."""
+class _Section(NamedTuple):
+    """What a heading says of the figures of its part (a tuple: read per sentence)."""
 
     role: Role | None
     year: int | None
@@ -189,7 +188,9 @@ class RuleLinker:
                 if match.start() >= cue_end:  # one inside a cue is part of it (过去五年来)
                     cue_end = match.end(kind)
                     cues.append((match.start(), kind))
-            inner = _between(markers, s_start + 1, s_end + 1)
+            inner = markers[
+                bisect.bisect_left(markers, s_start + 1) : bisect.bisect_left(markers, s_end + 1)
+            ]
             if inner:
                 clauses = sorted(clauses + inner)
             j = bisect.bisect_left(starts, s_end, i)
@@ -218,11 +219,6 @@ class RuleLinker:
         return linked
 
 
-def _between(positions: list[int], low: int, high: int) -> list[int]:
-    """The sorted ``positions`` from ``low`` up to, not including, ``high``."""
-    return positions[bisect.bisect_left(positions, low) : bisect.bisect_left(positions, high)]
-
-
 class _Paragraph(NamedTuple):
     """What a paragraph says of the figures of its sentences (a tuple: made for a third of the
     sentences with quantities)."""
@@ -236,6 +232,7 @@ class _Paragraph(NamedTuple):
 
 
 _NO_PARAGRAPH = _Paragraph(start=-1, end=-1, period=None, plans_from=-1)
+_make_paragraph = functools.partial(tuple.__new__, _Paragraph)
 
 
 class _Sentence(NamedTuple):
@@ -410,9 +407,7 @@ def _paragraph(text: str, start: int, frame: _Frame) -> _Paragraph:
     elif span is not None and "时期" in text[span.end() : span.end() + 4]:
         period = periods.plan_period(span)
     turn = roles.PLAN_PARAGRAPH.search(text, p_start, p_end)
-    return _Paragraph(
-        start=p_start, end=p_end, period=period, plans_from=-1 if turn is None else turn.start()
-    )
+    return _make_paragraph((p_start, p_end, period, -1 if turn is None else turn.start()))
 
 
 class _Sections:
