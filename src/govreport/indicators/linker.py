@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 import attrs
@@ -25,8 +26,8 @@ from govreport.model.store import instances
 _BOUNDARIES = "。；！？!?;\r\n"
 """What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
 _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
-_CLAUSE = re.compile(r"[，,：:]")
-"""What ends a clause inside a sentence."""
+_CLAUSE_OR_END = re.compile(f"[，,：:]|([{_BOUNDARIES}])")
+"""What ends a clause inside a sentence, or (group 1) the sentence."""
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
 _CUES = (
@@ -53,6 +54,8 @@ _TITLE_LENGTH = 40
 _BULLETIN = re.compile(r"公报")
 _WORK_REPORT = re.compile(r"政府工作报告")
 
+_FOUND = (0).__le__
+"""Whether a ``str.find`` found what it looked for."""
 _make_span = unchecked(Span)
 _make_indicator = unchecked(Indicator)
 _make_link = unchecked(Link)
@@ -178,9 +181,14 @@ class RuleLinker:
             first = quantities[i].span.start
             before = _BOUNDARY.search(backwards, size - first)
             s_start = 0 if before is None else size - before.start()
-            after = _BOUNDARY.search(text, first)
-            s_end = size if after is None else after.start()
-            clauses = [s_start, *[match.end() for match in _CLAUSE.finditer(text, s_start, s_end)]]
+            # (its clauses and its end in one scan: the first boundary found is its end)
+            clauses = [s_start]
+            s_end = size
+            for match in _CLAUSE_OR_END.finditer(text, s_start):
+                if match.lastindex:
+                    s_end = match.start()
+                    break
+                clauses.append(match.end())
             cues: list[tuple[int, str]] = []
             cue_end = s_start
             for match in cue_scan.finditer(text, s_start, s_end):
@@ -406,8 +414,8 @@ def _paragraph(text: str, start: int, frame: _Frame) -> _Paragraph:
         period = periods.look_back_period(back, frame.review_year)
     elif span is not None and "时期" in text[span.end() : span.end() + 4]:
         period = periods.plan_period(span)
-    turn = roles.PLAN_PARAGRAPH.search(text, p_start, p_end)
-    return _make_paragraph((p_start, p_end, period, -1 if turn is None else turn.start()))
+    turns = map(text.find, roles.PLAN_PARAGRAPH, repeat(p_start), repeat(p_end))
+    return _make_paragraph((p_start, p_end, period, min(filter(_FOUND, turns), default=-1)))
 
 
 class _Sections:
