@@ -11,7 +11,6 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
-from itertools import repeat
 from typing import NamedTuple
 
 import attrs
@@ -26,8 +25,9 @@ from govreport.model.store import instances
 _BOUNDARIES = "。；！？!?;\r\n"
 """What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
 _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
-_CLAUSE_OR_END = re.compile(f"[，,：:]|([{_BOUNDARIES}])")
-"""What ends a clause inside a sentence, or (group 1) the sentence."""
+_CLAUSE_OR_END = re.compile(f"[，,：:{_BOUNDARIES}]")
+"""What ends a clause inside a sentence (``，：``), or the sentence (one class: a search skips
+by it)."""
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
 _CUES = (
@@ -54,8 +54,6 @@ _TITLE_LENGTH = 40
 _BULLETIN = re.compile(r"公报")
 _WORK_REPORT = re.compile(r"政府工作报告")
 
-_FOUND = (0).__le__
-"""Whether a ``str.find`` found what it looked for."""
 _make_span = unchecked(Span)
 _make_indicator = unchecked(Indicator)
 _make_link = unchecked(Link)
@@ -185,10 +183,11 @@ class RuleLinker:
             clauses = [s_start]
             s_end = size
             for match in _CLAUSE_OR_END.finditer(text, s_start):
-                if match.lastindex:
-                    s_end = match.start()
+                at = match.start()
+                if text[at] in _BOUNDARIES:
+                    s_end = at
                     break
-                clauses.append(match.end())
+                clauses.append(at + 1)
             cues: list[tuple[int, str]] = []
             cue_end = s_start
             for match in cue_scan.finditer(text, s_start, s_end):
@@ -414,8 +413,9 @@ def _paragraph(text: str, start: int, frame: _Frame) -> _Paragraph:
         period = periods.look_back_period(back, frame.review_year)
     elif span is not None and "时期" in text[span.end() : span.end() + 4]:
         period = periods.plan_period(span)
-    turns = map(text.find, roles.PLAN_PARAGRAPH, repeat(p_start), repeat(p_end))
-    return _make_paragraph((p_start, p_end, period, min(filter(_FOUND, turns), default=-1)))
+    # (read only for the roles of a report that is no bulletin: a bulletin's are results)
+    turn = None if frame.bulletin else roles.PLAN_PARAGRAPH.search(text, p_start, p_end)
+    return _make_paragraph((p_start, p_end, period, -1 if turn is None else turn.start()))
 
 
 class _Sections:
