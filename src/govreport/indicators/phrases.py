@@ -415,6 +415,9 @@ class PhraseRules:
         run = 0  # position of this quantity in a run joined by 、 和 及
         previous_end = s_start
         n = len(quantities)
+        # (most sentences hold neither: then no quantity's phrase is searched for them)
+        brackets = text.find("（", s_start, s_end) >= 0
+        fenbie = text.find("分别", s_start, s_end) >= 0
         for i, quantity in enumerate(quantities):
             q_span = quantity.span
             q_start, q_end = q_span.start, q_span.end
@@ -448,7 +451,7 @@ class PhraseRules:
                 comma = text.rfind("、", bound, phrase_end)
                 if comma >= 0 and text.rfind("（", bound, comma) <= text.rfind("）", bound, comma):
                     bound = comma + 1
-            bracket = text.rfind("（", bound, phrase_end)
+            bracket = text.rfind("（", bound, phrase_end) if brackets else -1
             if bracket >= 0 and text.find("）", bracket, phrase_end) < 0:
                 bound = bracket + 1
             # (most quantities end a clause: no counted noun to look for)
@@ -486,7 +489,7 @@ class PhraseRules:
                 # them are not taken)
                 if run and (listed or subject):
                     span = listed[run] if run < len(listed) else (listed[-1] if listed else subject)
-                elif (split := text.rfind("分别", bound, phrase_end)) >= bound:
+                elif fenbie and (split := text.rfind("分别", bound, phrase_end)) >= bound:
                     own = True
                     listed = self._items(text, bound, split, lexicon)
                     if not listed:  # …，分别增长4.0%、9.2%: the quantities named before
