@@ -27,7 +27,7 @@ from govreport.model import Mention
 from govreport.structure import parse_structure
 from govreport.testing.adversarial import DENSE_INPUTS
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data"  # the corpus, in the repository
 DENSE = {
     "1~1~": "one endless range (1~1~…)",
     "1至": "one endless range (1至1至…)",
