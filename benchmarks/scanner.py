@@ -38,12 +38,13 @@ DENSE_SIZE = 200_000
 WORKLOADS = ("scanner4", "scanner19", "parse4", "parse19", *(f"dense:{name}" for name in DENSE))
 
 
-def corpus_texts(series: bool) -> list[str]:
-    """The four corpus texts, and with ``series`` the fifteen series texts after them."""
+def corpus_texts(series: bool, host: govreport.PluginHost) -> list[str]:
+    """The four corpus texts, and with ``series`` the fifteen series texts after them (some in
+    GB18030: read as the command reads them)."""
     paths = sorted(CORPUS.glob("*.txt"))
     if series:
         paths += sorted((CORPUS / "series").glob("*.txt"))
-    return [path.read_text(encoding="utf-8") for path in paths]
+    return [host.read(path.read_bytes(), path.name).text for path in paths]
 
 
 def dense_text(name: str) -> str:
@@ -81,7 +82,7 @@ def workload(name: str, host: govreport.PluginHost) -> Callable[[], object]:
     if name.startswith("dense:"):
         text = dense_text(name.removeprefix("dense:"))
         return lambda: govreport.parse(text, host=host)
-    texts = corpus_texts(series=name.endswith("19"))
+    texts = corpus_texts(name.endswith("19"), host)
     if name.startswith("parse"):
         return lambda: [govreport.parse(text, host=host) for text in texts]
     (stage,) = (s for s in host.pipeline.stages if s.extractor.name == "quantities")
