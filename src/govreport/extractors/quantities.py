@@ -594,10 +594,10 @@ class _Scanner:
                 return None
             if sign is not None or (lead == "下" and text.endswith("零下", 0, digits_start)):
                 value = -value  # -3, 零下12℃
-        over, unit_mult, unit_over, unit_mult2 = tail[:4]
-        unit, mult, over_again, mult2 = tail[5:9]
+        over, unit_mult, unit_over, unit_mult2, prefix, unit, mult, over_again, mult2 = tail[:9]
         pre_qualifier = qualifier = _PRE_QUALIFIER[pre] if pre else None
-        multiplier, info, percent, end = _ONE, None, None, number_end
+        info: Unit | None = None
+        multiplier, percent, end = _ONE, None, number_end
         if pct is not None:  # 百分之五: nothing stands between the number and its unit
             percent = unit = "%" if pct == "百分之" else "‰"
             info = self.unit_by_spelling.get(percent)
@@ -622,7 +622,34 @@ class _Scanner:
                     unit = text[end]
                     info, end = Unit(unit, "count", unit, _ONE), end + 1
             else:
-                end, unit, info, qualifier = self.unit_tail(found, tail, qualifier)
+                info = self.unit_by_spelling[unit]
+                if prefix is not None:  # 5千元: 千 belongs to the unit as written
+                    unit = prefix + unit
+                    factor = Decimal(1000) if prefix == "千" else Decimal(100)
+                    info = Unit(unit, info.dimension, info.base, info.factor * factor)
+                per, post = tail[9], tail[12]
+                if per is not None:
+                    per_unit = tail[11]
+                    assert per_unit is not None  # the pattern reads one after the sign
+                    unit, info = self.compound(unit, info, per, tail[10], per_unit)
+                end = found.end()
+                if (  # 20万吨级: a class
+                    post is None
+                    and text.startswith("级", end)
+                    and info is not None
+                    and info.dimension in _CAPACITY_DIMENSIONS
+                ):
+                    unit, end = unit + "级", end + 1
+                    info = attrs.evolve(info, name=unit, aliases=())
+                    trailing = _POST.match(text, end)
+                    post = trailing.group() if trailing is not None else None
+                    end = trailing.end() if trailing is not None else end
+                if post is not None:
+                    qualifier = _POST_QUALIFIER[post]
+                elif text[end : end + 1] in ("多", "余"):
+                    end, unit, info, qualifier = self.after_unit(end, unit, info, qualifier)
+                if unit == "％":
+                    unit = "%"
         return _candidate(
             (
                 start,
@@ -638,42 +665,6 @@ class _Scanner:
                 qualifier,
             )
         )
-
-    def unit_tail(
-        self, found: re.Match[str], tail: tuple[str | None, ...], qualifier: Qualifier | None
-    ) -> tuple[int, str, Unit | None, Qualifier | None]:
-        """Where the tail that ``found`` read ends, its unit as written and its unit-table entry
-        and the quantity's qualifier, when ``found`` read a unit; its ``tail`` groups."""
-        text = self.text
-        prefix, unit, per = tail[4], tail[5], tail[9]
-        assert unit is not None
-        info: Unit | None = self.unit_by_spelling[unit]
-        if prefix is not None:  # 5千元: 千 belongs to the unit as written
-            base = self.unit_by_spelling[unit]
-            unit = prefix + unit
-            factor = Decimal(1000) if prefix == "千" else Decimal(100)
-            info = Unit(unit, base.dimension, base.base, base.factor * factor)
-        if per is not None:
-            assert tail[11] is not None
-            unit, info = self.compound(unit, info, per, tail[10], tail[11])
-        post = tail[12]
-        end = found.end()
-        if (  # 20万吨级: a class
-            post is None
-            and text.startswith("级", end)
-            and info is not None
-            and info.dimension in _CAPACITY_DIMENSIONS
-        ):
-            unit, end = unit + "级", end + 1
-            info = attrs.evolve(info, name=unit, aliases=())
-            trailing = _POST.match(text, end)
-            post = trailing.group() if trailing is not None else None
-            end = trailing.end() if trailing is not None else end
-        if post is not None:
-            qualifier = _POST_QUALIFIER[post]
-        elif text[end : end + 1] in ("多", "余"):
-            end, unit, info, qualifier = self.after_unit(end, unit, info, qualifier)
-        return end, "%" if unit == "％" else unit, info, qualifier
 
     def chinese_number(
         self, match: re.Match[str], pre: str | None, start: int
@@ -880,9 +871,18 @@ class _Scanner:
         while ends[index] <= start:
             index += 1
         self.block_index = index
-        if self.block_starts[index] < end or not self.plausible(number, tail):
+        if self.block_starts[index] < end:
             return
         text = self.text
+        # Only these can make plausible reject (an Arabic count with no suffix is one): most
+        # quantities need no call.
+        if (
+            text[end : end + 1] in _BLOCKING_SUFFIX
+            or unit in _RANK_UNITS
+            or unit == "届"
+            or (number.chinese is not None and number.percent_unit is None)
+        ) and not self.plausible(number, tail):
+            return
         # Most quantities follow neither a verb nor a list word: one look spares the call.
         before = text[start - 1 : start]
         change = self.change_before(start) if before in _CHANGE_CUES else None
