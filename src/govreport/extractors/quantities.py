@@ -552,12 +552,14 @@ class _Scanner:
         groups = match.groups()
         pct, _, sign, digits, cn = groups[:5]
         core_start = match.start()
+        pre, start = None, core_start
         # Most numbers have no qualifier word before them: one look decides.
-        has_prefix = core_start and text[core_start - 1] in _PREFIX_LAST
-        pre = self.prefix_before(core_start) if has_prefix else None
-        start = core_start - len(pre) if pre else core_start
-        if pre and not self.prefix_stands(pre, start, cn):
-            pre, start = None, core_start
+        if core_start and text[core_start - 1] in _PREFIX_LAST:
+            pre = self.prefix_before(core_start)
+            if pre is not None:
+                start = core_start - len(pre)
+                if not self.prefix_stands(pre, start, cn):
+                    pre, start = None, core_start
         found, tail = match, groups[5:]  # a percent's are all None: the unit came first
         if digits is None:
             chinese_read = self.chinese_number(match, pre, start)
