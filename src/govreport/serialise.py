@@ -390,6 +390,13 @@ def _span_text(span: Span, where: str) -> str:
 
 def _decimal_text(value: Decimal, where: str) -> str:
     # As _number through the encoders: an integral value as an int, the others by their digits.
+    # str() writes most values without an exponent, as those are: read from it first.
+    digits = str(value)
+    if digits.isdigit():
+        return digits
+    whole, point, fraction = digits.partition(".")
+    if point and whole.isdigit() and fraction.isdigit():
+        return digits.rstrip("0").rstrip(".")
     if not value.is_finite():
         raise ValueError(f"cannot write {where} {value} as a JSON number")
     if value == value.to_integral_value():
@@ -421,10 +428,52 @@ _FIELD = """\
         text{index} = {key!r} + int_repr(value)
     elif value is None:
         text{index} = {null!r}
-    else:
+{typed}    else:
         text{index} = {key!r} + writer(kind)(value, {where!r})
 """
-"""The source that writes one field of an object in :func:`_object_writer`."""
+"""The source that writes one field of an object in :func:`_object_writer`; ``typed`` holds
+the branches of the types its hint declares (:func:`_typed_branches`)."""
+
+_DECIMAL_BRANCH = """\
+    elif kind is Decimal:
+        digits = str(value)
+        text{index} = {key!r} + (digits if digits.isdigit() else decimal(value, {where!r}))
+"""
+_SPAN_BRANCH = """\
+    elif kind is Span and type(value.start) is int and type(value.end) is int:
+        text{index} = {template}
+"""
+_ENUM_BRANCH = """\
+    elif kind is {enum}:
+        text{index} = {members}[value]
+"""
+
+
+def _typed_branches(hint: Any, index: int, key: str, where: str, namespace: dict[str, Any]) -> str:
+    """The branches of :data:`_FIELD` that write the values of the types ``hint`` declares (a
+    Decimal, a span, an enum) without a call: the same text :func:`_text` writes. An enum's
+    members are written once, here, into ``namespace``."""
+    declared = (
+        typing.get_args(hint)
+        if typing.get_origin(hint) in (typing.Union, types.UnionType)
+        else (hint,)
+    )
+    branches = []
+    for kind in declared:
+        if kind is Decimal:
+            branches.append(_DECIMAL_BRANCH.format(index=index, key=key, where=where))
+        elif kind is Span:
+            template = "f" + repr(_format_literal(key) + "[{value.start}, {value.end}]")
+            branches.append(_SPAN_BRANCH.format(index=index, template=template))
+        elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+            try:
+                texts = {member: key + _text(member.value, where) for member in kind}
+            except (TypeError, ValueError):  # a member written only if it ever stands there
+                continue
+            enum_name, members = f"enum{index}_{len(branches)}", f"members{index}_{len(branches)}"
+            namespace[enum_name], namespace[members] = kind, texts
+            branches.append(_ENUM_BRANCH.format(index=index, enum=enum_name, members=members))
+    return "".join(branches)
 
 
 def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
@@ -433,27 +482,36 @@ def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
     left out when None), else of an object as :func:`_data` gives it (every field).
 
     Its source is generated once per class, one block a field, as attrs generates an
-    ``__init__``: a loop over the fields cost twice as much a mention.
+    ``__init__``: a loop over the fields cost twice as much a mention. A field's block writes
+    the types its hint declares in place, without a call.
     """
     label = getattr(cls, "kind", cls.__name__)
     fields = [("kind", f"{label}.kind", False)] if mention else []
     fields += [field for field in _plan(cls) if not (mention and field[0] == "kind")]
-    blocks, names = [], []
-    for index, (name, where, omitted) in enumerate(fields):
-        key = ("" if index == 0 else ", ") + encode_basestring(name) + ": "
-        null = "" if mention and omitted else key + "null"
-        blocks.append(_FIELD.format(name=name, index=index, key=key, null=null, where=where))
-        names.append(f"text{index}, ")
-    source = (
-        "def write(item, where):\n"
-        + "".join(blocks)
-        + f"    return ''.join(('{{', {''.join(names)}'}}'))\n"
-    )
+    try:
+        hints = _hints(cls)
+    except Exception:  # a plugin's annotations that do not resolve: its fields written generically
+        hints = {}
     namespace: dict[str, Any] = {
         "escape": encode_basestring,
         "int_repr": int.__repr__,
         "writer": _text_writer,
+        "decimal": _decimal_text,
+        "Decimal": Decimal,
+        "Span": Span,
     }
+    blocks, names = [], []
+    for index, (name, where, omitted) in enumerate(fields):
+        key = ("" if index == 0 else ", ") + encode_basestring(name) + ": "
+        null = "" if mention and omitted else key + "null"
+        typed = _typed_branches(hints.get(name), index, key, where, namespace)
+        blocks.append(
+            _FIELD.format(name=name, index=index, key=key, null=null, where=where, typed=typed)
+        )
+        names.append(f"{{text{index}}}")
+    source = (
+        "def write(item, where):\n" + "".join(blocks) + f"    return f'{{{{{''.join(names)}}}}}'\n"
+    )
     exec(compile(source, f"<json writer of {cls.__qualname__}>", "exec"), namespace)
     return namespace["write"]  # type: ignore[no-any-return]
 
