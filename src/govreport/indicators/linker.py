@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -418,6 +419,25 @@ def _paragraph(text: str, start: int, frame: _Frame) -> _Paragraph:
     return _make_paragraph((p_start, p_end, period, -1 if turn is None else turn.start()))
 
 
+_SPAN = operator.attrgetter("span")
+_MARKER_SPAN = operator.attrgetter("marker_span")
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
+def _flatten(
+    nodes: Sequence[OutlineNode], parent: int, flat: list[OutlineNode], parents: list[int]
+) -> None:
+    """Append ``nodes`` and their descendants to ``flat`` depth first, in document order, and
+    each one's parent's index in ``flat`` (-1 for none) to ``parents``."""
+    for node in nodes:
+        index = len(flat)
+        flat.append(node)
+        parents.append(parent)
+        if node.children:
+            _flatten(node.children, index, flat, parents)
+
+
 class _Sections:
     """Each outline node's span with what its heading (or an outer one) says, found by offset
     in O(log n + depth); what a heading says is read only for the parts that hold a sentence
@@ -426,22 +446,14 @@ class _Sections:
     def __init__(self, outline: Sequence[OutlineNode], frame: _Frame) -> None:
         self.frame = frame
         self.nodes: list[OutlineNode] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
         self.parents: list[int] = []
-        self.marker_ends: list[int] = []
+        _flatten(outline, -1, self.nodes, self.parents)
+        # (read by C-level maps: a text of headings alone has a hundred thousand nodes)
+        spans = list(map(_SPAN, self.nodes))
+        self.starts: list[int] = list(map(_START, spans))
+        self.ends: list[int] = list(map(_END, spans))
+        self.marker_ends: list[int] = sorted(map(_END, map(_MARKER_SPAN, self.nodes)))
         """Where each heading's or item's marker ends, sorted."""
-        stack = [(node, -1) for node in reversed(outline)]
-        while stack:  # depth first, in document order
-            node, parent = stack.pop()
-            index = len(self.nodes)
-            self.nodes.append(node)
-            self.starts.append(node.span.start)
-            self.ends.append(node.span.end)
-            self.parents.append(parent)
-            self.marker_ends.append(node.marker_span.end)
-            stack.extend((child, index) for child in reversed(node.children))
-        self.marker_ends.sort()
         self._sections: list[_Section | None] = [None] * len(self.nodes)
 
     def _section(self, index: int) -> _Section:
