@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 
 import govreport
 from govreport.indicators import IndicatorLexicon, IndicatorTerm, linker, phrases
 from govreport.indicators.periods import date_period
-from govreport.model import Role
+from govreport.model import Quantity, Role
 
 PLAIN = govreport.PluginHost(load_entrypoints=False)
 
@@ -239,3 +240,41 @@ def test_the_linker_patterns_are_compiled_per_linker_not_at_import() -> None:
     assert not any(
         isinstance(v, re.Pattern) and len(v.pattern) > 500 for v in vars(linker).values()
     )
+
+
+def test_the_rule_linker_links_as_its_linked_quantities_say() -> None:
+    text = "2023年，全市地区生产总值达到1200亿元，增长5.5%。力争2024年增长6%。"
+    mentions = govreport.parse(text, host=PLAIN).mentions
+    context = linker.LinkContext(
+        text=text,
+        mentions=mentions,
+        outline=(),
+        front_matter=(),
+        closing=None,
+        lexicon=PLAIN.indicator_lexicon,
+    )
+    rules = linker.RuleLinker()
+    made = rules.linked(context)
+    assert [(q.indicator, q.role, q.period) for q in made] == [
+        (link.indicator, link.role, link.period) for link in rules.link(context)
+    ]
+    assert [q.text for q in made] == ["1200亿元", "5.5%", "6%"]
+    # the quantities as they were, but for what the linker says
+    assert [attrs.evolve(q, indicator=None, role=None, period=None) for q in made] == [
+        attrs.evolve(q, indicator=None, role=None, period=None)
+        for q in mentions
+        if isinstance(q, Quantity)
+    ]
+
+
+def test_a_subclass_of_quantity_keeps_its_class_when_linked() -> None:
+    @attrs.frozen(kw_only=True)
+    class Counted(Quantity):
+        pass
+
+    (quantity,) = govreport.parse("完成19项重点任务。", host=PLAIN).quantities()
+    made = linker.relinked(
+        Counted(**attrs.asdict(quantity, recurse=False)), None, Role.ACTUAL, "2023"
+    )
+    assert type(made) is Counted
+    assert (made.role, made.period, made.value) == (Role.ACTUAL, "2023", quantity.value)

@@ -22,7 +22,7 @@ from govreport.model import (
     Unit,
     UnitTable,
 )
-from govreport.model._unchecked import unchecked
+from govreport.model._unchecked import replaced, unchecked
 from govreport.model.outline import ITEM_RANK
 from govreport.structure import MarkerStyle, parse_structure
 from tests.hook_plugin import Plugin
@@ -379,6 +379,14 @@ def test_an_unchecked_constructor_makes_an_equal_object(made: object) -> None:
     assert repr(copy) == repr(made)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         copy.text = "x"  # type: ignore[attr-defined]  # still frozen
+
+
+def test_a_replaced_copy_has_the_given_fields_and_the_others_its_own() -> None:
+    span = Span(0, 3)
+    made = replaced(Span, ("end",))(span, 5)
+    assert (type(made), made) == (Span, Span(0, 5))
+    with pytest.raises(TypeError, match="no field"):
+        replaced(Span, ("width",))
 
 
 def test_unchecked_needs_a_slotted_attrs_class() -> None:

@@ -169,21 +169,32 @@ def _node_texts(nodes: Iterable[OutlineNode]) -> Iterator[str]:
 def _node_text(node: OutlineNode, level: int = 1) -> str:
     """:func:`_one_line` of :func:`_node` of ``node``, written straight from it."""
     span, title_span, marker_span = node.span, node.title_span, node.marker_span
-    numbers = [node.ordinal, node.rank, span.start, span.end, title_span.start, title_span.end]
-    numbers += (marker_span.start, marker_span.end)
+    start, end, title_start, title_end = span.start, span.end, title_span.start, title_span.end
+    marker_start, marker_end = marker_span.start, marker_span.end
+    ordinal, rank, marker, style, title = (
+        node.ordinal,
+        node.rank,
+        node.marker,
+        node.style,
+        node.title,
+    )
+    run_in = node.run_in
+    # One chain of identity checks: each type(x) is a specialised call, no generator or map.
     if not (
-        all(type(number) is int for number in numbers)
-        and type(node.run_in) is bool
-        and all(type(text) is str for text in (node.marker, node.style, node.title))
+        type(start) is type(end) is type(title_start) is type(title_end) is int
+        and type(marker_start) is type(marker_end) is type(ordinal) is type(rank) is int
+        and type(marker) is type(style) is type(title) is str
+        and type(run_in) is bool
     ):  # a node made by hand with other values: as the encoder writes them
         return _one_line(_node(node, level))
-    children = ", ".join([_node_text(child, level + 1) for child in node.children])
+    children = node.children
+    inner = ", ".join([_node_text(child, level + 1) for child in children]) if children else ""
     return (
-        f'{{"marker": {encode_basestring(node.marker)}, "ordinal": {node.ordinal}, '
-        f'"style": {encode_basestring(node.style)}, "title": {encode_basestring(node.title)}, '
-        f'"span": [{span.start}, {span.end}], "title_span": [{title_span.start}, {title_span.end}], '
-        f'"marker_span": [{marker_span.start}, {marker_span.end}], "rank": {node.rank}, '
-        f'"level": {level}, "run_in": {"true" if node.run_in else "false"}, "children": [{children}]}}'
+        f'{{"marker": {encode_basestring(marker)}, "ordinal": {ordinal}, '
+        f'"style": {encode_basestring(style)}, "title": {encode_basestring(title)}, '
+        f'"span": [{start}, {end}], "title_span": [{title_start}, {title_end}], '
+        f'"marker_span": [{marker_start}, {marker_end}], "rank": {rank}, '
+        f'"level": {level}, "run_in": {"true" if run_in else "false"}, "children": [{inner}]}}'
     )
 
 
@@ -390,6 +401,13 @@ def _span_text(span: Span, where: str) -> str:
 
 def _decimal_text(value: Decimal, where: str) -> str:
     # As _number through the encoders: an integral value as an int, the others by their digits.
+    # str() writes most values without an exponent, as those are: read from it first.
+    digits = str(value)
+    if digits.isdigit():
+        return digits
+    whole, point, fraction = digits.partition(".")
+    if point and whole.isdigit() and fraction.isdigit():
+        return digits.rstrip("0").rstrip(".")
     if not value.is_finite():
         raise ValueError(f"cannot write {where} {value} as a JSON number")
     if value == value.to_integral_value():
@@ -412,19 +430,70 @@ def _text_writer(kind: type) -> Callable[[Any, str], str]:
     return lambda value, where: _one_line(convert(value, where))
 
 
-_FIELD = """\
-    value = item.{name}
-    kind = type(value)
-    if kind is str:
-        text{index} = {key!r} + escape(value)
-    elif kind is int:
-        text{index} = {key!r} + int_repr(value)
-    elif value is None:
-        text{index} = {null!r}
+_GENERIC = (str, int, None)
+"""The types every field's block tests for (after those its hint declares): most values."""
+
+
+def _field_block(
+    field: tuple[str, str, bool], index: int, hint: Any, mention: bool, namespace: dict[str, Any]
+) -> str:
+    """The source that writes the value of ``field`` (as :func:`_plan` gives it), the
+    ``index``-th written, into ``text{index}``, key included: first the types its ``hint``
+    declares, in the hint's order (a field's usual value is found by the first test), then str,
+    int and None, then any other type through :func:`_text`'s writer. A Decimal is read from
+    ``str()`` first; a span, a bool and an enum's members (written once, here, into
+    ``namespace``) are written without a call: the same text :func:`_text` writes."""
+    name, where, omitted = field
+    key = ("" if index == 0 else ", ") + encode_basestring(name) + ": "
+    null = "" if mention and omitted else key + "null"
+    if hint is None:  # a field without a hint
+        declared: tuple[Any, ...] = ()
+    elif typing.get_origin(hint) in (typing.Union, types.UnionType):
+        declared = typing.get_args(hint)
     else:
-        text{index} = {key!r} + writer(kind)(value, {where!r})
-"""
-"""The source that writes one field of an object in :func:`_object_writer`."""
+        declared = (hint,)
+    order = [None if kind is type(None) else kind for kind in declared]
+    order += [kind for kind in _GENERIC if kind not in order]
+    target = f"text{index}"
+    branches = []
+    for number, kind in enumerate(order):
+        label = f"kind{index}_{number}"
+        if kind is str:
+            branches.append(("kind is str", f"{target} = {key!r} + escape(value)"))
+        elif kind is int:
+            branches.append(("kind is int", f"{target} = {key!r} + int_repr(value)"))
+        elif kind is None:
+            branches.append(("value is None", f"{target} = {null!r}"))
+        elif kind is bool:
+            branches.append(
+                ("kind is bool", f"{target} = {key!r} + ('true' if value else 'false')")
+            )
+        elif kind is Decimal:
+            digits = f"digits if digits.isdigit() else decimal(value, {where!r})"
+            body = f"digits = str(value)\n        {target} = {key!r} + ({digits})"
+            branches.append(("kind is Decimal", body))
+        elif kind is Span:
+            template = "f" + repr(_format_literal(key) + "[{value.start}, {value.end}]")
+            ints = "type(value.start) is int and type(value.end) is int"
+            branches.append((f"kind is Span and {ints}", f"{target} = {template}"))
+        elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+            try:
+                texts = {member: key + _text(member.value, where) for member in kind}
+            except (TypeError, ValueError):  # a member written only if it ever stands there
+                continue
+            namespace[label], namespace[f"members_{label}"] = kind, texts
+            branches.append((f"kind is {label}", f"{target} = members_{label}[value]"))
+        elif isinstance(kind, type) and attrs.has(kind):
+            namespace[label] = kind
+            branches.append(
+                (f"kind is {label}", f"{target} = {key!r} + writer(kind)(value, {where!r})")
+            )
+    branches.append(("", f"{target} = {key!r} + writer(kind)(value, {where!r})"))
+    lines = [f"    value = item.{name}", "    kind = type(value)"]
+    for number, (condition, body) in enumerate(branches):
+        opening = "else" if not condition else ("if " if number == 0 else "elif ") + condition
+        lines += [f"    {opening}:", f"        {body}"]
+    return "\n".join(lines) + "\n"
 
 
 def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
@@ -433,54 +502,72 @@ def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
     left out when None), else of an object as :func:`_data` gives it (every field).
 
     Its source is generated once per class, one block a field, as attrs generates an
-    ``__init__``: a loop over the fields cost twice as much a mention.
+    ``__init__``: a loop over the fields cost twice as much a mention. A field's block writes
+    the types its hint declares in place, without a call.
     """
     label = getattr(cls, "kind", cls.__name__)
     fields = [("kind", f"{label}.kind", False)] if mention else []
     fields += [field for field in _plan(cls) if not (mention and field[0] == "kind")]
-    blocks, names = [], []
-    for index, (name, where, omitted) in enumerate(fields):
-        key = ("" if index == 0 else ", ") + encode_basestring(name) + ": "
-        null = "" if mention and omitted else key + "null"
-        blocks.append(_FIELD.format(name=name, index=index, key=key, null=null, where=where))
-        names.append(f"text{index}, ")
-    source = (
-        "def write(item, where):\n"
-        + "".join(blocks)
-        + f"    return ''.join(('{{', {''.join(names)}'}}'))\n"
-    )
+    try:
+        hints = _hints(cls)
+    except Exception:  # a plugin's annotations that do not resolve: its fields written generically
+        hints = {}
     namespace: dict[str, Any] = {
         "escape": encode_basestring,
         "int_repr": int.__repr__,
         "writer": _text_writer,
+        "decimal": _decimal_text,
+        "Decimal": Decimal,
+        "Span": Span,
     }
+    blocks, names = [], []
+    for index, field in enumerate(fields):
+        blocks.append(_field_block(field, index, hints.get(field[0]), mention, namespace))
+        names.append(f"{{text{index}}}")
+    source = (
+        "def write(item, where):\n" + "".join(blocks) + f"    return f'{{{{{''.join(names)}}}}}'\n"
+    )
     exec(compile(source, f"<json writer of {cls.__qualname__}>", "exec"), namespace)
     return namespace["write"]  # type: ignore[no-any-return]
 
 
-@functools.cache
-def _mention_writer(cls: type) -> Callable[[Any, str], str]:
-    return _object_writer(cls, mention=True)
+class _MentionWriters(dict[type, Callable[[Any, str], str]]):
+    """The one-line JSON writer of each mention class, generated when first asked for."""
+
+    def __missing__(self, cls: type) -> Callable[[Any, str], str]:
+        writer = self[cls] = _object_writer(cls, mention=True)
+        return writer
+
+
+_MENTION_WRITERS = _MentionWriters()
 
 
 def _mention_text(mention: Mention) -> str:
     """The one-line JSON of :func:`mention_to_dict` of ``mention``, written straight from it."""
-    return _mention_writer(type(mention))(mention, "")  # type: ignore[arg-type]
+    return _MENTION_WRITERS[type(mention)](mention, "")
 
 
 def _mention_texts(mentions: Sequence[Mention]) -> Iterator[str]:
-    """:func:`_mention_text` of each of ``mentions``. Of mentions held compactly, a prototype's
-    JSON is written once, and each of its places is that text with the place's span put in: a
-    placed mention is its prototype at another span (:class:`~govreport.model.store.Mentions`),
-    and ``span`` is the first field written after ``kind``."""
-    if not isinstance(mentions, Mentions) or (placements := mentions.placements()) is None:
-        return map(_mention_text, mentions)
-    templates = list(map(_span_template, mentions.prototypes()))
-    if None in templates:
-        return map(_mention_text, mentions)
-    starts, ends, numbers = placements
-    ready = cast("list[str]", templates)
-    return map(str.format, map(ready.__getitem__, numbers), starts, ends)
+    """:func:`_mention_text` of each of ``mentions``, a batch at a time (each writer called
+    straight from a list comprehension, not through a function a mention). Of mentions held
+    compactly, a prototype's JSON is written once, and each of its places is that text with the
+    place's span put in: a placed mention is its prototype at another span
+    (:class:`~govreport.model.store.Mentions`), and ``span`` is the first field written after
+    ``kind``."""
+    if isinstance(mentions, Mentions) and (placements := mentions.placements()) is not None:
+        templates = list(map(_span_template, mentions.prototypes()))
+        if None not in templates:
+            starts, ends, numbers = placements
+            ready = cast("list[str]", templates)
+            return map(str.format, map(ready.__getitem__, numbers), starts, ends)
+    writers, iterator = _MENTION_WRITERS, iter(mentions)
+
+    def batch(_: int) -> list[str]:
+        return [
+            writers[type(mention)](mention, "") for mention in itertools.islice(iterator, _BATCH)
+        ]
+
+    return itertools.chain.from_iterable(map(batch, range(0, len(mentions), _BATCH)))
 
 
 def _span_template(prototype: Mention) -> str | None:

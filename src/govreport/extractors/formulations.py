@@ -40,6 +40,7 @@ import attrs
 from govreport.extractors.base import Configuration, ExtractionContext
 from govreport.extractors.trie import trie_pattern
 from govreport.model import Formulation, Mention, Span, Vocabulary
+from govreport.model._unchecked import unchecked
 
 MAX_QUOTED = 12
 """Longest quoted text, in characters, still read as a formulation; longer ones are slogans."""
@@ -297,18 +298,24 @@ class FormulationExtractor:
         extra.sort(key=_FIRST_TWO)
         kept: list[_Found] = []
         position, last_end, count = 0, 0, len(quoted)
-        for start, _, end, mention in extra:
+        for start, _, end, written, meaning in extra:
             # Quoted spans do not overlap one another, so one pointer walks them in step.
             while position < count and quoted[position][1] <= start:
                 position += 1
             if start < last_end or (position < count and quoted[position][0] < end):
                 continue
-            kept.append((start, end, mention))
+            kept.append((start, end, written, meaning, False))
             last_end = end
         if kept:
             quoted += kept
             quoted.sort(key=_FIRST_TWO)
-        return iter([mention for _, _, mention in quoted])
+        # Made only now, for the candidates kept: offsets and texts are the matches' own.
+        return iter(
+            [
+                _formulation(_span(start, end), written, meaning, in_quotes)
+                for start, end, written, meaning, in_quotes in quoted
+            ]
+        )
 
     def _quoted(self, text: str) -> list[_Found]:
         """Quoted formulations (rule 1), and quoted glossary terms, by span."""
@@ -331,16 +338,13 @@ class FormulationExtractor:
                 elif not (group == 2 or label in glossary or _numbers_something(label)):
                     continue
                 start, end = match.span(group)
-                mention = Formulation(
-                    span=Span(start, end), text=label, meaning=glossary.get(label), quoted=True
-                )
-                found.append((start, end, mention))
+                found.append((start, end, label, glossary.get(label), True))
         if styles > 1:
             found.sort(key=_FIRST_TWO)
         return found
 
     def _glossary_terms(self, text: str) -> list[_Candidate]:
-        """Glossary terms wherever they stand (rule 2), as ``(start, 0, end, mention)``."""
+        """Glossary terms wherever they stand (rule 2), as ``(start, 0, end, text, meaning)``."""
         if self._terms is None:
             return []
         glossary = self.glossary
@@ -348,20 +352,22 @@ class FormulationExtractor:
         for match in self._terms.finditer(text):
             start, end = match.span()
             term = match[0]
-            mention = Formulation(span=Span(start, end), text=term, meaning=glossary[term])
-            found.append((start, 0, end, mention))
+            found.append((start, 0, end, term, glossary[term]))
         return found
 
 
-# (start, end, mention) of a kept formulation; (start, source, end, mention) of an unquoted
-# candidate, where source 0 (glossary) beats 1 (N大) at one start. Both sort by their first two.
-_Found = tuple[int, int, Formulation]
-_Candidate = tuple[int, int, int, Formulation]
+# (start, end, text, meaning, quoted) of a kept formulation; (start, source, end, text, meaning)
+# of an unquoted candidate, where source 0 (glossary) beats 1 (N大) at one start. Both sort by
+# their first two.
+_Found = tuple[int, int, str, str | None, bool]
+_Candidate = tuple[int, int, int, str, str | None]
 _FIRST_TWO = operator.itemgetter(0, 1)
+_formulation = unchecked(Formulation)
+_span = unchecked(Span)
 
 
 def _big_categories(text: str) -> list[_Candidate]:
-    """``N大`` + category formulations (rule 3), as ``(start, 1, end, mention)``."""
+    """``N大`` + category formulations (rule 3), as ``(start, 1, end, text, None)``."""
     found: list[_Candidate] = []
     for match in _BIG.finditer(text):
         noun = match[1]
@@ -369,8 +375,7 @@ def _big_categories(text: str) -> list[_Candidate]:
         end = next((i + 1 for i in range(1, len(noun)) if noun[i] in _CATEGORY_ENDS), 0)
         if end:
             start, end = match.start() - 1, match.start(1) + end
-            mention = Formulation(span=Span(start, end), text=text[start:end])
-            found.append((start, 1, end, mention))
+            found.append((start, 1, end, text[start:end], None))
     return found
 
 
@@ -385,11 +390,11 @@ _NORM_SET = re.compile(
 
 
 def _norm_sets(text: str) -> list[_Candidate]:
-    """``N项`` + norm formulations (rule 4), as ``(start, 1, end, mention)``."""
+    """``N项`` + norm formulations (rule 4), as ``(start, 1, end, text, None)``."""
     found: list[_Candidate] = []
     for match in _NORM_SET.finditer(text):
         start, end = match.span()
-        found.append((start, 1, end, Formulation(span=Span(start, end), text=match[0])))
+        found.append((start, 1, end, match[0], None))
     return found
 
 
@@ -418,5 +423,5 @@ def _headwords(text: str) -> list[_Candidate]:
         word = match["word"]
         if _numbers_something(word):
             start, end = match.span("word")
-            found.append((start, 1, end, Formulation(span=Span(start, end), text=word)))
+            found.append((start, 1, end, word, None))
     return found
