@@ -25,7 +25,7 @@ import govreport
 from govreport.extractors.base import ExtractionContext
 from govreport.model import Mention
 from govreport.structure import parse_structure
-from govreport.testing.adversarial import DENSE_INPUTS
+from govreport.testing.adversarial import ADVERSARIAL_INPUTS, DENSE_INPUTS
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data"  # the corpus, in the repository
 DENSE = {
@@ -48,8 +48,7 @@ def corpus_texts(series: bool, host: govreport.PluginHost) -> list[str]:
 
 
 def dense_text(name: str) -> str:
-    from govreport.testing.adversarial import ADVERSARIAL_INPUTS
-
+    """The dense input ``name`` at ``DENSE_SIZE`` characters."""
     builder = DENSE[name]
     if builder is None:
         return ADVERSARIAL_INPUTS["one endless list (3和3和…)"](DENSE_SIZE)
