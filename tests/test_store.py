@@ -162,3 +162,27 @@ def test_a_report_holds_what_it_is_given_as_mentions() -> None:
     report = Report(text="水库", mentions=[term])
     assert isinstance(report.mentions, Mentions) and report.mentions == (term,)
     assert attrs.evolve(report, mentions=(term, term)).mentions == (term, term)
+
+
+def _first_misplaced_by_hand(mentions: list[Mention], text: str) -> int | None:
+    for index, mention in enumerate(mentions):
+        start, end = mention.span.start, mention.span.end
+        if not 0 <= start <= end <= len(text) or text[start:end] != mention.text:
+            return index
+    return None
+
+
+@settings(max_examples=200)
+@given(
+    st.text("水库河", max_size=12),
+    st.lists(st.tuples(st.integers(0, 14), st.integers(0, 3), st.sampled_from(["水库", "水", ""]))),
+)
+def test_misplaced_finds_the_first_bad_place(text: str, places: list[tuple[int, int, str]]) -> None:
+    # Texts of up to 12 characters and spans reaching 17: some end past the text.
+    mentions: list[Mention] = [
+        Term(span=Span(start, start + width), text=written, vocabulary="w", category="c")
+        for start, width, written in places
+    ]
+    expected = _first_misplaced_by_hand(mentions, text)
+    assert store.misplaced(mentions, text) == expected
+    assert store.misplaced(Mentions(mentions), text) == expected

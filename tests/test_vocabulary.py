@@ -86,9 +86,14 @@ def test_entries_overlapping_at_different_anchors_are_all_weighed() -> None:
     assert [c for *_, c, _ in extract("新型城市供水管网", vocabulary)] == ["新型城市", "供水管网"]
 
 
-def test_long_dense_texts_are_found_as_short_ones() -> None:
-    # The matcher chooses among its entries a window at a time: matches that straddle a
-    # window's end, entries anchored inside them and names must come out as in one piece.
+@pytest.mark.parametrize("remembered", [2, 4096])
+def test_long_dense_texts_are_found_as_short_ones(
+    remembered: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where a name may start near an anchor is worked out once for each surrounding, a few
+    # thousand kept at a time: names after repeated words must come out as in one piece, and
+    # the same when they are forgotten at once.
+    monkeypatch.setattr("govreport.extractors.vocabulary._REMEMBERED", remembered)
     words = ("新型城市", "城市供水", "供水管网", "供水", "水", "管网", "水库")
     vocabulary = Vocabulary(
         name="v",
@@ -97,15 +102,23 @@ def test_long_dense_texts_are_found_as_short_ones() -> None:
             NamePattern(
                 "[一二三]{1,2}河", "waters", "river", anchors=("河",), anchor_offsets=(1, 2)
             ),
+            NamePattern(
+                f"{NAME}{{2,4}}水库",
+                "works",
+                "reservoir",
+                start=START,
+                anchors=("水库",),
+                anchor_offsets=(2, 4),
+            ),
         ),
     )
-    piece = "新型城市供水管网水库一河城市供水二三河管网供水水"
-    for shift in range(len(piece)):  # each puts the windows' ends elsewhere in the piece
+    piece = "新型城市供水管网水库一河城市供水二三河管网供水水完成北塘大西水库，造成北塘大西水库在年底大水库\n"
+    for shift in range(len(piece)):  # each puts the text's start elsewhere in the piece
         text = piece[shift:] + piece * (9_000 // len(piece))
         assert extract(text, vocabulary) == reference(text, vocabulary), shift
 
 
-def test_the_first_vocabulary_that_lists_a_term_gives_its_category() -> None:
+def test_the_first_vocabularythat_lists_a_term_gives_its_category() -> None:
     first = Vocabulary(name="a", entries=(Entry("河长", "first"),))
     second = Vocabulary(name="b", entries=(Entry("河长", "second"), Entry("河长制", "longer")))
     assert extract("推行河长制，河长巡河", first, second) == [
@@ -126,6 +139,15 @@ def test_a_name_start_allows_what_its_pattern_matches(text: str) -> None:
     fast, regex = _Start.of(START), re.compile(START.pattern())
     for at in range(len(text) + 1):
         assert fast.allows(text, at) == bool(regex.match(text, at)), (text, at)
+
+
+@FAST
+@given(text=st.text(WORDS + "北塘水库，\n 。", max_size=24))
+def test_a_name_start_reads_no_further_than_its_reach(text: str) -> None:
+    fast = _Start.of(START)
+    reach = fast.reach
+    for at in range(reach, len(text) + 1):
+        assert fast.allows(text, at) == fast.allows(text[at - reach : at + reach], reach)
 
 
 def test_a_name_start_without_joiners_allows_names_after_words() -> None:

@@ -14,9 +14,9 @@ import attrs
 from govreport.boundary import call_plugin, misfit
 from govreport.errors import PluginError
 from govreport.host import BUILTIN_PLUGINS, PluginHost, default_host
-from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext
+from govreport.indicators import IndicatorLexicon, IndicatorLinker, Link, LinkContext, RuleLinker
+from govreport.indicators.linker import relinked
 from govreport.model import Fault, Mention, Mentions, Quantity, Report, SourceText, Span
-from govreport.model._unchecked import unchecked
 from govreport.model.store import BLOCK, MentionCollector, misplaced
 from govreport.protocols import ExtractionContext, MentionExtractor
 from govreport.reading import read_bytes
@@ -219,6 +219,15 @@ def _link_indicators(
     def failed(message: str) -> None:
         fail(PluginError(plugin, linker.name, message))
 
+    if type(linker) is RuleLinker:  # the built-in linker makes the linked quantities itself
+        try:
+            made = call_plugin(plugin, linker.name, linker.linked, {"context": context})
+        except PluginError as error:
+            fail(error)
+            return
+        for place, quantity in zip(found.places(Quantity), made, strict=True):
+            found[place] = quantity
+        return
     try:
         links = call_plugin(plugin, linker.name, _links, {"linker": linker, "context": context})
     except PluginError as error:
@@ -249,22 +258,9 @@ def _links(linker: IndicatorLinker, context: LinkContext) -> list[Link]:
     return list(linker.link(context))
 
 
-_make_quantity = unchecked(Quantity)
-_QUANTITY_FIELDS = tuple(field.name for field in attrs.fields(Quantity))
-_QUANTITY_VALUES = operator.attrgetter(*_QUANTITY_FIELDS)
-_FIRST_LINKED = _QUANTITY_FIELDS.index("indicator")
-_LINKED = slice(_FIRST_LINKED, _FIRST_LINKED + 3)
-"""Where indicator, role and period stand among a quantity's fields (in that order)."""
-assert _QUANTITY_FIELDS[_LINKED] == ("indicator", "role", "period")
-
-
 def _linked(quantity: Quantity, link: Link) -> Quantity:
     """``quantity`` with the link's indicator, role and period."""
-    if type(quantity) is not Quantity:  # a plugin's subclass keeps its class
-        return attrs.evolve(quantity, indicator=link.indicator, role=link.role, period=link.period)
-    values = list(_QUANTITY_VALUES(quantity))
-    values[_LINKED] = (link.indicator, link.role, link.period)
-    return _make_quantity(*values)
+    return relinked(quantity, link.indicator, link.role, link.period)
 
 
 def parse_bytes(

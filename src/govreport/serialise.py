@@ -167,24 +167,29 @@ def _node_texts(nodes: Iterable[OutlineNode]) -> Iterator[str]:
     return map(_node_text, nodes)
 
 
+_NODE_TYPES = (*(int,) * 8, bool, str, str, str)
+"""The types :func:`_node_text` writes itself, in the order it reads the values."""
+
+
 def _node_text(node: OutlineNode, level: int = 1) -> str:
     """:func:`_one_line` of :func:`_node` of ``node``, written straight from it."""
     span, title_span, marker_span = node.span, node.title_span, node.marker_span
-    numbers = [node.ordinal, node.rank, span.start, span.end, title_span.start, title_span.end]
-    numbers += (marker_span.start, marker_span.end)
-    if not (
-        all(type(number) is int for number in numbers)
-        and type(node.run_in) is bool
-        and all(type(text) is str for text in (node.marker, node.style, node.title))
-    ):  # a node made by hand with other values: as the encoder writes them
+    values = (
+        node.ordinal, node.rank, span.start, span.end, title_span.start, title_span.end,
+        marker_span.start, marker_span.end, node.run_in, node.marker, node.style, node.title,
+    )  # fmt: skip
+    if tuple(map(type, values)) != _NODE_TYPES:
+        # a node made by hand with other values: as the encoder writes them
         return _one_line(_node(node, level))
-    children = ", ".join([_node_text(child, level + 1) for child in node.children])
+    ordinal, rank, start, end, title_start, title_end, marker_start, marker_end = values[:8]
+    children = node.children
+    inner = ", ".join([_node_text(child, level + 1) for child in children]) if children else ""
     return (
-        f'{{"marker": {encode_basestring(node.marker)}, "ordinal": {node.ordinal}, '
+        f'{{"marker": {encode_basestring(node.marker)}, "ordinal": {ordinal}, '
         f'"style": {encode_basestring(node.style)}, "title": {encode_basestring(node.title)}, '
-        f'"span": [{span.start}, {span.end}], "title_span": [{title_span.start}, {title_span.end}], '
-        f'"marker_span": [{marker_span.start}, {marker_span.end}], "rank": {node.rank}, '
-        f'"level": {level}, "run_in": {"true" if node.run_in else "false"}, "children": [{children}]}}'
+        f'"span": [{start}, {end}], "title_span": [{title_start}, {title_end}], '
+        f'"marker_span": [{marker_start}, {marker_end}], "rank": {rank}, '
+        f'"level": {level}, "run_in": {"true" if node.run_in else "false"}, "children": [{inner}]}}'
     )
 
 

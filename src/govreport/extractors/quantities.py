@@ -20,6 +20,7 @@ import re
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -193,33 +194,32 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" and ch not in _LABEL_NUMERALS
 
 
-# The scanner's working records are mutable slotted classes: a report makes thousands, and
-# their constructors cost a third of a NamedTuple's or a frozen class's.
-@attrs.define
-class _Number:
-    """A number as read, before its unit."""
+class _Candidate(NamedTuple):
+    """A number as read, with its tail: multiplier, unit and qualifiers (made by
+    :data:`_candidate`: a report reads thousands, and a tuple is the cheapest record)."""
 
     start: int
+    """Where it starts: the qualifier word before the number, if one stands there."""
+    number_end: int
+    """Where the number ends, before its tail."""
     end: int
+    """Where the tail ends."""
     value: Decimal
+    """The number as written, before its multiplier."""
     chinese: str | None
     """The Chinese numeral as written, or None for Arabic numbers."""
-    qualifier: Qualifier | None
-    qualified: bool
-    """True when a qualifier word stands before the number (and so in the span)."""
-    percent_unit: str | None = None
+    percent_unit: str | None
     """``%`` or ``‰`` for 百分之/千分之 numbers."""
-
-
-@attrs.define
-class _Tail:
-    """What follows a number: multiplier, unit and qualifiers."""
-
-    end: int
+    pre_qualifier: Qualifier | None
+    """The qualifier word's before the number (in the span), or None when none stands there."""
     multiplier: Decimal
     unit: str | None
     unit_info: Unit | None
     qualifier: Qualifier | None
+    """The quantity's: the tail's (余, 以上), else the word's before the number."""
+
+
+_candidate = functools.partial(tuple.__new__, _Candidate)
 
 
 @attrs.frozen
@@ -264,7 +264,6 @@ def _too_many_digits(value: Decimal) -> bool:
     return len(value.as_tuple().digits) > _MOST_DIGITS
 
 
-_TAIL_GROUPS = ("o1", "mult", "o2", "mult2", "umult", "uo2", "umult2", "pfx", "u", "per", "post")
 _MULTIPLIER = "|".join(MULTIPLIERS)  # longest first
 _POST = re.compile("|".join(_POST_QUALIFIER))
 _DIGIT = re.compile("[0-9０-９]")
@@ -443,8 +442,10 @@ class _Scanner:
         self.block_starts, self.block_ends = blocked
         self.block_index = 0  # for emit
         self.list_end = 0
-        self.list_unit: _Tail | None = None
+        self.list_unit: _Candidate | None = None
         self.found: list[Quantity] = []
+        self.unit_by_spelling = patterns.units.units
+        self.values: dict[str, Decimal] = {}  # an Arabic numeral's value, by its digits
 
     # -- the scan ------------------------------------------------------------------------
     def run(self) -> list[Quantity]:
@@ -503,94 +504,184 @@ class _Scanner:
                         return skip_to
             elif end >= self.list_end and not self.untabled_measure_word(end):
                 return end
-        number = self.number(match)
+        number = self.candidate(match)
         if number is None:
             return _number_end(match)
-        if text[number.end : number.end + 1] in _RATIO_SIGNS:  # 10.1:43.5 is a ratio, no count
-            ratio = _RATIO_REST.match(text, number.end)
+        number_end = number.number_end
+        if text[number_end : number_end + 1] in _RATIO_SIGNS:  # 10.1:43.5 is a ratio, no count
+            ratio = _RATIO_REST.match(text, number_end)
             if ratio is not None:
                 return ratio.end()
-        tail = self.tail(match, number)
-        follows_range = text[tail.end : tail.end + 1] in _RANGE_STARTS  # "" is not in it
-        second = self.range_end(number, tail) if follows_range else None
-        if second is not None:
-            high, high_tail = second
-            multiplier = tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
-            high_tail.qualifier = tail.qualifier or high_tail.qualifier
-            self.emit(
-                number,
-                high_tail,
-                value=number.value * multiplier,
-                value_max=high.value * high_tail.multiplier,
-            )
-            return high_tail.end
-        if tail.unit is None and number.percent_unit is None:
-            shared = self.shared_unit(tail.end)
+        end = number.end
+        follows_range = text[end : end + 1] in _RANGE_STARTS  # "" is not in it
+        high = self.range_end(number) if follows_range else None
+        if high is not None:
+            multiplier = number.multiplier if number.multiplier != 1 else high.multiplier
+            high = high._replace(qualifier=number.qualifier or high.qualifier)
+            self.emit(number, high, number.value * multiplier, high.value * high.multiplier)
+            return high.end
+        if number.unit is None and number.percent_unit is None:
+            shared = self.shared_unit(end)
             # Share only across items of one shape: not 近千亿、4个 (a count after an amount).
             if (
                 shared is not None
                 and number.chinese is None
-                and (tail.multiplier == 1) == (shared.multiplier == 1)
+                and (number.multiplier == 1) == (shared.multiplier == 1)
             ):
-                multiplier = tail.multiplier if tail.multiplier != 1 else shared.multiplier
-                own = _Tail(tail.end, multiplier, shared.unit, shared.unit_info, tail.qualifier)
-                self.emit(number, own, value=number.value * multiplier)
-            return tail.end
-        multiplier = tail.multiplier
-        self.emit(
-            number, tail, value=number.value if multiplier is _ONE else number.value * multiplier
-        )
-        return tail.end
+                multiplier = number.multiplier if number.multiplier != 1 else shared.multiplier
+                own = number._replace(
+                    multiplier=multiplier, unit=shared.unit, unit_info=shared.unit_info
+                )
+                self.emit(number, own, number.value * multiplier, None)
+            return end
+        multiplier = number.multiplier
+        value = number.value if multiplier is _ONE else number.value * multiplier
+        self.emit(number, number, value, None)
+        return end
 
-    # -- numbers -------------------------------------------------------------------------
-    def number(self, match: re.Match[str]) -> _Number | None:
-        """The number ``match`` read, with the qualifier word before it, or None when it is
-        none (an ordinal, a code, part of a word). Arabic numbers, nearly all candidates,
-        are read here; Chinese ones by :meth:`chinese_number`."""
+    def candidate(self, match: re.Match[str]) -> _Candidate | None:
+        """The number ``match`` read, with the qualifier word before it and its tail — ``余``,
+        the multiplier, the unit and trailing qualifiers —, or None when it is no number (an
+        ordinal, a code, part of a word).
+
+        One function for both, over the groups of one match (see :func:`_compile`): it runs
+        for every candidate. Arabic numbers, nearly all of them, are read here, Chinese ones
+        by :meth:`chinese_number`; only the rare cases the pattern cannot decide call out.
+        """
         text = self.text
+        groups = match.groups()
+        pct, _, sign, digits, cn = groups[:5]
         core_start = match.start()
+        pre, start = None, core_start
         # Most numbers have no qualifier word before them: one look decides.
-        has_prefix = core_start and text[core_start - 1] in _PREFIX_LAST
-        pre = self.prefix_before(core_start) if has_prefix else None
-        start = core_start - len(pre) if pre else core_start
-        if pre and not self.prefix_stands(pre, start, match):
-            pre, start = None, core_start
-        digits = match["arabic"]
+        if core_start and text[core_start - 1] in _PREFIX_LAST:
+            pre = self.prefix_before(core_start)
+            if pre is not None:
+                start = core_start - len(pre)
+                if not self.prefix_stands(pre, start, cn):
+                    pre, start = None, core_start
+        found, tail = match, groups[5:]  # a percent's are all None: the unit came first
         if digits is None:
-            return self.chinese_number(match, pre, start)
-        digits_start, end = match.span("arabic")
-        sign = match["minus"]
-        if sign is not None:
-            ahead = text[core_start - 1] if core_start else ""
-            if pre is None and ahead == "第":
-                return None  # 第-3: an ordinal
-            # A dash between two numbers or after a code is a range dash, not a minus sign.
-            if pre is not None or not ahead or ahead in _ASCII_WORD or ahead in "%％)）":
-                sign = None
-                start = digits_start if pre is None else start
-        lead = text[digits_start - 1] if digits_start else ""
-        if sign is None and lead in _NOT_BEFORE_DIGITS:
-            return None  # 第3, A3, 1.5.3: an ordinal, a code, a version
-        if text[end : end + 1] in _ASCII_WORD and self.unit_at(end) is None:
-            return None  # 5G, 4A级, 3D — but 4800PF, 5kW
-        value = Decimal(digits) if digits.isascii() and "," not in digits else parse_arabic(digits)
-        if len(digits) > _MOST_DIGITS and _too_many_digits(value):
-            return None
-        if sign is not None or (lead == "下" and text.endswith("零下", 0, digits_start)):
-            value = -value  # -3, 零下12℃
-        qualifier = _PRE_QUALIFIER[pre] if pre else None
-        return _Number(start, end, value, None, qualifier, pre is not None)
+            chinese_read = self.chinese_number(match, pre, start)
+            if chinese_read is None:
+                return None
+            number_end, value, chinese = chinese_read
+            if cn is not None and number_end != match.end("cn"):  # 三万千瓦: read the tail again
+                again = _compiled(self.tail_source).match(text, number_end)
+                assert again is not None  # every part is optional
+                found, tail = again, again.groups()
+        else:
+            chinese = None
+            digits_start, number_end = match.span("arabic")
+            if sign is not None:
+                ahead = text[core_start - 1] if core_start else ""
+                if pre is None and ahead == "第":
+                    return None  # 第-3: an ordinal
+                # A dash between two numbers or after a code is a range dash, not a minus sign.
+                if pre is not None or not ahead or ahead in _ASCII_WORD or ahead in "%％)）":
+                    sign = None
+                    start = digits_start if pre is None else start
+            lead = text[digits_start - 1] if digits_start else ""
+            if sign is None and lead in _NOT_BEFORE_DIGITS:
+                return None  # 第3, A3, 1.5.3: an ordinal, a code, a version
+            after = text[number_end : number_end + 1]
+            if after in _ASCII_WORD and self.unit_at(number_end) is None:
+                return None  # 5G, 4A级, 3D — but 4800PF, 5kW
+            known = self.values.get(digits)
+            if known is None:  # each numeral string is made a Decimal once per text
+                plain = digits.isascii() and "," not in digits
+                known = self.values[digits] = Decimal(digits) if plain else parse_arabic(digits)
+            value = known
+            if len(digits) > _MOST_DIGITS and _too_many_digits(value):
+                return None
+            if sign is not None or (lead == "下" and text.endswith("零下", 0, digits_start)):
+                value = -value  # -3, 零下12℃
+        over, unit_mult, unit_over, unit_mult2, prefix, unit, mult, over_again, mult2 = tail[:9]
+        pre_qualifier = qualifier = _PRE_QUALIFIER[pre] if pre else None
+        info: Unit | None = None
+        multiplier, percent, end = _ONE, None, number_end
+        if pct is not None:  # 百分之五: nothing stands between the number and its unit
+            percent = unit = "%" if pct == "百分之" else "‰"
+            info = self.unit_by_spelling.get(percent)
+            trailing = _POST.match(text, number_end)
+            if trailing is not None:
+                end, qualifier = trailing.end(), _POST_QUALIFIER[trailing.group()]
+        elif over != "几" or chinese is not None:  # 3几 is no number
+            if unit_mult is not None:  # 4万吨: the multiplier before a unit
+                mult, over_again, mult2 = unit_mult, unit_over, unit_mult2
+            if over is not None or over_again is not None:
+                qualifier = Qualifier.OVER
+            if mult is not None:
+                multiplier = MULTIPLIERS[mult]
+            if mult2 is not None:  # 4万多亿元: over 4 万亿
+                multiplier *= MULTIPLIERS["亿"]
+            if unit is None:  # the tail ends after 余, the multiplier and 余 (never 以上)
+                parts = ("o1", "mult", "o2", "mult2")
+                end = max(
+                    (found.end(part) for part in parts if found[part] is not None), default=end
+                )
+                if chinese is None and self.untabled_measure_word(end):
+                    unit = text[end]
+                    info, end = Unit(unit, "count", unit, _ONE), end + 1
+            else:
+                info = self.unit_by_spelling[unit]
+                if prefix is not None:  # 5千元: 千 belongs to the unit as written
+                    unit = prefix + unit
+                    factor = Decimal(1000) if prefix == "千" else Decimal(100)
+                    info = Unit(unit, info.dimension, info.base, info.factor * factor)
+                per, post = tail[9], tail[12]
+                if per is not None:
+                    per_unit = tail[11]
+                    assert per_unit is not None  # the pattern reads one after the sign
+                    unit, info = self.compound(unit, info, per, tail[10], per_unit)
+                end = found.end()
+                if (  # 20万吨级: a class
+                    post is None
+                    and text.startswith("级", end)
+                    and info is not None
+                    and info.dimension in _CAPACITY_DIMENSIONS
+                ):
+                    unit, end = unit + "级", end + 1
+                    info = attrs.evolve(info, name=unit, aliases=())
+                    trailing = _POST.match(text, end)
+                    post = trailing.group() if trailing is not None else None
+                    end = trailing.end() if trailing is not None else end
+                if post is not None:
+                    qualifier = _POST_QUALIFIER[post]
+                elif text[end : end + 1] in ("多", "余"):
+                    end, unit, info, qualifier = self.after_unit(end, unit, info, qualifier)
+                if unit == "％":
+                    unit = "%"
+        return _candidate(
+            (
+                start,
+                number_end,
+                end,
+                value,
+                chinese,
+                percent,
+                pre_qualifier,
+                multiplier,
+                unit,
+                info,
+                qualifier,
+            )
+        )
 
-    def chinese_number(self, match: re.Match[str], pre: str | None, start: int) -> _Number | None:
-        """The Chinese numeral or ``百分之…`` that ``match`` read (see :meth:`number`)."""
+    def chinese_number(
+        self, match: re.Match[str], pre: str | None, start: int
+    ) -> tuple[int, Decimal, str] | None:
+        """Where the Chinese numeral or ``百分之…`` that ``match`` read ends, its value and the
+        numeral as written; None when it is no number (see :meth:`candidate`)."""
         text = self.text
-        cn, pct = match.group("cn", "pct")
-        chinese = cn if cn is not None else match["pctnum"]
+        cn, pctnum = match.group("cn", "pctnum")
+        chinese = cn if cn is not None else pctnum
+        assert chinese is not None  # the match read one of them
         if pre is None and text[start - 1 : start] in _NO_CHINESE_NUMBER_AFTER:
             return None
         if chinese[0] in _NO_LEADING or (len(chinese) == 1 and chinese in _FINANCIAL):
             return None  # 零部件, 队伍, 大陆: a character of a word, not a number
-        end = _number_end(match)
+        end = match.end("cn" if cn is not None else "pctnum")
         value = parse_chinese(chinese)
         if value is None and len(chinese) > 1 and chinese[-1] in "千百" and self.unit_at(end - 1):
             # 三万千瓦: the 千 belongs to the unit 千瓦, not to the numeral
@@ -598,11 +689,7 @@ class _Scanner:
             value = parse_chinese(chinese)
         if value is None or (len(chinese) > _MOST_DIGITS and _too_many_digits(value)):
             return None
-        percent = None
-        if pct is not None:
-            percent = "%" if pct == "百分之" else "‰"
-        qualifier = _PRE_QUALIFIER[pre] if pre else None
-        return _Number(start, end, value, chinese, qualifier, pre is not None, percent)
+        return end, value, chinese
 
     def prefix_before(self, position: int) -> str | None:
         """The longest qualifier word (约, 超过, 不少于 …) that ends right at ``position``."""
@@ -613,91 +700,18 @@ class _Scanner:
                 return word
         return None
 
-    def prefix_stands(self, pre: str, start: int, match: re.Match[str]) -> bool:
-        """False when a one-character prefix is the end of a word (节约, 通过, 最近)."""
+    def prefix_stands(self, pre: str, start: int, chinese: str | None) -> bool:
+        """False when a one-character prefix is the end of a word (节约, 通过, 最近); ``chinese``
+        is the Chinese numeral after it, if one."""
         ends = _PREFIX_WORD_ENDS.get(pre)
         if ends is not None and start and self.text[start - 1] in ends:
             return False
         if pre == "上":  # only 上万, 上千, 上百, 上亿
-            core = match["cn"] or ""
+            core = chinese or ""
             return len(core) == 1 and core in "百千万亿"
         return True
 
     # -- tails ---------------------------------------------------------------------------
-    def tail(self, found: re.Match[str], number: _Number) -> _Tail:
-        """Read ``余``, the multiplier, the unit and trailing qualifiers after a number.
-
-        The match that read the number read them all (see :func:`_compile`); only the rare
-        cases the pattern cannot decide are finished here.
-        """
-        text = self.text
-        position = number.end
-        qualifier = number.qualifier
-        percent = number.percent_unit
-        if percent is not None:  # 百分之五: the unit came first; nothing stands between
-            trailing = _POST.match(text, position)
-            if trailing is not None:
-                return _Tail(
-                    trailing.end(),
-                    _ONE,
-                    percent,
-                    self.units.get(percent),
-                    _POST_QUALIFIER[trailing.group()],
-                )
-            return _Tail(position, _ONE, percent, self.units.get(percent), qualifier)
-        if number.chinese is not None and position != found.end("cn"):  # 三万千瓦: read again
-            again = _compiled(self.tail_source).match(text, position)
-            assert again is not None  # every part is optional
-            found = again
-        # One call for all groups: the tail is read for every number.
-        over, mult, over_again, mult2, unit_mult, unit_over, unit_mult2, prefix, unit, per, post = (
-            found.group(*_TAIL_GROUPS)
-        )
-        if over == "几" and number.chinese is None:
-            return _Tail(position, _ONE, None, None, qualifier)  # 3几 is no number
-        if unit_mult is not None:  # 4万吨: the multiplier before a unit
-            mult, over_again, mult2 = unit_mult, unit_over, unit_mult2
-        if over is not None or over_again is not None:
-            qualifier = Qualifier.OVER
-        multiplier = MULTIPLIERS[mult] if mult is not None else _ONE
-        if mult2 is not None:  # 4万多亿元: over 4 万亿
-            multiplier *= MULTIPLIERS["亿"]
-        info: Unit | None
-        if unit is not None and prefix is None:
-            info = self.units.units[unit]
-        elif unit is not None:  # 5千元: 千 belongs to the unit as written
-            base = self.units.units[unit]
-            unit = prefix + unit
-            factor = Decimal(1000) if prefix == "千" else Decimal(100)
-            info = Unit(unit, base.dimension, base.base, base.factor * factor)
-        else:  # no unit: the tail ends after 余, the multiplier and 余 (never 以上)
-            groups = ("o1", "mult", "o2", "mult2")
-            ends = [found.end(group) for group in groups if found[group] is not None]
-            end = max(ends, default=position)
-            if number.chinese is None and self.untabled_measure_word(end):
-                word = text[end]
-                return _Tail(end + 1, multiplier, word, Unit(word, "count", word, _ONE), qualifier)
-            return _Tail(end, multiplier, None, None, qualifier)
-        if per is not None:
-            unit, info = self.compound(found, unit, info)
-        end = found.end()
-        if (  # 20万吨级: a class
-            post is None
-            and text.startswith("级", end)
-            and info is not None
-            and info.dimension in _CAPACITY_DIMENSIONS
-        ):
-            unit, end = unit + "级", end + 1
-            info = attrs.evolve(info, name=unit, aliases=())
-            trailing = _POST.match(text, end)
-            post = trailing.group() if trailing is not None else None
-            end = trailing.end() if trailing is not None else end
-        if post is not None:
-            qualifier = _POST_QUALIFIER[post]
-        elif text[end : end + 1] in ("多", "余"):
-            end, unit, info, qualifier = self.after_unit(end, unit, info, qualifier)
-        return _Tail(end, multiplier, "%" if unit == "％" else unit, info, qualifier)
-
     def after_unit(
         self, position: int, unit: str, info: Unit | None, qualifier: Qualifier | None
     ) -> tuple[int, str, Unit | None, Qualifier | None]:
@@ -739,19 +753,19 @@ class _Scanner:
         return spelling, self.units.units[spelling]
 
     def compound(
-        self, found: re.Match[str], unit: str, info: Unit | None
+        self, unit: str, info: Unit | None, sign: str, per_multiplier: str | None, per: str
     ) -> tuple[str, Unit | None]:
-        """Extend ``unit`` by its per-unit: ``微克/立方米``, ``元/人月``, ``0.6人/百亿元``.
+        """Extend ``unit`` by its per-unit, written after ``sign`` and ``per_multiplier``:
+        ``微克/立方米``, ``元/人月``, ``0.6人/百亿元``.
 
         The compound gets a unit of its own (dimension ``mass/volume``, factor of the parts'
         quotient), or None when the per-unit is not in the table (人月).
         """
-        per = found["punit"]
-        name = unit + found["per"] + (found["pmult"] or "") + per
+        name = unit + sign + (per_multiplier or "") + per
         per_info = self.units.get(per)
         if info is None or per_info is None:
             return name, None
-        per_factor = MULTIPLIERS[found["pmult"]] if found["pmult"] else _ONE
+        per_factor = MULTIPLIERS[per_multiplier] if per_multiplier else _ONE
         return name, Unit(
             name,
             f"{info.dimension}/{per_info.dimension}",
@@ -759,11 +773,11 @@ class _Scanner:
             info.factor / (per_info.factor * per_factor),
         )
 
-    def range_end(self, number: _Number, tail: _Tail) -> tuple[_Number, _Tail] | None:
-        """The high end of ``3至5年``, ``5%-6%``, ``3—5万元``, if one follows."""
+    def range_end(self, number: _Candidate) -> _Candidate | None:
+        """The high end of ``3至5年``, ``5%-6%``, ``3—5万元``, if one follows ``number``."""
         text = self.text
-        position = tail.end
-        if tail.qualifier is not None and tail.qualifier != number.qualifier:
+        position = number.end
+        if number.qualifier is not None and number.qualifier != number.pre_qualifier:
             return None
         if not (
             text[position : position + 1] in _RANGE_DASHES
@@ -776,17 +790,16 @@ class _Scanner:
             return None
         if (match["arabic"] is None) != (number.chinese is not None):
             return None
-        high = self.number(match)
+        high = self.candidate(match)
         if high is None:
             return None
-        high_tail = self.tail(match, high)
-        if high_tail.unit is None or (tail.unit is not None and tail.unit != high_tail.unit):
+        if high.unit is None or (number.unit is not None and number.unit != high.unit):
             return None
-        if high.value * high_tail.multiplier < number.value * (
-            tail.multiplier if tail.multiplier != 1 else high_tail.multiplier
+        if high.value * high.multiplier < number.value * (
+            number.multiplier if number.multiplier != 1 else high.multiplier
         ):
             return None
-        return high, high_tail
+        return high
 
     def chain(self, match: re.Match[str], join: str) -> int | None:
         """Where scanning goes on past ``1~1~1…`` or ``3和3和3…``, or None to read on.
@@ -807,10 +820,9 @@ class _Scanner:
         self.chain_end = last  # a chain is walked once, from its first number
         found = self.number_pattern.match(self.text, last)
         assert found is not None  # the chain pattern read a number there
-        number = self.number(found)
-        tail = self.tail(found, number) if number is not None else None
-        if tail is None or tail.unit is None:
-            if tail is not None and pattern is self.list_chain and self.next_item(tail.end):
+        number = self.candidate(found)
+        if number is None or number.unit is None:
+            if number is not None and pattern is self.list_chain and self.next_item(number.end):
                 return None  # the list goes on
             return last - 1  # the join before the last number
         if pattern is self.range_chain and chain.start("prev") > match.start("arabic"):
@@ -824,7 +836,7 @@ class _Scanner:
         match = self.number_pattern.match(self.text, position + 1)
         return match if match is not None and match["arabic"] is not None else None
 
-    def shared_unit(self, position: int) -> _Tail | None:
+    def shared_unit(self, position: int) -> _Candidate | None:
         """The unit of the next number when a list shares it: ``4.2和0.7个百分点``.
 
         The list is walked once: its end and the unit found there (or None) are remembered,
@@ -832,23 +844,24 @@ class _Scanner:
         """
         if position < self.list_end:
             return self.list_unit
-        found: _Tail | None = None
+        found: _Candidate | None = None
         while (match := self.next_item(position)) is not None:
-            follower = self.number(match)
+            follower = self.candidate(match)
             if follower is None:
                 break
-            tail = self.tail(match, follower)
-            if tail.unit is not None:
-                found = tail
+            if follower.unit is not None:
+                found = follower
                 break
-            position = tail.end
+            position = follower.end
         self.list_end, self.list_unit = position, found
         return found
 
     # -- output --------------------------------------------------------------------------
     def emit(
-        self, number: _Number, tail: _Tail, *, value: Decimal, value_max: Decimal | None = None
+        self, number: _Candidate, tail: _Candidate, value: Decimal, value_max: Decimal | None
     ) -> None:
+        """Add the quantity of ``number``'s start and ``tail``'s end, unit and qualifier (one
+        candidate, or the two ends of a range), unless a blocked span or a trap rules it out."""
         unit = tail.unit
         if unit is None:
             return
@@ -860,9 +873,18 @@ class _Scanner:
         while ends[index] <= start:
             index += 1
         self.block_index = index
-        if self.block_starts[index] < end or not self.plausible(number, tail):
+        if self.block_starts[index] < end:
             return
         text = self.text
+        # Only these can make plausible reject (an Arabic count with no suffix is one): most
+        # quantities need no call.
+        if (
+            text[end : end + 1] in _BLOCKING_SUFFIX
+            or unit in _RANK_UNITS
+            or unit == "届"
+            or (number.chinese is not None and number.percent_unit is None)
+        ) and not self.plausible(number, tail):
+            return
         # Most quantities follow neither a verb nor a list word: one look spares the call.
         before = text[start - 1 : start]
         change = self.change_before(start) if before in _CHANGE_CUES else None
@@ -883,11 +905,11 @@ class _Scanner:
             )
         )
 
-    def plausible(self, number: _Number, tail: _Tail) -> bool:
+    def plausible(self, number: _Candidate, tail: _Candidate) -> bool:
         """Reject the numeral traps of domain §3.8 that the pattern itself cannot see."""
         text = self.text
         unit = tail.unit or ""
-        glued = tail.qualifier is None or tail.qualifier is number.qualifier
+        glued = tail.qualifier is None or tail.qualifier is number.pre_qualifier
         suffix = text[tail.end : tail.end + 1]
         if glued and suffix in _BLOCKING_SUFFIX and not text.startswith(_SUFFIX_WORDS, tail.end):
             return False
@@ -908,14 +930,14 @@ class _Scanner:
         if (
             chinese in _SMALL_DIGITS
             and tail.multiplier == 1
-            and not number.qualified
+            and number.pre_qualifier is None
             and tail.unit_info is not None
             and tail.unit_info.dimension == "currency"
         ):
             return False  # 三元, 五元路: amounts are written in digits (GB/T 15835); a name
         return_period = unit in _TIME_UNITS and text.startswith("一遇", tail.end)  # 五十年一遇
         if (
-            not number.qualified
+            number.pre_qualifier is None
             and not return_period
             and self.next_to_a_count(number.start, tail.end)
         ):
@@ -926,10 +948,10 @@ class _Scanner:
             return False  # 十六届人大三次会议: the third session
         if chinese in ("百", "千", "万"):
             # 近千次, 上万人, 举办千场活动 — but not 千家万户, 万元GDP, 千升, a table's 万箱 header
-            return number.qualified or self.round_count(number, tail)
+            return number.pre_qualifier is not None or self.round_count(number, tail)
         return True
 
-    def counts_sessions(self, number: _Number, tail: _Tail) -> bool:
+    def counts_sessions(self, number: _Candidate, tail: _Candidate) -> bool:
         """True when 届 counts sessions (连续两届, 举办5届) rather than numbering one: 届 after a
         Chinese numeral names the session (十九届, 十四届冬运会) unless 两, a qualifier or a word
         of continuity (连续, 共, 历经) makes it a count, while Arabic digits count (GB/T 15835);
@@ -939,22 +961,22 @@ class _Scanner:
             return False
         start = number.start
         return (
-            number.qualified
+            number.pre_qualifier is not None
             or number.chinese in (None, "两")
             or _SESSIONS_COUNTED.search(text, max(0, start - 2), start) is not None
         )
 
-    def a_duration(self, number: _Number, unit: str) -> bool:
+    def a_duration(self, number: _Candidate, unit: str) -> bool:
         """True for 一 counting a span of time: 提前一年, 连续一个月, 近一年 (not 一年来)."""
         if unit not in _TIME_UNITS and unit != "个月":
             return False
         start = number.start
         return (
-            number.qualified
+            number.pre_qualifier is not None
             or _DURATION_VERB.search(self.text, max(0, start - 2), start) is not None
         )
 
-    def round_count(self, number: _Number, tail: _Tail) -> bool:
+    def round_count(self, number: _Candidate, tail: _Candidate) -> bool:
         """True for a bare 百/千/万 counting in a sentence: a measure word, then the noun.
 
         Not in the idioms round numbers make: paired (千头万绪, 百发百中) or of households

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import collections
 import itertools
+import operator
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -59,6 +61,9 @@ class _Start:
     just before: no name starts there."""
     joiners: tuple[str, ...]
     """Words a name may not start with right after a word."""
+    reach: int
+    """How many characters :meth:`allows` reads on either side of a position, at most: where
+    the text has as many before it, those are all the test depends on."""
 
     @classmethod
     def of(cls, start: NameStart) -> _Start:
@@ -74,12 +79,19 @@ class _Start:
         inside: dict[str, list[tuple[int, str]]] = collections.defaultdict(list)
         for word, cut in start.inside():
             inside[word[cut]].append((cut, word))
+        longest = max(map(len, start.words + start.joiners))
         return cls(
             after=after,
             starting={ch: tuple(words) for ch, words in starting.items()},
             inside={ch: tuple(words) for ch, words in inside.items()},
             joiners=start.joiners,
+            reach=longest,
         )
+
+    def offsets(self, text: str, first: int, last: int) -> tuple[int, ...]:
+        """The offsets from ``first`` of the positions from ``first`` to ``last`` (those in
+        the text) that :meth:`allows`."""
+        return tuple(at - first for at in range(max(first, 0), last + 1) if self.allows(text, at))
 
     def allows(self, text: str, at: int) -> bool:
         """True when a name may start at ``at``: what ``NameStart.pattern()`` tests there."""
@@ -216,9 +228,9 @@ class _Matcher:
         """The terms in ``text``: entries and names, leftmost first, then longest (held
         compactly: each entry and name is one Term, moved to every place it stands)."""
         marked = [array("q") for _ in self.anchors]  # anchor → where it matched
-        entries: Iterable[tuple[int, int, int]] = zip(*self._entries(text, marked), strict=True)
+        starts, ends, indices = self._entries(text, marked)
         # (start, -length, label): at one start the longest wins, then an entry (whose labels
-        # come first), then the earlier pattern. The entries are in that order already.
+        # come first), then the earlier pattern.
         names: list[tuple[int, int, int]] = []
         for index, pattern in enumerate(self.patterns):
             spans = _scan(pattern, text) if pattern.most < 0 else self._names(text, index, marked)
@@ -226,90 +238,106 @@ class _Matcher:
             names.extend((start, start - end, label) for start, end in spans)
         del marked
         names.sort()
-        labels, words, named = self.labels, self.words, len(self.words)
+        labels, words = self.labels, self.words
         # One Term for each entry, and for each name of a pattern, made where it first stands;
         # every match is its place (a term every two characters holds 20 bytes, not a Term).
         terms: list[Term] = []
         numbers: dict[int | tuple[int, str], int] = {}
-        starts, ends, places = array("q"), array("q"), array("I")
-        last_end = 0
-        for start, minus_length, label in _merged(entries, names):
-            if start >= last_end:  # leftmost-longest, no overlaps
+        placed = (array("q"), array("q"), array("I"))  # starts, ends, term numbers
+
+        def first_seen(key: int | tuple[int, str], label: int, start: int, end: int) -> None:
+            numbers[key] = len(terms)
+            written = words[label] if isinstance(key, int) else key[1]
+            vocabulary, category, subtype, meaning = labels[label]
+            terms.append(_term(_span(start, end), written, vocabulary, category, subtype, meaning))
+
+        as_bytes = [memoryview(column).cast("B") for column in (starts, ends)]
+        width = starts.itemsize
+
+        def take(begin: int, stop: int) -> None:
+            """Place the entries from ``begin`` to ``stop``, all chosen: a few passes in C
+            however many they are, through views (no copy made on the way)."""
+            chunk = memoryview(indices)[begin:stop]
+            for label in dict.fromkeys(chunk):  # the entries in the order they first stand
+                if label not in numbers:
+                    at = begin + operator.indexOf(chunk, label)
+                    first_seen(label, label, starts[at], ends[at])
+            for column, source in zip(placed[:2], as_bytes, strict=True):
+                column.frombytes(source[begin * width : stop * width])
+            placed[2].extend(map(numbers.__getitem__, chunk))
+
+        # The names merged into the entries, leftmost-longest with no overlaps: the entries
+        # between two names are all chosen but those the name before overlaps.
+        count, taken, last_end = len(starts), 0, 0  # entries before ``taken`` are settled
+        for start, minus_length, label in names:
+            stop = bisect_left(starts, start, taken)
+            if stop < count and starts[stop] == start and ends[stop] - start >= -minus_length:
+                stop += 1  # an entry as long at the name's start comes first
+            begin = bisect_left(starts, last_end, taken, stop)
+            if begin < stop:
+                take(begin, stop)
+                last_end = ends[stop - 1]
+            taken = stop
+            if start >= last_end:
                 last_end = start - minus_length
-                key = label if label < named else (label, text[start:last_end])
-                number = numbers.get(key)
-                if number is None:
-                    number = numbers[key] = len(terms)
-                    written = words[label] if isinstance(key, int) else key[1]
-                    vocabulary, category, subtype, meaning = labels[label]
-                    terms.append(
-                        _term(
-                            _span(start, last_end), written, vocabulary, category, subtype, meaning
-                        )
-                    )
-                starts.append(start)
-                ends.append(last_end)
-                places.append(number)
-        return Mentions.placed(terms, starts, ends, places)
+                key = (label, text[start:last_end])
+                if key not in numbers:
+                    first_seen(key, label, start, last_end)
+                placed[0].append(start)
+                placed[1].append(last_end)
+                placed[2].append(numbers[key])
+        begin = bisect_left(starts, last_end, taken)
+        if begin < count:
+            take(begin, count)
+        return Mentions.placed(terms, *placed)
 
     def _entries(
         self, text: str, marked: list[array[int]]
     ) -> tuple[array[int], array[int], array[int]]:
-        """The entries in ``text`` as (starts, -lengths, entry indices), leftmost first, then
+        """The entries in ``text`` as (starts, ends, entry indices), leftmost first, then
         longest, no overlaps; where the gate saw each name anchor goes to ``marked``.
 
-        The longest entry at each start is held only for a window of a few thousand matches,
-        not for the text: a later match never starts at or before an earlier anchor, which
-        is an anchor character, and no entry has one before its own anchor."""
-        chosen = (array("q"), array("q"), array("I"))  # starts, -lengths, entry indices
+        Each match's entries are chosen as it is found: they all start after every earlier
+        anchor (an anchor character, and no entry has one before its own anchor), so after
+        every entry an earlier match found."""
+        chosen = (array("q"), array("q"), array("I"))  # starts, ends, entry indices
         if self.gate is None:
             return chosen
-        longest: dict[int, tuple[int, int]] = {}  # start → (length, entry index)
-        seen: list[list[int]] = [[] for _ in marked]  # ``marked``, for the window
-        last_end = 0
-
-        def settle() -> None:
-            """Choose among the starts found so far, which no later match can reach."""
-            nonlocal last_end
-            window: tuple[list[int], list[int], list[int]] = ([], [], [])
-            add_start, add_length, add_index = (numbers.append for numbers in window)
-            for start in sorted(longest):
-                if start >= last_end:
-                    length, index = longest[start]
-                    add_start(start)
-                    add_length(-length)
-                    add_index(index)
-                    last_end = start + length
-            for numbers, of_window in zip((*chosen, *marked), (*window, *seen), strict=True):
-                if of_window:  # most anchors are seen in no window
-                    numbers.fromlist(of_window)  # one call, not one per number
-                    of_window.clear()
-            longest.clear()
-
-        checks, markers, search, at = self.checks, self.markers, self.gate.search, 0
-        due = _SETTLED
+        add_start, add_end, add_index = (numbers.append for numbers in chosen)
+        mark = [positions.append for positions in marked]
+        checks, markers, search = self.checks, self.markers, self.gate.search
+        at = last_end = 0
         while (match := search(text, at)) is not None:
             anchor = match.start()
             at = anchor + 1
-            if anchor >= due:
-                due = anchor + _SETTLED
-                if len(longest) + sum(map(len, seen)) >= _SETTLED // 4:  # else not worth it
-                    settle()
             if match.lastindex is not None:
-                seen[markers[match.lastindex]].append(anchor)
+                mark[markers[match.lastindex]](anchor)
             check = checks.get(match.group())
             if check is None:  # a name anchor with no entry there
                 continue
             here, behind = check
-            if here is not None and here[0] > longest.get(anchor, (0, 0))[0]:
-                longest[anchor] = here
-            for offset, length, table in behind.get(text[anchor - 1], ()) if anchor else ():
+            tests = behind.get(text[anchor - 1]) if anchor and behind else None
+            if tests is None:  # most anchors: the longest entry from the anchor on, if any
+                if here is not None and anchor >= last_end:
+                    last_end = anchor + here[0]
+                    add_start(anchor)
+                    add_end(last_end)
+                    add_index(here[1])
+                continue
+            longest = {} if here is None else {anchor: here}  # start → (length, entry index)
+            for offset, length, table in tests:
                 start = anchor - offset
-                if start >= 0:
+                if start >= last_end:
                     index = table.get(text[start : start + length])
                     if index is not None and length > longest.get(start, (0, 0))[0]:
                         longest[start] = (length, index)
-        settle()
+            for start in sorted(longest):
+                if start >= last_end:
+                    length, index = longest[start]
+                    last_end = start + length
+                    add_start(start)
+                    add_end(last_end)
+                    add_index(index)
         return chosen
 
     def _names(self, text: str, which: int, marked: list[array[int]]) -> list[tuple[int, int]]:
@@ -326,48 +354,47 @@ class _Matcher:
                     if also:
                         positions.append(also)
         pattern = self.patterns[which]
-        least, most, regex = pattern.least, pattern.most, pattern.regex
-        allows = None if pattern.start is None else pattern.start.allows
+        least, most, regex, where = pattern.least, pattern.most, pattern.regex, pattern.start
+        # Where names may start near an anchor depends only on the text around it: in a text
+        # that says the same again and again, it is worked out once for each surrounding.
+        known: dict[str, tuple[int, ...]] = {}
+        every = range(most - least + 1)  # offsets of the starts from an anchor's first one
         matches: list[tuple[int, int]] = []
         tried = end = 0  # every start before ``tried`` was tried; the next match starts at ``end``
         # Sorted only when several anchors were seen: a list of them is 36 bytes each.
         ordered = positions[0] if len(positions) == 1 else sorted(itertools.chain(*positions))
         for anchor in ordered:
-            last = anchor - least
-            for start in range(max(anchor - most, tried, end), last + 1):
-                if start < end or (allows is not None and not allows(text, start)):
-                    continue
-                found = regex.match(text, start)
-                if found is not None and found.end() > start:
-                    end = found.end()
-                    matches.append((start, end))
-            tried = max(tried, last + 1)
+            first, last = anchor - most, anchor - least
+            offsets: Sequence[int]
+            if where is None:
+                offsets = every  # a start before the text's is passed over below, as tried
+            elif first < where.reach:  # the text's start is near
+                offsets = where.offsets(text, first, last)
+            else:
+                around = text[first - where.reach : last + where.reach]
+                remembered = known.get(around)
+                if remembered is None:
+                    if len(known) >= _REMEMBERED:
+                        known.clear()
+                    remembered = known[around] = where.offsets(text, first, last)
+                offsets = remembered
+            for offset in offsets:
+                start = first + offset
+                if start >= tried and start >= end:
+                    found = regex.match(text, start)
+                    if found is not None and found.end() > start:
+                        end = found.end()
+                        matches.append((start, end))
+            tried = last + 1  # anchors come in order
         return matches
 
 
-_SETTLED = 4096
-"""Positions the gate passes between choosing among the entries it found (see ``_entries``)."""
+_REMEMBERED = 4096
+"""Surroundings of anchors whose allowed name starts a pattern's search keeps, at most."""
 
 # Terms by the ten thousand in term-dense texts, at spans right by construction.
 _term = unchecked(Term)
 _span = unchecked(Span)
-
-
-def _merged(
-    entries: Iterable[tuple[int, int, int]], names: list[tuple[int, int, int]]
-) -> Iterator[tuple[int, int, int]]:
-    """``entries`` and ``names``, both in order, in order (``heapq.merge``, at a comparison
-    per entry: names are few)."""
-    upcoming = iter(names)
-    name = next(upcoming, None)
-    for entry in entries:
-        while name is not None and name < entry:
-            yield name
-            name = next(upcoming, None)
-        yield entry
-    if name is not None:
-        yield name
-        yield from upcoming
 
 
 def _scan(pattern: _Pattern, text: str) -> Iterator[tuple[int, int]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 import attrs
@@ -19,14 +20,14 @@ from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
 from govreport.indicators.phrases import PhraseRules, skipping
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span
-from govreport.model._unchecked import unchecked
+from govreport.model._unchecked import replaced, unchecked
 from govreport.model.store import instances
 
 _BOUNDARIES = "。；！？!?;\r\n"
 """What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
 _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
-_CLAUSE = re.compile(r"[，,：:]")
-"""What ends a clause inside a sentence."""
+_CLAUSE_OR_END = re.compile(f"[，,：:]|([{_BOUNDARIES}])")
+"""What ends a clause inside a sentence, or (group 1) the sentence."""
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
 _CUES = (
@@ -53,9 +54,23 @@ _TITLE_LENGTH = 40
 _BULLETIN = re.compile(r"公报")
 _WORK_REPORT = re.compile(r"政府工作报告")
 
+_FOUND = (0).__le__
+"""Whether a ``str.find`` found what it looked for."""
 _make_span = unchecked(Span)
 _make_indicator = unchecked(Indicator)
 _make_link = unchecked(Link)
+_relinked = replaced(Quantity, ("indicator", "role", "period"))
+"""A quantity with its indicator, role and period, the other fields its own."""
+
+
+def relinked(
+    quantity: Quantity, indicator: Indicator | None, role: Role, period: str | None
+) -> Quantity:
+    """``quantity`` with ``indicator``, ``role`` and ``period``; a plugin's subclass of Quantity
+    keeps its class."""
+    if type(quantity) is not Quantity:
+        return attrs.evolve(quantity, indicator=indicator, role=role, period=period)
+    return _relinked(quantity, indicator, role, period)
 
 
 @attrs.frozen(kw_only=True)
@@ -104,9 +119,8 @@ def _frame(context: LinkContext, dates: Sequence[DateMention]) -> _Frame:
     )
 
 
-@attrs.frozen(kw_only=True)
-class _Section:
-    """What a heading says of the figures of its part."""
+class _Section(NamedTuple):
+    """What a heading says of the figures of its part (a tuple: read per sentence)."""
 
     role: Role | None
     year: int | None
@@ -131,6 +145,12 @@ class RuleLinker:
 
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
+        return [_make_link(q.indicator, q.role, q.period) for q in self.linked(context)]
+
+    def linked(self, context: LinkContext) -> list[Quantity]:
+        """The quantities of ``context.mentions``, in their order, each with the indicator, role
+        and period :meth:`link` gives it: what the parse puts in their places (with no
+        :class:`Link` between, and unchecked: their indicators are made beside them)."""
         text = context.text
         # (picked without a Python-level loop, and without making a compact report's terms)
         quantities = instances(context.mentions, Quantity)
@@ -139,7 +159,9 @@ class RuleLinker:
         dates = instances(context.mentions, DateMention)
         frame = _frame(context, dates)
         sections = _Sections(context.outline, frame)
-        links: list[Link] = []
+        # (a plugin's subclass of Quantity keeps its class; checked once, not per quantity)
+        make = _relinked if set(map(type, quantities)) == {Quantity} else relinked
+        linked: list[Quantity] = []
         date_at = 0
         i, n = 0, len(quantities)
         paragraph = _NO_PARAGRAPH
@@ -159,9 +181,14 @@ class RuleLinker:
             first = quantities[i].span.start
             before = _BOUNDARY.search(backwards, size - first)
             s_start = 0 if before is None else size - before.start()
-            after = _BOUNDARY.search(text, first)
-            s_end = size if after is None else after.start()
-            clauses = [s_start, *[match.end() for match in _CLAUSE.finditer(text, s_start, s_end)]]
+            # (its clauses and its end in one scan: the first boundary found is its end)
+            clauses = [s_start]
+            s_end = size
+            for match in _CLAUSE_OR_END.finditer(text, s_start):
+                if match.lastindex:
+                    s_end = match.start()
+                    break
+                clauses.append(match.end())
             cues: list[tuple[int, str]] = []
             cue_end = s_start
             for match in cue_scan.finditer(text, s_start, s_end):
@@ -169,7 +196,9 @@ class RuleLinker:
                 if match.start() >= cue_end:  # one inside a cue is part of it (过去五年来)
                     cue_end = match.end(kind)
                     cues.append((match.start(), kind))
-            inner = _between(markers, s_start + 1, s_end + 1)
+            inner = markers[
+                bisect.bisect_left(markers, s_start + 1) : bisect.bisect_left(markers, s_end + 1)
+            ]
             if inner:
                 clauses = sorted(clauses + inner)
             j = bisect.bisect_left(starts, s_end, i)
@@ -191,14 +220,11 @@ class RuleLinker:
                     paragraph,
                 )
             )
-            links += _link_sentence(facts, group, self._phrases, backwards, context.lexicon)
+            linked += _link_sentence(
+                facts, group, self._phrases, backwards, context.lexicon, make=make
+            )
             i = j
-        return links
-
-
-def _between(positions: list[int], low: int, high: int) -> list[int]:
-    """The sorted ``positions`` from ``low`` up to, not including, ``high``."""
-    return positions[bisect.bisect_left(positions, low) : bisect.bisect_left(positions, high)]
+        return linked
 
 
 class _Paragraph(NamedTuple):
@@ -214,6 +240,7 @@ class _Paragraph(NamedTuple):
 
 
 _NO_PARAGRAPH = _Paragraph(start=-1, end=-1, period=None, plans_from=-1)
+_make_paragraph = functools.partial(tuple.__new__, _Paragraph)
 
 
 class _Sentence(NamedTuple):
@@ -243,8 +270,11 @@ def _link_sentence(
     rules: PhraseRules,
     backwards: str,
     lexicon: IndicatorLexicon,
-) -> list[Link]:
-    """The links of the quantities ``group`` of one sentence (``backwards``: the text reversed)."""
+    *,
+    make: Callable[[Quantity, Indicator | None, Role, str | None], Quantity],
+) -> list[Quantity]:
+    """The quantities ``group`` of one sentence, each linked by ``make`` (``backwards``: the
+    text reversed)."""
     text, frame, section = facts.text, facts.frame, facts.section
     # A date is a bound of phrases, unless it is a comparison base (…总人数比2010年增长).
     dates = facts.dates
@@ -268,7 +298,7 @@ def _link_sentence(
     target_year = frame.plan_year if frame.plan_year is not None and section.year is None else year
     result_period = facts.paragraph.period or (None if year is None else str(year))
     target_period = facts.paragraph.period or (None if target_year is None else str(target_year))
-    out: list[Link] = []
+    out: list[Quantity] = []
     named: tuple[int, int] | None = None
     indicator: Indicator | None = None
     previous_role: Role | None = None
@@ -296,7 +326,7 @@ def _link_sentence(
         elif span != named:  # a carried indicator is the same value: made once
             a, b = named = span
             indicator = _make_indicator(text[a:b], _make_span(a, b))
-        out.append(_make_link(indicator, role, period))
+        out.append(make(quantity, indicator, role, period))
         previous_role = role
     return out
 
@@ -384,10 +414,8 @@ def _paragraph(text: str, start: int, frame: _Frame) -> _Paragraph:
         period = periods.look_back_period(back, frame.review_year)
     elif span is not None and "时期" in text[span.end() : span.end() + 4]:
         period = periods.plan_period(span)
-    turn = roles.PLAN_PARAGRAPH.search(text, p_start, p_end)
-    return _Paragraph(
-        start=p_start, end=p_end, period=period, plans_from=-1 if turn is None else turn.start()
-    )
+    turns = map(text.find, roles.PLAN_PARAGRAPH, repeat(p_start), repeat(p_end))
+    return _make_paragraph((p_start, p_end, period, min(filter(_FOUND, turns), default=-1)))
 
 
 class _Sections:

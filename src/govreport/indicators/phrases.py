@@ -157,6 +157,8 @@ _SHORTEST_WORD = 2
 """A verb stays before less than this (竣工率: 率 alone names nothing)."""
 _INNER_START = re.compile(r"全年|当年|本年|年末|年底|年初|上半年|下半年|等")
 """A time inside a phrase, or the 等 closing a list of examples: the indicator starts after it."""
+_INNER_OR_REGION = re.compile(f"{_INNER_START.pattern}|{_REGION_WORDS}")
+"""A time, a 等 or a region word: what a phrase with either holds (one search for both)."""
 _SHORTEST_CUT = 4
 """What is left after such a cut is at least this long (投入财政帮扶资金 keeps 帮扶资金)."""
 
@@ -304,11 +306,9 @@ class PhraseRules:
                 return match.start() if self._names_its_use(text, match.end(), end) else match.end()
         return start
 
-    def _shape(
-        self, text: str, start: int, end: int, lexicon: IndicatorLexicon
-    ) -> tuple[int, int] | None:
-        """The indicator inside the phrase ``text[start:end]``, or None if it names nothing."""
-        start, end = self._strip_lead(text, start, end)
+    def _after_inner_start(self, text: str, start: int, end: int) -> int:
+        """``start`` moved past a time, a list of examples or a region inside the phrase
+        ``text[start:end]``."""
         # 统计口径内全年实现建筑总产值: a time inside the phrase ends the scope before it;
         # 锂电新能源、…和节能环保等八大重点产业工业增加值: the examples before 等 are left out
         first = _INNER_START.search(text, start + 1, end - 1)
@@ -323,6 +323,15 @@ class PhraseRules:
             region = _REGION.match(text, start, end)
             if region is not None:
                 start = region.end()
+        return start
+
+    def _shape(
+        self, text: str, start: int, end: int, lexicon: IndicatorLexicon
+    ) -> tuple[int, int] | None:
+        """The indicator inside the phrase ``text[start:end]``, or None if it names nothing."""
+        start, end = self._strip_lead(text, start, end)
+        if _INNER_OR_REGION.search(text, start + 1, end) is not None:  # (most phrases: neither)
+            start = self._after_inner_start(text, start, end)
         while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
             end -= 1
         if end > start and text[end - 1] in "）)":
@@ -471,13 +480,13 @@ class PhraseRules:
                     )
                     previous_end = a_end
             if span is None:
-                raw_end = self._strip_tail(backwards, bound, phrase_end)
-                split = text.rfind("分别", bound, phrase_end)
                 own = False
                 named_before = phrases[-1].span if phrases else None
+                # (the 分别 and the phrase's end are looked for only where the branches before
+                # them are not taken)
                 if run and (listed or subject):
                     span = listed[run] if run < len(listed) else (listed[-1] if listed else subject)
-                elif split >= bound:
+                elif (split := text.rfind("分别", bound, phrase_end)) >= bound:
                     own = True
                     listed = self._items(text, bound, split, lexicon)
                     if not listed:  # …，分别增长4.0%、9.2%: the quantities named before
@@ -486,7 +495,7 @@ class PhraseRules:
                     if len(listed) == 1:
                         listed = []
                 elif (
-                    raw_end > bound
+                    (raw_end := self._strip_tail(backwards, bound, phrase_end)) > bound
                     and bound == previous_end
                     and named_before is not None
                     and named_before[1] == bound

@@ -17,8 +17,9 @@ PLAN_HEADING = re.compile(
 """A heading of a part that sets goals (二、2024年经济社会发展总体要求和政策取向)."""
 REVIEW_HEADING = re.compile(r"回顾|成效|成绩|成果|总结|过去|完成情况|进展|主要工作")
 """A heading of a part that reviews what was done (一、2023年工作回顾)."""
-PLAN_PARAGRAPH = re.compile(r"下一步|今后|明年|新的一年|来年")
-"""Where a paragraph turns to what comes next (…等问题。下一步，…)."""
+PLAN_PARAGRAPH = ("下一步", "今后", "明年", "新的一年", "来年")
+"""Words where a paragraph turns to what comes next (…等问题。下一步，…): looked for with
+``str.find`` (a search by their first characters reads each character of the paragraph)."""
 FUTURE_YEAR = re.compile(r"(?:到|至)(\d{4})年")
 """A year a goal is set for (到2027年…达到)."""
 

@@ -62,6 +62,24 @@ def moved(cls: type[T]) -> Callable[[T, int, int], T]:
     return _generated(cls, "move", source, f"moved({cls.__name__})", extra)
 
 
+def replaced(cls: type[T], names: tuple[str, ...]) -> Callable[..., T]:
+    """A function ``(instance, *values)`` → a copy of the ``cls`` instance with the fields
+    ``names`` set to ``values``, in that order, and every other field the instance's own
+    object, made as :func:`unchecked` makes it (no ``attrs.evolve``, no tuple of all fields).
+
+    :raises TypeError: if ``cls`` is not a slotted attrs class with every field of ``names``.
+    """
+    fields = _slots(cls)
+    if not set(names) <= set(fields):
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(names) - set(fields))}")
+    body = "".join(
+        f"    _set_{name}(self, {name if name in names else 'instance.' + name})\n"
+        for name in fields
+    )
+    source = f"def replace(instance, {', '.join(names)}):\n    self = _new(_cls)\n{body}    return self\n"
+    return _generated(cls, "replace", source, f"replaced({cls.__name__})")
+
+
 def _slots(cls: type) -> list[str]:
     """The field names of the slotted attrs class ``cls``, in declaration order."""
     if not attrs.has(cls) or "__slots__" not in vars(cls):

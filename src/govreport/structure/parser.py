@@ -8,7 +8,6 @@ heading above them. Spans are offsets into the text as given: nothing is normali
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -113,6 +112,8 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
 _Line = tuple[int, int, str]
 # A marker at a paragraph start: (style, end, ordinal).
 _Marker = tuple[MarkerStyle, int, int]
+# The outline being read: the open parts' nodes, the closed children of each, the closed roots.
+_Parts = tuple[list[OutlineNode], list[list[OutlineNode]], list[OutlineNode]]
 
 
 def _lines(text: str) -> list[_Line]:
@@ -160,30 +161,15 @@ def _region(kind: str, text: str, start: int, end: int) -> Region:
     return Region(kind, Span(start, end), text[start:end])
 
 
-class _Open(NamedTuple):
-    """A heading or item whose part is still being read: its node is made when it closes."""
-
-    rank: int
-    style: str
-    """The style's name, as the node will have it."""
-    ordinal: int
-    start: int
-    """Where the marker starts, and so the part."""
-    marker: str
-    title: str
-    title_span: Span
-    marker_span: Span
-    run_in: bool
-    children: list[OutlineNode]
-    """The parts under it that have closed, in order."""
-
-
 # The parser makes a node and three spans per heading from offsets that are right by
-# construction: these skip attrs' __init__, which would cost as much as the parse. An open part
-# is made the same way, as the tuple it is (a NamedTuple's own __new__ is a Python call).
+# construction: these skip attrs' __init__, which would cost as much as the parse. A heading's
+# node is made when its marker is read, with no span yet: while its part is open the parser
+# keeps the node's children in a list of their own, and when the part closes it sets the span
+# and the children through the slots (the node is nobody else's yet).
 _node = unchecked(OutlineNode)
 _span = unchecked(Span)
-_open = functools.partial(tuple.__new__, _Open)
+_set_span = vars(OutlineNode)["span"].__set__
+_set_children = vars(OutlineNode)["children"].__set__
 
 
 def _numbered(nodes: list[OutlineNode]) -> list[OutlineNode]:
@@ -207,11 +193,9 @@ def _numbered(nodes: list[OutlineNode]) -> list[OutlineNode]:
     return kept
 
 
-def _heading(
-    text: str, paragraph_end: int, start: int, marker: _Marker, marker_span: Span
-) -> _Open:
-    """Read the title of the heading or item whose marker stands at ``start`` in a paragraph
-    ending at ``paragraph_end``."""
+def _heading(text: str, paragraph_end: int, start: int, marker: _Marker) -> OutlineNode:
+    """The node of the heading or item whose marker stands at ``start`` in a paragraph ending
+    at ``paragraph_end``, its title read; its span is set when its part closes."""
     style, marker_end, ordinal = marker
     rank = style.rank
     is_item = rank >= ITEM_RANK
@@ -237,19 +221,17 @@ def _heading(
         title_end = max(title_start, title_end)
         while title_end > title_start and text[title_end - 1] in _SPACE:
             title_end -= 1
-    return _open(
-        (
-            rank,
-            style.name,
-            ordinal,
-            start,
-            text[start:marker_end],
-            text[title_start:title_end],
-            _span(title_start, title_end),
-            marker_span,
-            run_in,
-            [],
-        )
+    return _node(
+        text[start:marker_end],
+        ordinal,
+        style.name,
+        rank,
+        text[title_start:title_end],
+        None,
+        _span(title_start, title_end),
+        _span(start, marker_end),
+        run_in,
+        (),
     )
 
 
@@ -463,12 +445,14 @@ class _Outline(NamedTuple):
 
     roots: list[OutlineNode]
     """The top-level parts that have closed."""
-    stack: list[_Open]
-    """The parts still open, outermost first."""
+    stack: list[OutlineNode]
+    """The nodes of the parts still open, outermost first (no span yet)."""
+    children: list[list[OutlineNode]]
+    """The parts that have closed under each open one, in order."""
     end: int
     """Where the last paragraph ends."""
     marker_spans: list[Span]
-    last: tuple[int, _Open] | None
+    last: tuple[int, OutlineNode] | None
     """The last heading or item, and the index of its paragraph."""
     series: bool
     """Whether there are items numbered as a series (首先 … 最后)."""
@@ -489,9 +473,10 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
     item whose lead clause stands alone: it sums up the part, not the item.
     """
     roots: list[OutlineNode] = []
-    stack: list[_Open] = []
+    stack: list[OutlineNode] = []
+    children: list[list[OutlineNode]] = []
     marker_spans: list[Span] = []
-    last: tuple[int, _Open] | None = None
+    last: tuple[int, OutlineNode] | None = None
     series = False
     item_end: int | None = None  # see _Outline.item_end
     by_first, candidates_for, find_among = markers.by_first, markers.candidates, markers.find
@@ -508,21 +493,22 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
             found = find_among(candidates, text, start, standalone)
             if found is not None and found[0].name in _REJECTABLE:
                 heading_like = standalone and not content.endswith("。")
-                if not _accept(text, start, found, heading_like, stack=stack, roots=roots):
+                if not _accept(text, start, found, heading_like, (stack, children, roots)):
                     found = None
         if found is not None:
-            marker_span = _span(start, found[1])
-            node = _heading(text, end, start, found, marker_span)
+            node = _heading(text, end, start, found)
             rank = node.rank
             if rank >= ITEM_RANK and node.style in _SERIES:
                 series = True
             if item_end is not None and rank < ITEM_RANK:
-                _close_last(stack, roots, item_end, series)  # the series ended: back to its parent
+                # the series ended: back to its parent
+                _close_last(stack, children, roots, item_end, series)
             item_end = None
             while stack and stack[-1].rank >= rank:
-                _close_last(stack, roots, previous_end, series)
+                _close_last(stack, children, roots, previous_end, series)
             stack.append(node)
-            marker_spans.append(marker_span)
+            children.append([])
+            marker_spans.append(node.marker_span)
             last = (index, node)
         elif (
             item_end is None
@@ -532,40 +518,34 @@ def _outline(text: str, body: list[_Line], markers: Markers) -> _Outline:
         ):
             item_end = previous_end
         previous_end = end
-    return _Outline(roots, stack, previous_end, marker_spans, last, series, item_end)
+    return _Outline(roots, stack, children, previous_end, marker_spans, last, series, item_end)
 
 
 def _closed(outline: _Outline, end: int) -> tuple[OutlineNode, ...]:
     """The finished tree of ``outline``, its parts still open closed at ``end``."""
-    roots, stack, series = outline.roots, outline.stack, outline.series
+    roots, stack, children, series = outline.roots, outline.stack, outline.children, outline.series
     if outline.item_end is not None:
-        _close_last(stack, roots, outline.item_end, series)
+        _close_last(stack, children, roots, outline.item_end, series)
     while stack:
-        _close_last(stack, roots, end, series)
+        _close_last(stack, children, roots, end, series)
     return tuple(_numbered(roots) if series else roots)
 
 
-def _close_last(stack: list[_Open], roots: list[OutlineNode], end: int, series: bool) -> None:
+def _close_last(
+    stack: list[OutlineNode],
+    children: list[list[OutlineNode]],
+    roots: list[OutlineNode],
+    end: int,
+    series: bool,
+) -> None:
     """Close the innermost open part at ``end`` and add its node to its parent's children;
     ``series``: whether the text has items numbered as a series (首先 … 最后), which
     :func:`_numbered` renumbers."""
-    rank, style, ordinal, start, marker, title, title_span, marker_span, run_in, children = (
-        stack.pop()
-    )
-    nested = tuple(_numbered(children) if series else children) if children else ()
-    node = _node(
-        marker,
-        ordinal,
-        style,
-        rank,
-        title,
-        _span(start, end),
-        title_span,
-        marker_span,
-        run_in,
-        nested,
-    )
-    (stack[-1].children if stack else roots).append(node)
+    node, nested = stack.pop(), children.pop()
+    _set_span(node, _span(node.marker_span.start, end))
+    if nested:
+        _set_children(node, tuple(_numbered(nested) if series else nested))
+    (children[-1] if children else roots).append(node)
 
 
 def _accept(
@@ -573,9 +553,7 @@ def _accept(
     start: int,
     marker: _Marker,
     heading_like: bool,
-    *,
-    stack: list[_Open],
-    roots: list[OutlineNode],
+    parts: _Parts,
 ) -> bool:
     """Reject markers that are really the start of a sentence.
 
@@ -588,18 +566,17 @@ def _accept(
         return text[end : end + 1] not in "一二三四五六七八九十"
     if style.name != "zero-padded" or text[start] == "0":
         return True
-    previous = _last_sibling(style.rank, stack, roots)
+    previous = _last_sibling(style.rank, parts)
     return previous is not None and previous.style == style.name and previous.ordinal == ordinal - 1
 
 
-def _last_sibling(
-    rank: int, stack: list[_Open], roots: list[OutlineNode]
-) -> _Open | OutlineNode | None:
+def _last_sibling(rank: int, parts: _Parts) -> OutlineNode | None:
     """The part a new one of ``rank`` would follow under the same parent, open or closed."""
+    stack, children, roots = parts
     depth = len(stack)
     while depth and stack[depth - 1].rank >= rank:
         depth -= 1
     if depth < len(stack):
         return stack[depth]  # still open, the parent's last child
-    siblings = stack[depth - 1].children if depth else roots
+    siblings = children[depth - 1] if depth else roots
     return siblings[-1] if siblings else None
