@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import inspect
 import itertools
 import json
 import math
@@ -460,8 +461,8 @@ def _field_block(
         label = f"kind{index}_{number}"
         if kind is str:
             branches.append(("kind is str", f"{target} = {key!r} + escape(value)"))
-        elif kind is int:
-            branches.append(("kind is int", f"{target} = {key!r} + int_repr(value)"))
+        elif kind is int:  # an int's format is its repr
+            branches.append(("kind is int", f"{target} = f{_format_literal(key) + '{value}'!r}"))
         elif kind is None:
             branches.append(("value is None", f"{target} = {null!r}"))
         elif kind is bool:
@@ -496,6 +497,12 @@ def _field_block(
     return "\n".join(lines) + "\n"
 
 
+def _constant_kind(cls: type) -> bool:
+    """Whether every instance of the mention class ``cls`` reads ``kind`` as the class's own
+    str: a plain str attribute of the class, and instances without a ``__dict__`` to shadow it."""
+    return cls.__dictoffset__ == 0 and type(inspect.getattr_static(cls, "kind", None)) is str
+
+
 def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
     """The one-line JSON writer of instances of the attrs ``cls``: of a mention as
     :func:`mention_to_dict` gives it (``kind`` first, fields the contract writes only when set
@@ -514,7 +521,6 @@ def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
         hints = {}
     namespace: dict[str, Any] = {
         "escape": encode_basestring,
-        "int_repr": int.__repr__,
         "writer": _text_writer,
         "decimal": _decimal_text,
         "Decimal": Decimal,
@@ -522,6 +528,9 @@ def _object_writer(cls: type, *, mention: bool) -> Callable[[Any, str], str]:
     }
     blocks, names = [], []
     for index, field in enumerate(fields):
+        if index == 0 and mention and _constant_kind(cls):  # the class's own kind, always
+            names.append(_format_literal(f'"kind": {encode_basestring(label)}'))
+            continue
         blocks.append(_field_block(field, index, hints.get(field[0]), mention, namespace))
         names.append(f"{{text{index}}}")
     source = (

@@ -38,6 +38,7 @@ What is not a date, and why:
 from __future__ import annotations
 
 import calendar
+import operator
 import re
 from collections.abc import Iterator
 
@@ -333,14 +334,41 @@ def _day_range(text: str, end: int, value: str) -> tuple[int, str]:
 def _dotted_days(text: str) -> Iterator[DateMention]:
     """Month·day dates; a number before or after the dot that is no month or day is no date
     (“23·7” is an event code of year and month, left to other rules)."""
-    if not any(dot in text for dot in "·・•‧"):
-        return
-    for match in _DOTTED_DAY.finditer(text):
+    for match in _dotted_matches(text):
         month, day = int(match["m"]), int(match["d"])
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
             start, end = match.span()
             value = f"--{month:02d}-{day:02d}"
-            yield DateMention(span=Span(start, end), text=match[0], value=value)
+            yield _date(_span(start, end), match[0], value)
+
+
+def _dotted_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_DOTTED_DAY.finditer(text)`` yields, found from the dots (rare in a report) instead
+    of trying the pattern at every digit (common): a match starts one or two characters before
+    its dot, so it is tried there, the dots taken in order and each start once."""
+    # The next place of each dot character in the text, found by str.find as the last is passed.
+    following = {dot: text.find(dot) for dot in _DOTS}
+    following = {dot: place for dot, place in following.items() if place >= 0}
+    position = 0  # where the last match ended
+    while following:
+        dot, place = min(following.items(), key=_PLACE)
+        after = text.find(dot, place + 1)
+        if after >= 0:
+            following[dot] = after
+        else:
+            del following[dot]
+        for start in (place - 2, place - 1):
+            if start >= position:
+                match = _DOTTED_DAY.match(text, start)
+                if match is not None:
+                    position = match.end()
+                    yield match
+                    break
+
+
+_DOTS = "·・•‧"
+"""The middle dots of month·day dates."""
+_PLACE = operator.itemgetter(1)
 
 
 def _outside(candidates: Iterator[DateMention], found: list[Mention]) -> Iterator[DateMention]:

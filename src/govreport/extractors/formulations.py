@@ -406,10 +406,12 @@ _NOTES_HEADING = r"[ \t\u3000]*(?:(?:名词解释|名词注释|注释)[：:]?|�
 # every character.
 _NOTES_FIRST = re.compile(_NOTES_HEADING)
 _NOTES_AFTER_BREAK = re.compile("\n" + _NOTES_HEADING)
+# An entry stands at a line start after the heading: after a line feed, a literal, which lets
+# the search skip ahead in C (``^`` in MULTILINE mode is tried at every character). No entry
+# spans a line, so the entries are those a ``^`` pattern finds.
 _HEADWORD = re.compile(
-    r"^[ \t\u3000]*(?:[\[［【(（]?[0-9０-９]{1,2}[\]］】)）.．、]|[①-⑳])?[ \t\u3000]*"
-    rf"(?P<word>[^：:\n\r，。；]{{2,{MAX_QUOTED}}})[：:]",
-    re.MULTILINE,
+    r"\n[ \t\u3000]*(?:[\[［【(（]?[0-9０-９]{1,2}[\]］】)）.．、]|[①-⑳])?[ \t\u3000]*"
+    rf"(?P<word>[^：:\n\r，。；]{{2,{MAX_QUOTED}}})[：:]"
 )
 
 

@@ -445,7 +445,13 @@ class MentionCollector(_Held):
             return
         self._in_order = True
         if self._compact is None:
-            self._table.sort(key=MENTION_ORDER)
+            # By span start first, an int key (a cheap sort, stable, as MENTION_ORDER's is); only
+            # mentions that share a start need the whole key.
+            table = self._table
+            table.sort(key=_START)
+            firsts = list(map(_START, table))
+            if any(map(operator.eq, firsts, islice(firsts, 1, None))):
+                table.sort(key=MENTION_ORDER)
             return
         starts, ends, prototypes = self._compact
         kinds = map(_KIND, map(self._table.__getitem__, prototypes))
