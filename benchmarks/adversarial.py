@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,12 +35,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import load_corpus  # the script's own folder, added just above
 
 import govreport
-from govreport.extractors.base import ExtractionContext
+from govreport.extractors.base import ExtractionContext, MentionExtractor
 from govreport.model import Mention, OutlineNode, Span
 from govreport.model._unchecked import unchecked
 from govreport.model.mentions import MENTION_ORDER
 from govreport.parsing import link_context_of
-from govreport.structure import parse_structure
+from govreport.structure import Structure, parse_structure
 from govreport.testing.adversarial import (
     ADVERSARIAL_INPUTS,
     DENSE_INPUTS,
@@ -183,6 +183,23 @@ def structure_floor(text: str) -> list[object]:
     return nodes
 
 
+def stage_contexts(
+    text: str, host: govreport.PluginHost, structure: Structure, found: list[Mention]
+) -> Iterator[tuple[MentionExtractor, ExtractionContext]]:
+    """Each stage's extractor with the context the pipeline gives it: ``found`` collects what
+    the stages before it found (each extractor runs once more for that after it is yielded)."""
+    for stage in host.pipeline.stages:
+        context = ExtractionContext(
+            text=text,
+            units=host.units,
+            marker_spans=structure.marker_spans,
+            found=tuple(found),
+            vocabularies=host.vocabularies,
+        )
+        yield stage.extractor, context
+        found.extend(stage.extractor.extract(context))
+
+
 def print_parts(name: str, text: str, host: govreport.PluginHost, budget: float) -> None:
     """Time the whole parse, the structure (and its floor) and each extractor alone."""
     markers = host.pipeline.markers
@@ -196,19 +213,11 @@ def print_parts(name: str, text: str, host: govreport.PluginHost, budget: float)
         ),
     ]
     found: list[Mention] = []
-    for extractor in (stage.extractor for stage in host.pipeline.stages):
-        context = ExtractionContext(
-            text=text,
-            units=host.units,
-            marker_spans=structure.marker_spans,
-            found=tuple(found),
-            vocabularies=host.vocabularies,
-        )
+    for extractor, context in stage_contexts(text, host, structure, found):
         seconds = paused_gc_seconds(
             lambda extractor=extractor, context=context: list(extractor.extract(context))
         )
         parts.append((f"extractor {extractor.name}", seconds))
-        found.extend(extractor.extract(context))
     linker = host.indicator_linker
     if linker is not None:
         found.sort(key=MENTION_ORDER)

@@ -23,9 +23,12 @@ from pathlib import Path
 
 import govreport
 from govreport.extractors.base import ExtractionContext
-from govreport.model import Mention
 from govreport.structure import parse_structure
 from govreport.testing.adversarial import ADVERSARIAL_INPUTS, DENSE_INPUTS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from adversarial import stage_contexts  # the script's own folder, added just above
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data"  # the corpus, in the repository
 DENSE = {
@@ -60,19 +63,10 @@ def scanner_contexts(texts: list[str], host: govreport.PluginHost) -> list[Extra
     contexts = []
     for text in texts:
         structure = parse_structure(text, markers=host.pipeline.markers)
-        found: list[Mention] = []
-        for stage in host.pipeline.stages:
-            context = ExtractionContext(
-                text=text,
-                units=host.units,
-                marker_spans=structure.marker_spans,
-                found=tuple(found),
-                vocabularies=host.vocabularies,
-            )
-            if stage.extractor.name == "quantities":
+        for extractor, context in stage_contexts(text, host, structure, []):
+            if extractor.name == "quantities":
                 contexts.append(context)
                 break
-            found.extend(stage.extractor.extract(context))
     return contexts
 
 
