@@ -9,12 +9,14 @@ from collections.abc import Iterator, Sequence
 from importlib import resources
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govreport
 from govreport import cli
 from govreport.exporters.base import Exporter
 from govreport.exporters.csv import COLUMNS, CSV
-from govreport.exporters.markdown import MARKDOWN
+from govreport.exporters.markdown import MARKDOWN, _escape, _escape_all
 from govreport.exporters.outline import OUTLINE
 from govreport.model import OutlineNode, Report, Span, Term
 
@@ -108,6 +110,12 @@ def test_markdown_escapes_cells_and_writes_ranges() -> None:
 
 
 ANNEX = "一、总体\n完成3项。\n附件1\n一、新建学校5所。\n二、新建公园。\n附件2\n项目表\n"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("a水|*_\\`<>\n\r\x0b\x1c\x85\u2028\0 "))))
+def test_markdown_escapes_a_whole_table_as_cell_by_cell(cells: list[str]) -> None:
+    # one substitution over the joined cells, line breaks and the joiner (NUL) included
+    assert _escape_all(cells) == [_escape(cell) for cell in cells]
 
 
 def test_markdown_gives_an_annex_outline_its_own_section() -> None:

@@ -10,7 +10,9 @@ by plugins have no table here; the ``json`` and ``csv`` formats carry them.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
 from typing import Any
@@ -49,6 +51,30 @@ _Column = tuple[str, Callable[[Any], object]]
 def _escape(text: str) -> str:
     """``text`` as literal Markdown inline text, line breaks as ``<br>``, safe in a table cell."""
     return "<br>".join(_SPECIAL.sub(r"\\\1", line) for line in text.splitlines())
+
+
+_JOINER = "\0"
+"""Joins the cells of a table for one substitution (see :func:`_escape_all`)."""
+
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""What :meth:`str.splitlines` breaks at."""
+
+
+def _escape_all(texts: list[str]) -> list[str]:
+    """Each of ``texts`` as :func:`_escape` gives it, by one substitution over them all, joined
+    (a table has hundreds of thousands of cells); the few with a line break are escaped again
+    one by one."""
+    joined = _JOINER.join(texts)
+    if joined.count(_JOINER) != max(len(texts) - 1, 0):  # a cell holds the joiner itself
+        return [_escape(text) for text in texts]
+    escaped = _SPECIAL.sub(r"\\\1", joined).split(_JOINER)
+    breaks = [match.start() for match in _LINE_BREAK.finditer(joined)]
+    if breaks:
+        # the offset of the joiner after each cell: a break at p lies in cell bisect(ends, p)
+        ends = [end + index for index, end in enumerate(itertools.accumulate(map(len, texts)))]
+        for cell in {bisect_right(ends, offset) for offset in breaks}:
+            escaped[cell] = _escape(texts[cell])
+    return escaped[: len(texts)]
 
 
 def _fields(*names: str) -> tuple[_Column, ...]:
@@ -123,12 +149,20 @@ def _table(report: Report, table: _Table) -> str | None:
         return "\n".join(lines)
     headers = ["#", *(header for header, _ in table.columns), "section", "line"]
     lines += [_row(headers), _row(["---"] * len(headers))]
+    width = len(table.columns)
+    fields = _escape_all(
+        [field_text(value(mention)) for mention in mentions for _, value in table.columns]
+    )
+    markers: dict[int, str] = {}  # a node's escaped marker, by the node's id
     for number, mention in enumerate(mentions, start=1):
         path = report.outline_path(mention)
+        for node in path:
+            if id(node) not in markers:
+                markers[id(node)] = _escape(node.marker)
         cells = [
             str(number),
-            *(_escape(field_text(value(mention))) for _, value in table.columns),
-            SECTION_SEPARATOR.join(_escape(node.marker) for node in path),
+            *fields[(number - 1) * width : number * width],
+            SECTION_SEPARATOR.join([markers[id(node)] for node in path]),
             str(report.line_col(mention)[0]),
         ]
         lines.append(_row(cells))
