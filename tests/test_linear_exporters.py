@@ -55,3 +55,20 @@ def test_outline_path_is_the_scan_of_the_definition(text: str, data: st.DataObje
             assert report.outline_path(empty) == scanned_path(report, empty)
     offset = data.draw(st.integers(0, len(text)))
     assert report.outline_path(offset) == scanned_path(report, Span(offset, offset + 1))
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(report_texts().map(lambda drawn: drawn[0]), raw_texts()), st.data())
+def test_outline_paths_are_outline_path_of_each(text: str, data: st.DataObject) -> None:
+    report = govreport.parse(text)
+    assert list(report.outline_paths(report.mentions)) == [
+        report.outline_path(mention) for mention in report.mentions
+    ]
+    # any spans, in any order, empty ones and those on a node's boundary among them
+    bounds = sorted({0, len(text), *(o for n in report.walk() for o in (n.span.start, n.span.end))})
+    offsets = st.one_of(st.sampled_from(bounds), st.integers(0, len(text)))
+    spans = [
+        Span(*sorted(pair))
+        for pair in data.draw(st.lists(st.tuples(offsets, offsets), max_size=30))
+    ]
+    assert list(report.outline_paths(spans)) == [report.outline_path(span) for span in spans]

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from govreport.exporters._format import field_text, writable
 from govreport.exporters.base import Exporter
 from govreport.hookspecs import hookimpl
-from govreport.model import Indicator, Mention, Report
+from govreport.model import Indicator, Mention, OutlineNode, Report
 
 FIELD_COLUMNS = ("value", "value_max", "unit", "qualifier", "change", "category", "meaning")
 """Columns filled from the mention attribute of the same name, when the mention has one."""
@@ -59,6 +59,13 @@ _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 """A cell that is only a number: no formula, so it stays a number."""
 
 
+_CELL_JOINER = "\0"
+"""Joins a row's cells so that one search finds the cells :func:`neutralised` would change."""
+
+_FORMULA_CELL = re.compile("(?:^|\0)[=+\\-@\t\r]")
+"""A cell of a row joined by :data:`_CELL_JOINER` that starts with one of :data:`FORMULA_STARTS`."""
+
+
 def neutralised(cell: str) -> str:
     """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula."""
     if cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
@@ -78,10 +85,9 @@ def _indicator_cells(mention: Mention) -> list[str]:
     ]
 
 
-def _row(report: Report, mention: Mention) -> list[str]:
-    """The cells of ``mention``'s row, in :data:`COLUMNS` order."""
+def _row(report: Report, mention: Mention, path: tuple[OutlineNode, ...]) -> list[str]:
+    """The cells of ``mention``'s row, in :data:`COLUMNS` order; ``path`` is its outline path."""
     line, column = report.line_col(mention)
-    path = report.outline_path(mention)
     return [
         report.source or "",
         mention.kind,
@@ -105,9 +111,13 @@ def render(report: Report, *, neutralise: bool = True) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")  # minimal quoting, the csv default
     writer.writerow(COLUMNS)
-    for mention in report.mentions:
-        row = _row(report, mention)
-        writer.writerow([neutralised(cell) for cell in row] if neutralise else row)
+    for mention, path in zip(report.mentions, report.outline_paths(report.mentions), strict=True):
+        row = _row(report, mention, path)
+        # most rows have no cell to neutralise: one search says so (a NUL in a cell only
+        # makes it look at each cell)
+        if neutralise and _FORMULA_CELL.search(_CELL_JOINER.join(row)):
+            row = [neutralised(cell) for cell in row]
+        writer.writerow(row)
     return writable(out.getvalue())
 
 

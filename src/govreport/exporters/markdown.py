@@ -154,8 +154,8 @@ def _table(report: Report, table: _Table) -> str | None:
         [field_text(value(mention)) for mention in mentions for _, value in table.columns]
     )
     markers: dict[int, str] = {}  # a node's escaped marker, by the node's id
-    for number, mention in enumerate(mentions, start=1):
-        path = report.outline_path(mention)
+    paths = report.outline_paths(mentions)
+    for number, (mention, path) in enumerate(zip(mentions, paths, strict=True), start=1):
         for node in path:
             if id(node) not in markers:
                 markers[id(node)] = _escape(node.marker)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import sys
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TypeVar
 
@@ -182,6 +183,35 @@ class Report:
             path.append(inside)
             level = inside.children
         return tuple(path)
+
+    def outline_paths(
+        self, mentions: Iterable[Mention | Span]
+    ) -> Iterator[tuple[OutlineNode, ...]]:
+        """:meth:`outline_path` of each of ``mentions``, in their order: cheaper than one call
+        each, as a path is kept for the next mentions that lie where it must hold (document order
+        mostly gives runs of them)."""
+        path: tuple[OutlineNode, ...] = ()
+        low, high = 0, -1  # a non-empty span inside these offsets has ``path``; none at first
+        for where in mentions:
+            span = where.span if isinstance(where, Mention) else where
+            if not low <= span.start < span.end <= high:
+                path = self.outline_path(span)
+                low, high = self._gap(path, span.start)
+            yield path
+
+    def _gap(self, path: tuple[OutlineNode, ...], offset: int) -> tuple[int, int]:
+        """Where a non-empty span has ``path``, around ``offset``: inside the path's last node
+        and between two of its children (no child contains a span there)."""
+        if path:
+            level, low, high = path[-1].children, path[-1].span.start, path[-1].span.end
+        else:
+            level, low, high = self.outline, 0, sys.maxsize
+        index = bisect_right(self._outline_starts[id(level)], offset)
+        if index:
+            low = max(low, level[index - 1].span.end)
+        if index < len(level):
+            high = min(high, level[index].span.start)
+        return low, high
 
     @functools.cached_property
     def _outline_starts(self) -> dict[int, list[int]]:
