@@ -62,7 +62,7 @@ _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _CELL_JOINER = "\0"
 """Joins a row's cells so that one search finds the cells :func:`neutralised` would change."""
 
-_FORMULA_CELL = re.compile("(?:^|\0)[=+\\-@\t\r]")
+_FORMULA_CELL = re.compile("(?:^|\0)[" + re.escape("".join(FORMULA_STARTS)) + "]")
 """A cell of a row joined by :data:`_CELL_JOINER` that starts with one of :data:`FORMULA_STARTS`."""
 
 
