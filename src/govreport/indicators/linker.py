@@ -126,6 +126,11 @@ class _Section(NamedTuple):
 
 
 _NO_SECTION = _Section(role=None, year=None)
+_HEADING_WORDS = re.compile(
+    f"{_YEAR.pattern}|{roles.REVIEW_HEADING.pattern}|{roles.PLAN_HEADING.pattern}"
+)
+"""What a heading that says something of its figures holds: a year or a role word (searched
+for first, once: most headings hold neither)."""
 _SHARED_ROLES = frozenset((Role.TARGET, Role.FORECAST))
 """Roles a quantity that names nothing takes from the quantity before it."""
 
@@ -463,6 +468,9 @@ class _Sections:
             parent = self.parents[index]
             inherited = _NO_SECTION if parent < 0 else self._section(parent)
             node, frame = self.nodes[index], self.frame
+            if _HEADING_WORDS.search(node.title) is None:  # (most headings: no year, no cue)
+                self._sections[index] = inherited
+                return inherited
             year_match = _YEAR.search(node.title)
             year = int(year_match[1]) if year_match else inherited.year
             role = None if node.is_item else roles.heading_role(node.title)
