@@ -18,7 +18,7 @@ import attrs
 
 from govreport.indicators import periods, roles
 from govreport.indicators.base import IndicatorLexicon, Link, LinkContext
-from govreport.indicators.phrases import PhraseRules, skipping
+from govreport.indicators.phrases import PhraseRules
 from govreport.model import DateMention, Indicator, OutlineNode, Quantity, Role, Span
 from govreport.model._unchecked import replaced, unchecked
 from govreport.model.store import instances
@@ -26,9 +26,8 @@ from govreport.model.store import instances
 _BOUNDARIES = "。；！？!?;\r\n"
 """What ends a sentence: ``。；！？`` and line ends (the annotation guide)."""
 _BOUNDARY = re.compile(f"[{_BOUNDARIES}]")
-_CLAUSE_OR_END = re.compile(f"[，,：:{_BOUNDARIES}]")
-"""What ends a clause inside a sentence (``，：``), or the sentence (one class: a search skips
-by it)."""
+_CLAUSE_OR_END = f"，,：:{_BOUNDARIES}"
+"""What ends a clause inside a sentence (``，：``), or the sentence."""
 CUE_STARTS = "预有估力目确争计拟控奋到至十过近这连两三四五六七八九"
 """Every character a cue can start with: the scan for cues skips to one of them."""
 _CUES = (
@@ -126,6 +125,8 @@ class _Section(NamedTuple):
 
 
 _NO_SECTION = _Section(role=None, year=None)
+_FAR = 1 << 62
+"""An offset past the end of any text."""
 _HEADING_WORDS = re.compile(
     f"{_YEAR.pattern}|{roles.REVIEW_HEADING.pattern}|{roles.PLAN_HEADING.pattern}"
 )
@@ -143,9 +144,12 @@ class RuleLinker:
     def __init__(self) -> None:
         # Compiled here, once per linker and so once per host, rather than at import.
         self._phrases = PhraseRules()
-        # A sentence's end and its clauses are searched for by character class, its cues by
-        # their first characters (a pattern opening with a lookahead is tried at every one).
-        self._cues = skipping(_CUES, CUE_STARTS)
+        # A sentence's clauses, its end and its cues in one scan that skips by one character
+        # class: a clause or end mark, or a cue's first character with the cue from it (inside
+        # a one-character lookbehind: a pattern opening with a lookahead is tried everywhere).
+        self._scan = re.compile(
+            f"[{_CLAUSE_OR_END}{CUE_STARTS}](?:(?<=[{_CLAUSE_OR_END}])|(?<=(?={_CUES})(?s:.)))"
+        )
 
     def link(self, context: LinkContext) -> Sequence[Link]:
         """One link per quantity of ``context.mentions``, in their order."""
@@ -169,6 +173,7 @@ class RuleLinker:
         date_at = 0
         i, n = 0, len(quantities)
         paragraph = _NO_PARAGRAPH
+        section, section_until = _NO_SECTION, -1
         # A clause also starts after a heading or item marker (一是完成任务19项: the phrase is
         # 任务, not 一是完成任务), which never belongs to an indicator.
         markers = sections.marker_ends
@@ -180,27 +185,27 @@ class RuleLinker:
         starts = [q.span.start for q in quantities]
         date_starts = [d.span.start for d in dates]
         date_ends = [d.span.end for d in dates]
-        cue_scan = self._cues
+        scan = self._scan
         while i < n:
             first = quantities[i].span.start
             before = _BOUNDARY.search(backwards, size - first)
             s_start = 0 if before is None else size - before.start()
-            # (its clauses and its end in one scan: the first boundary found is its end)
+            # (the first boundary found is its end; no cue holds one)
             clauses = [s_start]
             s_end = size
-            for match in _CLAUSE_OR_END.finditer(text, s_start):
-                at = match.start()
-                if text[at] in _BOUNDARIES:
-                    s_end = at
-                    break
-                clauses.append(at + 1)
             cues: list[tuple[int, str]] = []
             cue_end = s_start
-            for match in cue_scan.finditer(text, s_start, s_end):
-                kind = match.lastgroup or ""
-                if match.start() >= cue_end:  # one inside a cue is part of it (过去五年来)
+            for match in scan.finditer(text, s_start):
+                at = match.start()
+                kind = match.lastgroup
+                if kind is None:  # a clause's or the sentence's end
+                    if text[at] in _BOUNDARIES:
+                        s_end = at
+                        break
+                    clauses.append(at + 1)
+                elif at >= cue_end:  # one inside a cue is part of it (过去五年来)
                     cue_end = match.end(kind)
-                    cues.append((match.start(), kind))
+                    cues.append((at, kind))
             inner = markers[
                 bisect.bisect_left(markers, s_start + 1) : bisect.bisect_left(markers, s_end + 1)
             ]
@@ -212,6 +217,8 @@ class RuleLinker:
             k = bisect.bisect_left(date_starts, s_end, date_at)
             if paragraph.end <= s_start:
                 paragraph = _paragraph(text, s_start, frame)
+            if section_until <= s_start:
+                section, section_until = sections.at(s_start)
             facts = _make_sentence(
                 (
                     text,
@@ -221,7 +228,7 @@ class RuleLinker:
                     cues,
                     dates[date_at:k],
                     frame,
-                    sections.at(s_start),
+                    section,
                     paragraph,
                 )
             )
@@ -479,9 +486,15 @@ class _Sections:
             section = self._sections[index] = _Section(role=role or inherited.role, year=year)
         return section
 
-    def at(self, offset: int) -> _Section:
-        """What the innermost heading around ``offset`` says."""
-        index = bisect.bisect_right(self.starts, offset) - 1
+    def at(self, offset: int) -> tuple[_Section, int]:
+        """What the innermost heading around ``offset`` says, and where the next heading's part
+        starts or its own ends: what it says holds up to there (the offsets a report's
+        sentences are read at ascend)."""
+        last = bisect.bisect_right(self.starts, offset) - 1
+        until = self.starts[last + 1] if last + 1 < len(self.starts) else _FAR
+        index = last
         while index >= 0 and self.ends[index] <= offset:
             index = self.parents[index]
-        return _NO_SECTION if index < 0 else self._section(index)
+        if index < 0:
+            return _NO_SECTION, until
+        return self._section(index), min(until, self.ends[index])
