@@ -24,7 +24,7 @@ import functools
 import html
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -295,40 +295,68 @@ def _crosses(start: int, end: int, other: tuple[int, int]) -> bool:
     return low < start < high < end or start < low < end < high
 
 
-def _nest(wanted: Iterable[_Piece]) -> list[_Piece]:
+_SCANNED = 16
+"""How many edges of parts kept before a piece may lie inside it and be looked at one by one;
+with more, the parts around its ends are found in :class:`_Nested` (a long piece over many)."""
+
+
+def _nest(wanted: Sequence[_Piece]) -> list[_Piece]:
     """``wanted`` (first is most important) made properly nested.
 
     Each piece is kept whole when it nests with or stays apart from all kept so far; else it is
     cut where it crosses their edges. Each part then lies inside or outside every kept piece: an
     edge inside it would belong to a piece that crosses one already kept, which cannot be.
 
-    In linear time rather than checking every kept piece: a piece ``[s, e)`` crosses a kept one
-    only if that one strictly contains ``s`` or ``e``, and the kept pieces, properly nested,
-    contain a point as a short chain (:class:`_Nested`). The index is rebuilt at each change of
-    priority; pieces of one priority come in order of start (as :func:`_pieces` makes them), so
-    those kept since the rebuild are checked among the few that still reach the next start.
+    In linear time rather than checking every kept piece: a kept piece crosses ``[s, e)`` only if
+    one of its edges lies strictly inside it and the other outside. The edges of the parts kept
+    before each change of priority are one sorted list of ints (an edge and the other edge of
+    its part, packed), so one bisection tells that most pieces hold none, and a few are looked
+    at one by one; a piece over many asks :class:`_Nested`, where the kept parts, properly
+    nested, contain a point as a short chain. Pieces of one priority come in order of start (as
+    :func:`_pieces` makes them), so those kept since the change are checked among the few that
+    still reach the next start.
     """
+    shift = max((piece.end for piece in wanted), default=0).bit_length()
+    mask = (1 << shift) - 1
     kept: list[_Piece] = []
-    indexed = _Nested(())
-    recent: list[_Piece] = []  # parts kept since the index was built, ending after the start
+    edges: list[int] = []  # of kept[:folded]: (edge << shift) | the other edge, sorted
+    folded = 0
+    indexed: _Nested | None = None  # kept[:folded], made when a piece holds many edges
+    recent: list[_Piece] = []  # parts kept since kept[:folded], ending after the start
     previous: _Piece | None = None
     for piece in wanted:
-        if previous is not None and (
-            piece.priority != previous.priority or piece.start < previous.start
-        ):
-            indexed, recent = _Nested((part.start, part.end) for part in kept), []
-        previous = piece
         start, end = piece.start, piece.end
-        cuts = {high for _, high in indexed.around(start) if high < end}
-        cuts.update(low for low, _ in indexed.around(end) if low > start)
-        recent = [part for part in recent if part.end > start]
-        cuts.update(
-            edge
-            for part in recent
-            if _crosses(start, end, (part.start, part.end))
-            for edge in (part.start, part.end)
-            if start < edge < end
-        )
+        if previous is not None and (piece.priority != previous.priority or start < previous.start):
+            edges += sorted(
+                code
+                for part in kept[folded:]
+                for code in ((part.start << shift) | part.end, (part.end << shift) | part.start)
+            )
+            edges.sort()  # (two sorted runs: merged)
+            folded, indexed, recent = len(kept), None, []
+        previous = piece
+        first = bisect_right(edges, (start << shift) | mask)
+        last = bisect_left(edges, end << shift)
+        cuts: set[int] = set()
+        if last - first > _SCANNED:
+            if indexed is None:
+                indexed = _Nested((part.start, part.end) for part in kept[:folded])
+            cuts.update(high for _, high in indexed.around(start) if high < end)
+            cuts.update(low for low, _ in indexed.around(end) if low > start)
+        elif last > first:
+            for code in edges[first:last]:
+                other = code & mask
+                if other < start or other > end:
+                    cuts.add(code >> shift)
+        if recent:
+            recent = [part for part in recent if part.end > start]
+            cuts.update(
+                edge
+                for part in recent
+                if _crosses(start, end, (part.start, part.end))
+                for edge in (part.start, part.end)
+                if start < edge < end
+            )
         if not cuts:  # most pieces: kept whole
             kept.append(piece)
             recent.append(piece)
