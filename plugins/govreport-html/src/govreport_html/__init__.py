@@ -35,7 +35,6 @@ from govreport.model import (
     DateMention,
     DocumentTitle,
     Formulation,
-    Indicator,
     Mention,
     Place,
     Quantity,
@@ -222,23 +221,10 @@ def _line(field: str, value: object, missing: str = "none") -> str:
 
 def _tooltip(mention: Mention) -> str:
     """The hover text of a mention: its kind, then what govreport read from it, a line each."""
-    lines = [LABELS.get(mention.kind, mention.kind)]
     if isinstance(mention, Quantity):
-        lines.append(_line("value", format(mention.value, "f")))
-        if mention.value_max is not None:
-            lines.append(_line("value_max", format(mention.value_max, "f")))
-        lines.append(_line("unit", mention.unit))
-        qualifier = None if mention.qualifier is None else mention.qualifier.value
-        lines.append(_line("qualifier", qualifier, "exact"))
-        change = None if mention.change is None else mention.change.value
-        lines.append(_line("change", change))
-        if mention.indicator is not None:
-            lines.append(_line("indicator", mention.indicator.text))
-        if mention.role is not None:
-            lines.append(_line("role", ROLE_LABELS[mention.role.value]))
-        if mention.period is not None:
-            lines.append(_line("period", mention.period))
-    elif isinstance(mention, Term):
+        return _quantity_tooltip(mention, format(mention.value, "f"))
+    lines = [LABELS.get(mention.kind, mention.kind)]
+    if isinstance(mention, Term):
         lines.append(_line("vocabulary", mention.vocabulary))
         lines.append(_line("category", mention.category))
         if mention.subtype is not None:
@@ -257,22 +243,62 @@ def _tooltip(mention: Mention) -> str:
     return "\n".join(lines)
 
 
-def _indicator_class(indicator: Indicator) -> str:
-    """The class of the pieces of an indicator's text, named by its span (``i-120-126``)."""
-    return f"i-{indicator.span.start}-{indicator.span.end}"
+def _quantity_tooltip(quantity: Quantity, value: str) -> str:
+    """The hover text of a quantity whose value reads ``value`` (one string built, not a line
+    at a time: a report holds thousands)."""
+    none = LABELS["none"]
+    text = f"{LABELS.get(quantity.kind, quantity.kind)}\n{LABELS['value']}: {value}"
+    if quantity.value_max is not None:
+        text += f"\n{LABELS['value_max']}: {format(quantity.value_max, 'f')}"
+    qualifier, change = quantity.qualifier, quantity.change
+    text += (
+        f"\n{LABELS['unit']}: {none if quantity.unit is None else quantity.unit}"
+        f"\n{LABELS['qualifier']}: {LABELS['exact'] if qualifier is None else qualifier.value}"
+        f"\n{LABELS['change']}: {none if change is None else change.value}"
+    )
+    if quantity.indicator is not None:
+        text += f"\n{LABELS['indicator']}: {quantity.indicator.text}"
+    if quantity.role is not None:
+        text += f"\n{LABELS['role']}: {ROLE_LABELS[quantity.role.value]}"
+    if quantity.period is not None:
+        text += f"\n{LABELS['period']}: {quantity.period}"
+    return text
+
+
+def _read(mention: Mention) -> tuple[object, ...] | None:
+    """What :func:`_tooltip` reads of a mention of a built-in kind other than a quantity, with
+    its class: mentions that give the same have the same mark (a report repeats a few terms and
+    formulations thousands of times). None for a quantity and for a plugin's kind."""
+    if type(mention) is Term:
+        return (Term, mention.vocabulary, mention.category, mention.subtype)
+    if type(mention) is Formulation:
+        return (Formulation, mention.meaning)
+    if type(mention) is DateMention:
+        return (DateMention, mention.value)
+    if type(mention) is DocumentTitle:
+        return (DocumentTitle, mention.title)
+    return None
+
+
+def _indicator_class(start: int, end: int) -> str:
+    """The class of the pieces of the text of an indicator at ``[start, end)`` (``i-120-126``)."""
+    return f"i-{start}-{end}"
 
 
 def _mark(mention: Mention) -> str:
     """The opening tag of a mention's mark."""
-    data = ""
     if isinstance(mention, Quantity):
-        data = f' data-value="{format(mention.value, "f")}"'
-        if mention.indicator is not None:
-            data += f' data-indicator="{_indicator_class(mention.indicator)}"'
-    return (
-        f'<mark class="{_escape(_css_class(mention.kind))}"{data}'
-        f' title="{_escape(_tooltip(mention))}">'
-    )
+        value = format(mention.value, "f")
+        data = f' data-value="{value}"'
+        indicator = mention.indicator
+        if indicator is not None:
+            data += (
+                f' data-indicator="{_indicator_class(indicator.span.start, indicator.span.end)}"'
+            )
+        title = _quantity_tooltip(mention, value)
+    else:
+        data, title = "", _tooltip(mention)
+    return f'<mark class="{_escape(_css_class(mention.kind))}"{data} title="{_escape(title)}">'
 
 
 # -- nesting -------------------------------------------------------------------------------------
@@ -287,6 +313,10 @@ class _Piece(NamedTuple):
     """Among pieces with the same span, the lower priority is nested deeper."""
     open: str
     close: str
+
+
+_make_piece = functools.partial(tuple.__new__, _Piece)
+"""A piece from its fields in order, made as the tuple it is (one per mention)."""
 
 
 def _crosses(start: int, end: int, other: tuple[int, int]) -> bool:
@@ -401,28 +431,34 @@ class _Nested:
 def _markup(text: str, pieces: Iterable[_Piece]) -> str:
     """``text`` escaped, with the properly nested ``pieces`` opened and closed around it."""
     out: list[str] = []
-    stack: list[_Piece] = []
+    add = out.append
+    # (a text with nothing to escape, as most are, is cut without looking at each stretch)
+    escape: Callable[[str], str] = str if _ESCAPED.search(text) is None else _escape
+    ends: list[int] = []  # the open pieces' ends and closing tags, innermost last
+    closes: list[str] = []
     position = 0
-
-    def close_until(offset: int) -> None:
-        """Close the open pieces that end at or before ``offset``, innermost first."""
-        nonlocal position
-        while stack and stack[-1].end <= offset:
-            piece = stack.pop()
-            out.append(_escape(text[position : piece.end]))
-            out.append(piece.close)
-            position = piece.end
-
     # Outer before inner: by start, anchors first, longer first, then deeper priority inside.
     order = sorted(pieces, key=lambda p: (p.start, p.end > p.start, -p.end, -p.priority))
-    for piece in order:
-        close_until(piece.start)
-        out.append(_escape(text[position : piece.start]))
-        out.append(piece.open)
-        position = piece.start
-        stack.append(piece)
-    close_until(len(text))
-    out.append(_escape(text[position:]))
+    for start, end, _, opening, closing in order:
+        while ends and ends[-1] <= start:  # close the pieces that end before this one
+            last = ends.pop()
+            if last > position:
+                add(escape(text[position:last]))
+                position = last
+            add(closes.pop())
+        if start > position:
+            add(escape(text[position:start]))
+            position = start
+        add(opening)
+        ends.append(end)
+        closes.append(closing)
+    while ends:
+        last = ends.pop()
+        if last > position:
+            add(escape(text[position:last]))
+            position = last
+        add(closes.pop())
+    add(escape(text[position:]))
     return "".join(out)
 
 
@@ -434,22 +470,33 @@ def _anchor(place: Place) -> str:
     return "o-" + "-".join(map(str, place.path))
 
 
-def _pieces(report: Report, extra: Sequence[str]) -> list[_Piece]:
-    """Marks for every mention, then heading emphasis, then anchors, properly nested."""
-    wanted: list[_Piece] = []
-    mentions = sorted(
-        (m for m in report.mentions if m.span.end > m.span.start),
-        key=lambda m: (_priority(m.kind, extra), m.span.start, m.span.end),
-    )
+def _pieces(report: Report, mentions: Iterable[Mention], extra: Sequence[str]) -> list[_Piece]:
+    """Marks for every mention of ``mentions`` (the report's, in document order), then heading
+    emphasis, then anchors, properly nested."""
+    # The mentions by priority, each kind in document order (dealt to their kinds in that
+    # order), and the spans of the quantities' indicators.
+    kinds: dict[str, list[Mention]] = {}
+    indicators: set[tuple[int, int]] = set()
     for mention in mentions:
-        priority = _priority(mention.kind, extra)
-        wanted.append(
-            _Piece(mention.span.start, mention.span.end, priority, _mark(mention), "</mark>")
-        )
-    indicators = {q.indicator for q in report.quantities() if q.indicator is not None}
-    for indicator in sorted(indicators, key=lambda i: (i.span.start, i.span.end)):
-        css = f"indicator {_indicator_class(indicator)}"
-        start, end = indicator.span.start, indicator.span.end
+        if isinstance(mention, Quantity) and mention.indicator is not None:
+            indicators.add((mention.indicator.span.start, mention.indicator.span.end))
+        if mention.span.end > mention.span.start:
+            kinds.setdefault(mention.kind, []).append(mention)
+    wanted: list[_Piece] = []
+    made: dict[tuple[object, ...], str] = {}
+    for kind in sorted(kinds, key=lambda kind: _priority(kind, extra)):
+        priority = _priority(kind, extra)
+        for mention in kinds[kind]:
+            read = _read(mention)
+            if read is None:
+                mark = _mark(mention)
+            elif (mark := made.get(read, "")) == "":
+                mark = made[read] = _mark(mention)
+            wanted.append(
+                _make_piece((mention.span.start, mention.span.end, priority, mark, "</mark>"))
+            )
+    for start, end in sorted(indicators):
+        css = f"indicator {_indicator_class(start, end)}"
         wanted.append(_Piece(start, end, _INDICATOR_PRIORITY, f'<span class="{css}">', "</span>"))
     anchors: list[_Piece] = []
     for place in report.places():
@@ -513,7 +560,9 @@ def _kind_styles(kinds: Sequence[str]) -> str:
 
 def render(report: Report) -> str:
     """The page for ``report``, as text ending with a newline."""
-    counts = Counter(mention.kind for mention in report.mentions)
+    # (made once from the report's compact store: a mention read from it is made again)
+    mentions = list(report.mentions.ordered())
+    counts = Counter(mention.kind for mention in mentions)
     extra = sorted(kind for kind in counts if kind not in KINDS)
     kinds = [*KINDS, *extra]
     heading = report.title or report.source or "govreport report"
@@ -524,7 +573,7 @@ def render(report: Report) -> str:
     if report.title and report.source:  # without a title, the source is the heading already
         facts.insert(0, report.source)
     meta = " · ".join(facts)
-    starts = sorted(q.span.start for q in report.quantities())
+    starts = [m.span.start for m in mentions if isinstance(m, Quantity)]
     nav = (
         "\n".join(_navigation(report, starts))
         if report.outline
@@ -547,7 +596,7 @@ def render(report: Report) -> str:
         f'<nav id="outline">\n<h2>{LABELS["outline"]}</h2>\n{nav}\n</nav>\n'
         f"<main>\n<header>\n<h1>{_escape(heading)}</h1>\n"
         f'<p class="meta">{_escape(meta)}</p>\n{_legend(counts, kinds)}\n{faults}</header>\n'
-        f'<article id="text">{_markup(report.text, _pieces(report, extra))}</article>\n'
+        f'<article id="text">{_markup(report.text, _pieces(report, mentions, extra))}</article>\n'
         f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )
 
