@@ -7,7 +7,9 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from importlib import resources
+from typing import ClassVar
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,7 +20,7 @@ from govreport.exporters.base import Exporter
 from govreport.exporters.csv import COLUMNS, CSV
 from govreport.exporters.markdown import MARKDOWN, _escape, _escape_all
 from govreport.exporters.outline import OUTLINE
-from govreport.model import OutlineNode, Report, Span, Term
+from govreport.model import Mention, OutlineNode, Report, Span, Term
 
 EXAMPLE = "water-bureau-2023.txt"
 
@@ -212,3 +214,38 @@ def test_csv_gives_each_quantity_its_indicator_role_and_period(sample: Report) -
         assert row["period"] == (quantity.period or "")
     others = [row for row in rows(CSV.export(sample)) if row["kind"] != "quantity"]
     assert {row["indicator"] + row["role"] + row["period"] for row in others} == {""}
+
+
+@attrs.frozen(kw_only=True)
+class _Sign(Mention):
+    """A plugin's kind with slots: two of its fields are named as columns."""
+
+    kind: ClassVar[str] = "sign"
+    category: str
+    unit: str | None = None
+    colour: str = "red"
+
+
+class _Loose(Mention):
+    """A plugin's kind whose attributes are not declared by its class (an instance dict)."""
+
+    kind: ClassVar[str] = "loose"
+
+    def __init__(self, span: Span, text: str, meaning: str) -> None:
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "__dict__", {"meaning": meaning, "role": "target"})
+
+
+def test_a_plugin_kind_fills_the_columns_its_attributes_are_named_as() -> None:
+    text = "红灯停，绿灯行"
+    mentions = (
+        _Sign(span=Span(0, 2), text="红灯", category="light"),
+        _Loose(Span(4, 6), "绿灯", meaning="go"),
+    )
+    rows = list(csv.DictReader(io.StringIO(CSV.export(Report(text=text, mentions=mentions)))))
+    assert [(row["kind"], row["category"], row["unit"], row["meaning"]) for row in rows] == [
+        ("sign", "light", "", ""),
+        ("loose", "", "", "go"),
+    ]
+    assert [row["role"] for row in rows] == ["", "target"]

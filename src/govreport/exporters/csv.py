@@ -17,11 +17,14 @@ cell as it is, for tools that read CSV as data. Lone surrogates are written as U
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
+import itertools
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from govreport.exporters._format import field_text, writable
 from govreport.exporters.base import Exporter
@@ -60,10 +63,11 @@ _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 _CELL_JOINER = "\0"
-"""Joins a row's cells so that one search finds the cells :func:`neutralised` would change."""
+"""Joins all cells, each after one, so that one search finds the cells :func:`neutralised` may
+change."""
 
-_FORMULA_CELL = re.compile("(?:^|\0)[" + re.escape("".join(FORMULA_STARTS)) + "]")
-"""A cell of a row joined by :data:`_CELL_JOINER` that starts with one of :data:`FORMULA_STARTS`."""
+_FORMULA_CELL = re.compile(_CELL_JOINER + "[" + re.escape("".join(FORMULA_STARTS)) + "]")
+"""A cell after :data:`_CELL_JOINER` that starts with one of :data:`FORMULA_STARTS`."""
 
 
 def neutralised(cell: str) -> str:
@@ -73,34 +77,90 @@ def neutralised(cell: str) -> str:
     return cell
 
 
-def _indicator_cells(mention: Mention) -> list[str]:
-    """The :data:`INDICATOR_COLUMNS` cells: empty for mentions that are not quantities."""
+_NO_INDICATOR = ("",) * len(INDICATOR_COLUMNS)
+"""The :data:`INDICATOR_COLUMNS` cells of a mention that is no quantity."""
+
+
+def _indicator_cells(mention: Mention) -> tuple[str, ...]:
+    """The :data:`INDICATOR_COLUMNS` cells of a mention that may have them."""
     indicator: Indicator | None = getattr(mention, "indicator", None)
-    return [
+    return (
         "" if indicator is None else indicator.text,
         "" if indicator is None else str(indicator.span.start),
         "" if indicator is None else str(indicator.span.end),
         field_text(getattr(mention, "role", None)),
         field_text(getattr(mention, "period", None)),
-    ]
+    )
 
 
-def _row(report: Report, mention: Mention, path: tuple[OutlineNode, ...]) -> list[str]:
-    """The cells of ``mention``'s row, in :data:`COLUMNS` order; ``path`` is its outline path."""
-    line, column = report.line_col(mention)
-    return [
-        report.source or "",
-        mention.kind,
-        mention.text,
-        str(mention.span.start),
-        str(mention.span.end),
-        str(line),
-        str(column),
-        *(field_text(getattr(mention, name, None)) for name in FIELD_COLUMNS),
-        *_indicator_cells(mention),
-        PATH_SEPARATOR.join(node.marker for node in path),
-        PATH_SEPARATOR.join(node.title for node in path),
-    ]
+class _Fields(NamedTuple):
+    """Which of a class's attributes fill cells (read once per class, not per row)."""
+
+    fields: tuple[tuple[int, str], ...]
+    """The index in :data:`FIELD_COLUMNS` and the name of each attribute the class may have."""
+    indicator: bool
+    """Whether it may have the :data:`INDICATOR_COLUMNS` attributes."""
+
+
+@functools.cache
+def _fields_of(cls: type) -> _Fields:
+    """What of ``cls`` fills cells: for a class whose instances have only the attributes the
+    class declares (slots, no ``__dict__`` or ``__getattr__``), those of them named as columns;
+    for any other, every column is looked for."""
+    if hasattr(cls, "__getattr__") or "__dict__" in dir(cls):
+        return _Fields(tuple(enumerate(FIELD_COLUMNS)), indicator=True)
+    return _Fields(
+        tuple((index, name) for index, name in enumerate(FIELD_COLUMNS) if hasattr(cls, name)),
+        indicator=any(hasattr(cls, name) for name in ("indicator", "role", "period")),
+    )
+
+
+def _rows(report: Report) -> list[list[str]]:
+    """The cells of each mention's row, in document order and :data:`COLUMNS` order."""
+    source = report.source or ""
+    mentions = list(report.mentions)  # (made once: a compact store makes each one when read)
+    rows: list[list[str]] = []
+    markers = titles = ""
+    last_path: tuple[OutlineNode, ...] | None = None
+    for mention, path in zip(mentions, report.outline_paths(mentions), strict=True):
+        if path is not last_path:  # (consecutive mentions mostly share a path)
+            markers = PATH_SEPARATOR.join([node.marker for node in path])
+            titles = PATH_SEPARATOR.join([node.title for node in path])
+            last_path = path
+        line, column = report.line_col(mention.span.start)
+        cls: type = type(mention)  # (a class is hashable, whatever its instances are)
+        fields, has_indicator = _fields_of(cls)
+        cells = ["" for _ in FIELD_COLUMNS]
+        for index, name in fields:
+            cells[index] = field_text(getattr(mention, name, None))
+        rows.append(
+            [
+                source,
+                mention.kind,
+                mention.text,
+                str(mention.span.start),
+                str(mention.span.end),
+                str(line),
+                str(column),
+                *cells,
+                *(_indicator_cells(mention) if has_indicator else _NO_INDICATOR),
+                markers,
+                titles,
+            ]
+        )
+    return rows
+
+
+def _flagged(rows: Sequence[Sequence[str]]) -> list[int]:
+    """The indices of the rows with a cell that starts with one of :data:`FORMULA_STARTS` (or
+    after a NUL in a cell): most rows have none, and one search over all cells says which."""
+    joined = list(map(_CELL_JOINER.join, rows))
+    found = [m.start() for m in _FORMULA_CELL.finditer(_CELL_JOINER + _CELL_JOINER.join(joined))]
+    if not found:
+        return []
+    # where each row ends in the search's text, the joiner before it counted
+    ends = list(itertools.accumulate(len(row) + 1 for row in joined))
+    return sorted({bisect.bisect_right(ends, offset) for offset in found})
 
 
 def render(report: Report, *, neutralise: bool = True) -> str:
@@ -111,13 +171,11 @@ def render(report: Report, *, neutralise: bool = True) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")  # minimal quoting, the csv default
     writer.writerow(COLUMNS)
-    for mention, path in zip(report.mentions, report.outline_paths(report.mentions), strict=True):
-        row = _row(report, mention, path)
-        # most rows have no cell to neutralise: one search says so (a NUL in a cell only
-        # makes it look at each cell)
-        if neutralise and _FORMULA_CELL.search(_CELL_JOINER.join(row)):
-            row = [neutralised(cell) for cell in row]
-        writer.writerow(row)
+    rows = _rows(report)
+    if neutralise:
+        for index in _flagged(rows):
+            rows[index] = [neutralised(cell) for cell in rows[index]]
+    writer.writerows(rows)
     return writable(out.getvalue())
 
 
