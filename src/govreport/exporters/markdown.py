@@ -138,9 +138,10 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _table(report: Report, table: _Table) -> str | None:
-    """The table's section, or None when it is optional and has no rows."""
-    mentions = [m for m in report.mentions if isinstance(m, table.kind)]
+def _table(report: Report, table: _Table, every: Sequence[Mention]) -> str | None:
+    """The table's section, or None when it is optional and has no rows; ``every``: the
+    report's mentions."""
+    mentions = [m for m in every if isinstance(m, table.kind)]
     if not mentions and table.optional:
         return None
     lines = [f"## {table.title}", ""]
@@ -155,15 +156,19 @@ def _table(report: Report, table: _Table) -> str | None:
     )
     markers: dict[int, str] = {}  # a node's escaped marker, by the node's id
     paths = report.outline_paths(mentions)
+    section, last_path = "", None
     for number, (mention, path) in enumerate(zip(mentions, paths, strict=True), start=1):
-        for node in path:
-            if id(node) not in markers:
-                markers[id(node)] = _escape(node.marker)
+        if path is not last_path:  # (consecutive mentions mostly share a path)
+            for node in path:
+                if id(node) not in markers:
+                    markers[id(node)] = _escape(node.marker)
+            section = SECTION_SEPARATOR.join([markers[id(node)] for node in path])
+            last_path = path
         cells = [
             str(number),
             *fields[(number - 1) * width : number * width],
-            SECTION_SEPARATOR.join([markers[id(node)] for node in path]),
-            str(report.line_col(mention)[0]),
+            section,
+            str(report.line_col(mention.span.start)[0]),
         ]
         lines.append(_row(cells))
     return "\n".join(lines)
@@ -187,7 +192,10 @@ def render(report: Report) -> str:
         if region.outline:  # an annex's own list, apart from the report's outline
             heading = excerpt(region.text.splitlines()[0])
             blocks += [f"## {_escape(heading)}", "\n".join(_outline(region.outline))]
-    blocks += [section for table in _TABLES if (section := _table(report, table)) is not None]
+    mentions = list(report.mentions)  # (made once: a compact store makes each one when read)
+    blocks += [
+        section for table in _TABLES if (section := _table(report, table, mentions)) is not None
+    ]
     if report.faults:
         faults = (f"{fault.plugin} ({fault.hook}): {fault.message}" for fault in report.faults)
         blocks += ["## Faults", "\n".join(f"- {_escape(fault)}" for fault in faults)]
